@@ -1,0 +1,64 @@
+/**
+ * Where engine state lives between runs. The engine keeps its records in memory and hands every
+ * command's changes to the store in one call, which must apply them atomically (one transaction),
+ * so an acknowledged command survives a crash and a failed one leaves nothing behind.
+ */
+import type { LabNotice } from '../../../shared/lab-operations';
+
+/** One persisted record: plain JSON-able data, keyed by collection and id. */
+export interface StoredRecord {
+  collection: string;
+  id: string;
+  data: unknown;
+}
+
+/** A change to apply: `data` undefined deletes the record. */
+export interface RecordChange {
+  collection: string;
+  id: string;
+  data: unknown | undefined;
+}
+
+export interface StateStore {
+  /** The schema version the data is in, after migrations ran on open. */
+  readonly schemaVersion: number;
+  /** Where the data lives, for the user ("in memory" for tests). */
+  readonly location: string;
+  /** Things to tell the user about opening the store (a corrupt database moved aside …). */
+  readonly notices: LabNotice[];
+  loadAll(): StoredRecord[];
+  /** Applies all changes in one transaction, or none of them (then throws). */
+  commit(changes: readonly RecordChange[]): void;
+  /** Replaces the whole state in one transaction (reset, import). */
+  replaceAll(records: readonly StoredRecord[]): void;
+  close(): void;
+}
+
+/** A store that keeps nothing on disk, for tests and benchmarks. */
+export class MemoryStateStore implements StateStore {
+  readonly schemaVersion = 1;
+  readonly location = ':memory:';
+  readonly notices: LabNotice[] = [];
+  private readonly records = new Map<string, StoredRecord>();
+  commits = 0;
+
+  loadAll(): StoredRecord[] {
+    return [...this.records.values()].map((r) => ({ ...r, data: structuredClone(r.data) }));
+  }
+
+  commit(changes: readonly RecordChange[]): void {
+    this.commits++;
+    for (const change of changes) {
+      const key = `${change.collection}\u0000${change.id}`;
+      if (change.data === undefined) this.records.delete(key);
+      else this.records.set(key, { collection: change.collection, id: change.id, data: structuredClone(change.data) });
+    }
+  }
+
+  replaceAll(records: readonly StoredRecord[]): void {
+    this.records.clear();
+    this.commit(records.map((r) => ({ ...r })));
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,96 @@
+/**
+ * The EC2 operations the lab serves, named and shaped exactly as AWS names and shapes them.
+ * Shapes come from `@aws-sdk/client-ec2` (type-only), so every door speaks AWS's own contract.
+ * To add an operation: add it here and to EC2_OPERATION_NAMES, then implement it in the engine.
+ */
+import type {
+  CreateTagsRequest,
+  DeleteTagsRequest,
+  DescribeAvailabilityZonesRequest,
+  DescribeAvailabilityZonesResult,
+  DescribeImagesRequest,
+  DescribeImagesResult,
+  DescribeInstanceAttributeRequest,
+  DescribeInstanceStatusRequest,
+  DescribeInstanceStatusResult,
+  DescribeInstanceTypeOfferingsRequest,
+  DescribeInstanceTypeOfferingsResult,
+  DescribeInstanceTypesRequest,
+  DescribeInstanceTypesResult,
+  DescribeInstancesRequest,
+  DescribeInstancesResult,
+  DescribeRegionsRequest,
+  DescribeRegionsResult,
+  DescribeSubnetsRequest,
+  DescribeSubnetsResult,
+  DescribeTagsRequest,
+  DescribeTagsResult,
+  DescribeVpcsRequest,
+  DescribeVpcsResult,
+  InstanceAttribute,
+  ModifyInstanceAttributeRequest,
+  RebootInstancesRequest,
+  Reservation,
+  RunInstancesRequest,
+  StartInstancesRequest,
+  StartInstancesResult,
+  StopInstancesRequest,
+  StopInstancesResult,
+  TerminateInstancesRequest,
+  TerminateInstancesResult,
+} from '@aws-sdk/client-ec2';
+
+/** An operation with no output members answers an empty object, as EC2 does (`<return>true</return>`). */
+export type EmptyResult = Record<string, never>;
+
+export interface Ec2Operations {
+  RunInstances: { input: RunInstancesRequest; output: Reservation };
+  DescribeInstances: { input: DescribeInstancesRequest; output: DescribeInstancesResult };
+  StartInstances: { input: StartInstancesRequest; output: StartInstancesResult };
+  StopInstances: { input: StopInstancesRequest; output: StopInstancesResult };
+  RebootInstances: { input: RebootInstancesRequest; output: EmptyResult };
+  TerminateInstances: { input: TerminateInstancesRequest; output: TerminateInstancesResult };
+  ModifyInstanceAttribute: { input: ModifyInstanceAttributeRequest; output: EmptyResult };
+  DescribeInstanceAttribute: { input: DescribeInstanceAttributeRequest; output: InstanceAttribute };
+  DescribeInstanceStatus: { input: DescribeInstanceStatusRequest; output: DescribeInstanceStatusResult };
+  DescribeInstanceTypes: { input: DescribeInstanceTypesRequest; output: DescribeInstanceTypesResult };
+  DescribeInstanceTypeOfferings: {
+    input: DescribeInstanceTypeOfferingsRequest;
+    output: DescribeInstanceTypeOfferingsResult;
+  };
+  DescribeImages: { input: DescribeImagesRequest; output: DescribeImagesResult };
+  DescribeRegions: { input: DescribeRegionsRequest; output: DescribeRegionsResult };
+  DescribeAvailabilityZones: {
+    input: DescribeAvailabilityZonesRequest;
+    output: DescribeAvailabilityZonesResult;
+  };
+  DescribeVpcs: { input: DescribeVpcsRequest; output: DescribeVpcsResult };
+  DescribeSubnets: { input: DescribeSubnetsRequest; output: DescribeSubnetsResult };
+  CreateTags: { input: CreateTagsRequest; output: EmptyResult };
+  DeleteTags: { input: DeleteTagsRequest; output: EmptyResult };
+  DescribeTags: { input: DescribeTagsRequest; output: DescribeTagsResult };
+}
+
+export type Ec2OperationName = keyof Ec2Operations;
+
+export const EC2_OPERATION_NAMES = [
+  'RunInstances',
+  'DescribeInstances',
+  'StartInstances',
+  'StopInstances',
+  'RebootInstances',
+  'TerminateInstances',
+  'ModifyInstanceAttribute',
+  'DescribeInstanceAttribute',
+  'DescribeInstanceStatus',
+  'DescribeInstanceTypes',
+  'DescribeInstanceTypeOfferings',
+  'DescribeImages',
+  'DescribeRegions',
+  'DescribeAvailabilityZones',
+  'DescribeVpcs',
+  'DescribeSubnets',
+  'CreateTags',
+  'DeleteTags',
+  'DescribeTags',
+] as const satisfies readonly Ec2OperationName[];

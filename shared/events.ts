@@ -1,0 +1,12 @@
+/** Events the engine pushes to every door; stores update from these rather than polling. */
+import type { ClockState, LabStatus } from './lab-operations';
+
+export type ResourceKind = 'instance';
+
+export type EngineEvent =
+  /** Resources changed in a region (state transition, tag, attribute); re-describe the ids. */
+  | { type: 'resources-changed'; region: string; resource: ResourceKind; ids: string[] }
+  /** The clock's speed changed or it jumped; sent also every few seconds of simulation time. */
+  | { type: 'clock'; clock: ClockState }
+  /** The lab was reset or imported: everything must be reloaded. */
+  | { type: 'lab-replaced'; status: LabStatus };

@@ -1,0 +1,97 @@
+/**
+ * Lab-only operations: things a real AWS account has no API for (the simulation clock, reset,
+ * export/import, the curated catalog extras). They live apart from EC2's operations on purpose.
+ */
+
+/** Simulation speed: 0 is paused; 1, 10 and 60 run the lab clock that many times faster than real time. */
+export type ClockSpeed = 0 | 1 | 10 | 60;
+export const CLOCK_SPEEDS: readonly ClockSpeed[] = [0, 1, 10, 60];
+
+export interface ClockState {
+  /** Simulation time, epoch milliseconds. */
+  now: number;
+  speed: ClockSpeed;
+}
+
+/** Something the user must be told at start-up, e.g. a database that was moved aside. */
+export interface LabNotice {
+  code: 'StateRecovered' | 'StateReset' | 'StateImported';
+  message: string;
+  /** Where the unreadable database was moved, for StateRecovered. */
+  path?: string;
+  at: number;
+}
+
+export interface LabStatus {
+  version: string;
+  dataDirectory: string;
+  schemaVersion: number;
+  notices: LabNotice[];
+  defaultRegion: string;
+}
+
+/** A Quick Start AMI as the launch wizard lists it: AWS's image plus what the console adds. */
+export interface QuickStartImage {
+  ImageId: string;
+  /** Family shown as a tile: 'amazon-linux' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows' | 'macos'. */
+  Os: QuickStartOs;
+  Title: string;
+  Description: string;
+  Architecture: 'x86_64' | 'arm64' | 'x86_64_mac' | 'arm64_mac';
+  /** The user name `ssh` must use (EC2 User Guide: managing-users). */
+  DefaultUser: string;
+  FreeTierEligible: boolean;
+  RootDeviceName: string;
+  RootVolumeSizeGiB: number;
+}
+
+export type QuickStartOs = 'amazon-linux' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows' | 'macos';
+
+export interface InstanceTypePrice {
+  InstanceType: string;
+  /** On-demand Linux price in USD per hour, approximate. */
+  UsdPerHour: number;
+}
+
+export interface PriceList {
+  Region: string;
+  /** ISO date the prices were taken from AWS's public price pages. */
+  AsOf: string;
+  Approximate: true;
+  Prices: InstanceTypePrice[];
+}
+
+export interface LabExport {
+  fileName: string;
+  /** The whole lab as one JSON document. */
+  content: string;
+}
+
+export interface LabOperations {
+  GetStatus: { input: Record<string, never>; output: LabStatus };
+  DismissNotice: { input: { at: number }; output: LabStatus };
+  GetClock: { input: Record<string, never>; output: ClockState };
+  SetClockSpeed: { input: { speed: ClockSpeed }; output: ClockState };
+  /** Jump the clock forward (e.g. "skip 1 minute"); finishes any transitions that fall due. */
+  AdvanceClock: { input: { milliseconds: number }; output: ClockState };
+  DescribeQuickStartImages: { input: Record<string, never>; output: { Images: QuickStartImage[] } };
+  DescribePrices: { input: Record<string, never>; output: PriceList };
+  ResetLab: { input: Record<string, never>; output: LabStatus };
+  ExportLab: { input: Record<string, never>; output: LabExport };
+  ImportLab: { input: { content: string }; output: LabStatus };
+}
+
+export type LabOperationName = keyof LabOperations;
+
+export const LAB_OPERATION_NAMES = [
+  'GetStatus',
+  'DismissNotice',
+  'GetClock',
+  'SetClockSpeed',
+  'AdvanceClock',
+  'DescribeQuickStartImages',
+  'DescribePrices',
+  'ResetLab',
+  'ExportLab',
+  'ImportLab',
+] as const satisfies readonly LabOperationName[];
