@@ -74,8 +74,8 @@ export interface LabOperations {
   SetClockSpeed: { input: { speed: ClockSpeed }; output: ClockState };
   /** Jump the clock forward (e.g. "skip 1 minute"); finishes any transitions that fall due. */
   AdvanceClock: { input: { milliseconds: number }; output: ClockState };
-  DescribeQuickStartImages: { input: Record<string, never>; output: { Images: QuickStartImage[] } };
-  DescribePrices: { input: Record<string, never>; output: PriceList };
+  DescribeQuickStartImages: { input: { Region: string }; output: { Images: QuickStartImage[] } };
+  DescribePrices: { input: { Region: string }; output: PriceList };
   ResetLab: { input: Record<string, never>; output: LabStatus };
   ExportLab: { input: Record<string, never>; output: LabExport };
   ImportLab: { input: { content: string }; output: LabStatus };

@@ -31,11 +31,10 @@ export const errors = {
   instanceIdNotFound: (ids: readonly string[]) =>
     new Ec2Error(
       ErrorCode.InvalidInstanceIdNotFound,
-      ids.length === 1
-        ? `The instance ID '${ids[0]}' does not exist`
-        : `The instance IDs '${quote(ids)}' do not exist`,
+      ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${quote(ids)}' do not exist`,
     ),
-  amiIdMalformed: (id: string) => new Ec2Error(ErrorCode.InvalidAmiIdMalformed, `Invalid id: "${id}" (expecting "ami-...")`),
+  amiIdMalformed: (id: string) =>
+    new Ec2Error(ErrorCode.InvalidAmiIdMalformed, `Invalid id: "${id}" (expecting "ami-...")`),
   amiIdNotFound: (id: string) => new Ec2Error(ErrorCode.InvalidAmiIdNotFound, `The image id '[${id}]' does not exist`),
   incorrectInstanceState: (message: string) => new Ec2Error(ErrorCode.IncorrectInstanceState, message),
   operationNotPermitted: (message: string) => new Ec2Error(ErrorCode.OperationNotPermitted, message),

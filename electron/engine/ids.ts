@@ -29,7 +29,22 @@ export function seededRandom(seed: number): RandomSource {
   };
 }
 
-export type IdPrefix = 'i' | 'r' | 'vol' | 'snap' | 'ami' | 'sg' | 'eni' | 'eipalloc' | 'subnet' | 'vpc' | 'key' | 'igw' | 'rtb' | 'acl' | 'dopt';
+export type IdPrefix =
+  | 'i'
+  | 'r'
+  | 'vol'
+  | 'snap'
+  | 'ami'
+  | 'sg'
+  | 'eni'
+  | 'eipalloc'
+  | 'subnet'
+  | 'vpc'
+  | 'key'
+  | 'igw'
+  | 'rtb'
+  | 'acl'
+  | 'dopt';
 
 export class IdGenerator {
   constructor(private readonly random: RandomSource) {}

@@ -107,6 +107,11 @@ export class UnitOfWork {
     }
   }
 
+  /** Whether the current command has changed anything yet. */
+  hasChanges(): boolean {
+    return this.touched.size > 0;
+  }
+
   /** Loads every record from the store into its repository, replacing what memory held. */
   load(records: readonly StoredRecord[]): void {
     for (const repo of this.repositories.values()) repo.clearQuietly();
@@ -119,7 +124,8 @@ export class UnitOfWork {
   snapshot(): StoredRecord[] {
     const out: StoredRecord[] = [];
     for (const repo of this.repositories.values()) {
-      for (const [id, data] of repo.entries()) out.push({ collection: repo.collection, id, data: structuredClone(data) });
+      for (const [id, data] of repo.entries())
+        out.push({ collection: repo.collection, id, data: structuredClone(data) });
     }
     return out;
   }

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../shared/events';
+import { TIMINGS } from './instances/lifecycle';
+import { openSqliteStateStore } from './state/sqlite-state-store';
+import { MemoryStateStore, type RecordChange } from './state/state-store';
+import { createTestLab } from './test-support/test-lab';
+
+const directories: string[] = [];
+afterEach(() => {
+  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('dispatch', () => {
+  it('answers unknown operations with InvalidAction and unknown regions with InvalidRegion', () => {
+    const lab = createTestLab();
+    expect(
+      lab.engine.dispatch({ service: 'ec2', operation: 'LaunchRocket', region: 'ap-northeast-2', input: {} } as never),
+    ).toEqual({
+      ok: false,
+      error: { code: 'InvalidAction', message: 'The action LaunchRocket is not valid for this web service.' },
+    });
+    const result = lab.engine.dispatch({ service: 'ec2', operation: 'DescribeInstances', region: 'mars-1', input: {} });
+    expect(result.ok ? undefined : result.error.code).toBe('InvalidRegion');
+    const bad = lab.engine.dispatch({
+      service: 'ec2',
+      operation: 'DescribeInstances',
+      region: 'ap-northeast-2',
+      input: 7,
+    } as never);
+    expect(bad.ok ? undefined : bad.error.code).toBe('InvalidParameterValue');
+  });
+
+  it('pushes one resources-changed event per command and per transition', () => {
+    const lab = createTestLab();
+    const events: EngineEvent[] = [];
+    lab.engine.onEvent((e) => events.push(e));
+    const reservation = lab.ec2('RunInstances', { ImageId: imageId(lab), MinCount: 2, MaxCount: 2 });
+    const ids = reservation.Instances!.map((i) => i.InstanceId);
+    expect(events).toEqual([{ type: 'resources-changed', region: 'ap-northeast-2', resource: 'instance', ids }]);
+    events.length = 0;
+    lab.pass(TIMINGS.pendingMs);
+    expect(events.filter((e) => e.type === 'resources-changed')).toEqual([
+      { type: 'resources-changed', region: 'ap-northeast-2', resource: 'instance', ids },
+    ]);
+    events.length = 0;
+    lab.ec2Error('StopInstances', { InstanceIds: ['i-0123456789abcdef0'] });
+    expect(events.filter((e) => e.type === 'resources-changed')).toEqual([]);
+  });
+
+  it('loses nothing when the store fails to commit: memory rolls back with it', () => {
+    const store = new MemoryStateStore();
+    const lab = createTestLab({ store });
+    const id = lab.launch();
+    lab.pass(TIMINGS.pendingMs);
+    const commit = store.commit.bind(store);
+    store.commit = (_changes: readonly RecordChange[]) => {
+      throw new Error('disk full');
+    };
+    expect(lab.ec2Error('StopInstances', { InstanceIds: [id] }).code).toBe('InternalError');
+    store.commit = commit;
+    expect(lab.stateOf(id)).toBe('running');
+  });
+});
+
+describe('state on disk', () => {
+  it('survives a restart: instances, tags, clock and pending transitions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec2lab-engine-'));
+    directories.push(dir);
+    const first = createTestLab({ store: openSqliteStateStore(dir) });
+    const id = first.launch({
+      TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'kept' }] }],
+    });
+    first.lab('SetClockSpeed', { speed: 10 });
+    const before = first.ec2('DescribeInstances', {}).Reservations;
+    first.engine.close();
+
+    const second = createTestLab({ store: openSqliteStateStore(dir), realStart: Date.now() });
+    expect(second.ec2('DescribeInstances', {}).Reservations).toEqual(before);
+    expect(second.lab('GetClock', {}).speed).toBe(10);
+    second.pass(TIMINGS.pendingMs / 10);
+    expect(second.stateOf(id)).toBe('running');
+    second.engine.close();
+  });
+
+  it('tells the user when the saved state could not be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec2lab-engine-'));
+    directories.push(dir);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'lab.sqlite'), 'this is not a database, it is a shopping list');
+    const lab = createTestLab({ store: openSqliteStateStore(dir) });
+    const status = lab.lab('GetStatus', {});
+    expect(status.notices).toHaveLength(1);
+    expect(status.notices[0]).toMatchObject({ code: 'StateRecovered' });
+    expect(status.notices[0]!.path).toContain('lab.sqlite.corrupt-');
+    lab.lab('DismissNotice', { at: status.notices[0]!.at });
+    expect(lab.lab('GetStatus', {}).notices).toEqual([]);
+    lab.engine.close();
+  });
+});
+
+function imageId(lab: ReturnType<typeof createTestLab>): string {
+  return lab.lab('DescribeQuickStartImages', { Region: 'ap-northeast-2' }).Images[0]!.ImageId;
+}

@@ -1,0 +1,196 @@
+/**
+ * ModifyInstanceAttribute and DescribeInstanceAttribute: one attribute per request.
+ * EC2 API Reference: API_ModifyInstanceAttribute (instance type, user data and EBS optimization
+ * change only while stopped — EC2 User Guide: ec2-instance-resize).
+ */
+import type {
+  DescribeInstanceAttributeRequest,
+  InstanceAttribute,
+  ModifyInstanceAttributeRequest,
+} from '@aws-sdk/client-ec2';
+import type { EngineContext } from '../context';
+import { errors } from '../errors';
+import { findInstances } from './find-instances';
+import type { InstanceRecord } from './instance-record';
+
+type Change =
+  | { attribute: 'instanceType'; value: string }
+  | { attribute: 'disableApiTermination' | 'disableApiStop' | 'ebsOptimized'; value: boolean }
+  | { attribute: 'instanceInitiatedShutdownBehavior'; value: string }
+  | { attribute: 'userData'; value: string };
+
+const ATTRIBUTE_NAMES = [
+  'instanceType',
+  'disableApiTermination',
+  'disableApiStop',
+  'ebsOptimized',
+  'instanceInitiatedShutdownBehavior',
+  'userData',
+] as const;
+
+export function modifyInstanceAttribute(ctx: EngineContext, region: string, request: ModifyInstanceAttributeRequest) {
+  const [instance] = findInstances(ctx, region, request.InstanceId ? [request.InstanceId] : undefined);
+  const change = readChange(request);
+  const id = instance!.instanceId;
+  const needsStopped =
+    change.attribute === 'instanceType' || change.attribute === 'userData' || change.attribute === 'ebsOptimized';
+  if (needsStopped && instance!.state !== 'stopped') {
+    throw errors.incorrectInstanceState(`The instance '${id}' is not in the 'stopped' state.`);
+  }
+  const record = ctx.repos.instances.touch(id);
+  switch (change.attribute) {
+    case 'instanceType':
+      applyInstanceType(ctx, record, change.value);
+      break;
+    case 'disableApiTermination':
+      record.disableApiTermination = change.value;
+      break;
+    case 'disableApiStop':
+      record.disableApiStop = change.value;
+      break;
+    case 'ebsOptimized':
+      record.ebsOptimized = change.value;
+      break;
+    case 'instanceInitiatedShutdownBehavior':
+      if (change.value !== 'stop' && change.value !== 'terminate') {
+        throw errors.invalidParameterValue(
+          `Value (${change.value}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop', 'terminate'.`,
+        );
+      }
+      record.shutdownBehavior = change.value;
+      break;
+    case 'userData':
+      record.userData = change.value || undefined;
+      break;
+  }
+  ctx.changed(region, 'instance', id);
+  return {};
+}
+
+function readChange(request: ModifyInstanceAttributeRequest): Change {
+  const changes: Change[] = [];
+  if (request.InstanceType?.Value !== undefined)
+    changes.push({ attribute: 'instanceType', value: request.InstanceType.Value });
+  if (request.DisableApiTermination?.Value !== undefined)
+    changes.push({ attribute: 'disableApiTermination', value: request.DisableApiTermination.Value });
+  if (request.DisableApiStop?.Value !== undefined)
+    changes.push({ attribute: 'disableApiStop', value: request.DisableApiStop.Value });
+  if (request.EbsOptimized?.Value !== undefined)
+    changes.push({ attribute: 'ebsOptimized', value: request.EbsOptimized.Value });
+  if (request.InstanceInitiatedShutdownBehavior?.Value !== undefined)
+    changes.push({
+      attribute: 'instanceInitiatedShutdownBehavior',
+      value: request.InstanceInitiatedShutdownBehavior.Value,
+    });
+  if (request.UserData?.Value !== undefined)
+    changes.push({ attribute: 'userData', value: userDataText(request.UserData.Value) });
+  if (request.Attribute !== undefined) changes.push(fromAttributeValue(request.Attribute, request.Value));
+  if (changes.length === 0) throw errors.invalidParameterCombination('No attributes specified.');
+  if (changes.length > 1) {
+    throw errors.invalidParameterCombination(
+      `Fields for multiple attribute types specified: ${changes.map((c) => c.attribute).join(', ')}`,
+    );
+  }
+  return changes[0]!;
+}
+
+function fromAttributeValue(attribute: string, value: string | undefined): Change {
+  if (!(ATTRIBUTE_NAMES as readonly string[]).includes(attribute)) {
+    throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+  }
+  if (value === undefined) throw errors.missingParameter('Value');
+  const name = attribute as (typeof ATTRIBUTE_NAMES)[number];
+  if (name === 'disableApiTermination' || name === 'disableApiStop' || name === 'ebsOptimized') {
+    if (value !== 'true' && value !== 'false') {
+      throw errors.invalidParameterValue(
+        `Value (${value}) for parameter ${name} is invalid. Expected: 'true', 'false'.`,
+      );
+    }
+    return { attribute: name, value: value === 'true' };
+  }
+  return { attribute: name, value };
+}
+
+/** The SDK sends user data as bytes (already base64 text on the wire); other doors may send the base64 string. */
+function userDataText(value: Uint8Array | string): string {
+  return typeof value === 'string' ? value : new TextDecoder().decode(value);
+}
+
+function applyInstanceType(ctx: EngineContext, record: InstanceRecord, typeName: string): void {
+  const type = ctx.catalog.instanceTypes.find((t) => t.InstanceType === typeName);
+  if (!type) throw errors.invalidInstanceType(typeName);
+  const archs = (type.ProcessorInfo?.SupportedArchitectures ?? []) as string[];
+  if (!archs.includes(record.architecture)) {
+    throw errors.invalidParameterValue(
+      `The instance type '${typeName}' does not support the '${record.architecture}' architecture of instance '${record.instanceId}'.`,
+    );
+  }
+  if (!ctx.catalog.offerings[record.region]?.[record.availabilityZone]?.includes(typeName)) {
+    throw errors.invalidParameterValue(
+      `The instance type '${typeName}' is not supported in the Availability Zone '${record.availabilityZone}'.`,
+    );
+  }
+  if (record.hibernationConfigured && !type.HibernationSupported) {
+    throw errors.unsupportedHibernation(
+      `The instance '${record.instanceId}' is enabled for hibernation, and '${typeName}' does not support hibernation.`,
+    );
+  }
+  record.instanceType = typeName;
+}
+
+export function describeInstanceAttribute(
+  ctx: EngineContext,
+  region: string,
+  request: DescribeInstanceAttributeRequest,
+): InstanceAttribute {
+  if (!request.Attribute) throw errors.missingParameter('Attribute');
+  const [instance] = findInstances(ctx, region, request.InstanceId ? [request.InstanceId] : undefined);
+  const i = instance!;
+  const result: InstanceAttribute = { InstanceId: i.instanceId };
+  switch (request.Attribute) {
+    case 'instanceType':
+      return { ...result, InstanceType: { Value: i.instanceType } };
+    case 'disableApiTermination':
+      return { ...result, DisableApiTermination: { Value: i.disableApiTermination } };
+    case 'disableApiStop':
+      return { ...result, DisableApiStop: { Value: i.disableApiStop } };
+    case 'instanceInitiatedShutdownBehavior':
+      return { ...result, InstanceInitiatedShutdownBehavior: { Value: i.shutdownBehavior } };
+    case 'userData':
+      return { ...result, UserData: i.userData ? { Value: i.userData } : {} };
+    case 'rootDeviceName':
+      return { ...result, RootDeviceName: { Value: i.rootDeviceName } };
+    case 'ebsOptimized':
+      return { ...result, EbsOptimized: { Value: i.ebsOptimized } };
+    case 'enaSupport':
+      return { ...result, EnaSupport: { Value: true } };
+    case 'sourceDestCheck':
+      return { ...result, SourceDestCheck: { Value: true } };
+    case 'groupSet':
+      return { ...result, Groups: [] };
+    case 'productCodes':
+      return { ...result, ProductCodes: [] };
+    case 'blockDeviceMapping':
+      return {
+        ...result,
+        BlockDeviceMappings:
+          i.state === 'terminated'
+            ? []
+            : [
+                {
+                  DeviceName: i.rootVolume.deviceName,
+                  Ebs: {
+                    AttachTime: new Date(i.rootVolume.attachTime),
+                    DeleteOnTermination: i.rootVolume.deleteOnTermination,
+                    Status: 'attached',
+                    VolumeId: i.rootVolume.volumeId,
+                  },
+                },
+              ],
+      };
+    default:
+      throw errors.invalidParameterValue(
+        `Value (${request.Attribute}) for parameter attribute is invalid. Unknown attribute.`,
+      );
+  }
+}

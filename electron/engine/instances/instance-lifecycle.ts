@@ -1,0 +1,162 @@
+/**
+ * Start, stop, hibernate, reboot and terminate requests, and the clock-driven completion of the
+ * transitions they begin. EC2 User Guide: ec2-instance-lifecycle, Stop_Start, Hibernate,
+ * terminating-instances, ec2-stop-protection, Using_ChangingDisableAPITermination.
+ */
+import type { InstanceStateChange } from '@aws-sdk/client-ec2';
+import type { EngineContext } from '../context';
+import { errors } from '../errors';
+import { allocatePublicIp } from '../network/ip-addresses';
+import type { InstanceRecord, StateName } from './instance-record';
+import { instanceState } from './instance-view';
+import { COMPLETIONS, TIMINGS, TRANSITIONS, refusal, transitionDuration, type RequestAction } from './lifecycle';
+import { findInstances } from './find-instances';
+import { takenAddresses } from './run-instances';
+
+export function requestStateChange(
+  ctx: EngineContext,
+  region: string,
+  instanceIds: readonly string[] | undefined,
+  action: RequestAction,
+): InstanceStateChange[] {
+  const instances = findInstances(ctx, region, instanceIds);
+  // Every instance is checked before any changes, so one refusal leaves all of them as they were.
+  const plans = instances.map((instance) => {
+    checkProtection(instance, action);
+    const outcome = TRANSITIONS[action][instance.state];
+    if (outcome.kind === 'refuse') throw refusal(action, instance);
+    if (action === 'hibernate' && outcome.kind === 'begin' && !instance.hibernationConfigured) {
+      throw errors.unsupportedHibernation(
+        `The instance '${instance.instanceId}' is not enabled for hibernation. Hibernation must be enabled when the instance is launched.`,
+      );
+    }
+    return { instance, outcome };
+  });
+
+  const now = ctx.clock.now();
+  return plans.map(({ instance, outcome }) => {
+    const previous = instanceState(instance);
+    if (outcome.kind === 'begin') begin(ctx, instance.instanceId, outcome.to, action, now);
+    if (outcome.kind === 'reboot') reboot(ctx, instance.instanceId, now);
+    return { InstanceId: instance.instanceId, PreviousState: previous, CurrentState: instanceState(instance) };
+  });
+}
+
+/** Termination protection blocks terminate; stop protection blocks stop, hibernate and terminate. */
+function checkProtection(instance: InstanceRecord, action: RequestAction): void {
+  const id = instance.instanceId;
+  if (action === 'terminate' && instance.disableApiTermination && instance.state !== 'terminated') {
+    throw errors.operationNotPermitted(
+      `The instance '${id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`,
+    );
+  }
+  const stopping = action === 'stop' || action === 'hibernate' || action === 'terminate';
+  if (stopping && instance.disableApiStop && instance.state !== 'terminated' && instance.state !== 'stopped') {
+    throw errors.operationNotPermitted(
+      `The instance '${id}' may not be ${action === 'terminate' ? 'terminated' : 'stopped'}. Modify its 'disableApiStop' instance attribute and try again.`,
+    );
+  }
+}
+
+function userInitiated(now: number): string {
+  const stamp = new Date(now).toISOString().replace('T', ' ').slice(0, 19);
+  return `User initiated (${stamp} GMT)`;
+}
+
+function begin(ctx: EngineContext, id: string, to: StateName, action: RequestAction, now: number): void {
+  const instance = ctx.repos.instances.touch(id);
+  const hibernate = action === 'hibernate';
+  instance.state = to;
+  instance.transitionDueAt = now + transitionDuration(to, hibernate);
+  instance.lastAction = { action, at: now };
+  instance.rebootingUntil = undefined;
+  instance.statusChecksPassAt = undefined;
+  if (to === 'pending') {
+    instance.launchTime = now;
+    instance.stateTransitionReason = '';
+    instance.stateReason = undefined;
+    if (instance.assignPublicIp) {
+      instance.publicIpAddress = allocatePublicIp(
+        instance.region,
+        takenAddresses(ctx, instance.region).public,
+        ctx.ids,
+      );
+    }
+  } else {
+    instance.stateTransitionReason = userInitiated(now);
+    instance.stateReason = hibernate
+      ? { Code: 'Client.UserInitiatedHibernate', Message: 'Client.UserInitiatedHibernate: User initiated hibernate' }
+      : { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+    instance.hibernated = hibernate;
+  }
+  ctx.changed(instance.region, 'instance', id);
+}
+
+/** A reboot keeps the instance running; only the OS restarts (RAM is lost, nothing else). */
+function reboot(ctx: EngineContext, id: string, now: number): void {
+  const instance = ctx.repos.instances.touch(id);
+  instance.rebootingUntil = now + TIMINGS.rebootMs;
+  instance.lastAction = { action: 'reboot', at: now };
+  ctx.changed(instance.region, 'instance', id);
+}
+
+/** The next moment something happens to this instance on its own, if anything. */
+function nextDue(instance: InstanceRecord): number | undefined {
+  const times = [instance.transitionDueAt, instance.statusChecksPassAt, instance.rebootingUntil, instance.removeAt];
+  const due = times.filter((t): t is number => t !== undefined);
+  return due.length ? Math.min(...due) : undefined;
+}
+
+/** Applies everything that fell due up to `now`, in time order, each at its own moment. */
+export function advanceInstances(ctx: EngineContext, now: number): void {
+  for (;;) {
+    let earliest: InstanceRecord | undefined;
+    let earliestAt = Infinity;
+    for (const instance of ctx.repos.instances.values()) {
+      const at = nextDue(instance);
+      if (at !== undefined && at <= now && at < earliestAt) {
+        earliest = instance;
+        earliestAt = at;
+      }
+    }
+    if (!earliest) return;
+    settle(ctx, earliest.instanceId, earliestAt);
+  }
+}
+
+function settle(ctx: EngineContext, id: string, at: number): void {
+  const instance = ctx.repos.instances.touch(id);
+  ctx.changed(instance.region, 'instance', id);
+  if (instance.removeAt !== undefined && instance.removeAt <= at) {
+    ctx.repos.instances.delete(id);
+    return;
+  }
+  if (instance.rebootingUntil !== undefined && instance.rebootingUntil <= at) {
+    instance.rebootingUntil = undefined;
+    return;
+  }
+  if (instance.statusChecksPassAt !== undefined && instance.statusChecksPassAt <= at) {
+    instance.statusChecksPassAt = undefined;
+    return;
+  }
+  const to = COMPLETIONS[instance.state];
+  if (instance.transitionDueAt === undefined || !to) return;
+  instance.state = to;
+  instance.transitionDueAt = undefined;
+  if (to === 'running') {
+    instance.hasRun = true;
+    instance.hibernated = false;
+    instance.statusChecksPassAt = at + TIMINGS.statusChecksMs;
+  } else if (to === 'stopped') {
+    // An auto-assigned public IPv4 address is released on stop (EC2 User Guide: using-instance-addressing).
+    instance.publicIpAddress = undefined;
+  } else if (to === 'terminated') {
+    instance.publicIpAddress = undefined;
+    instance.removeAt = at + TIMINGS.terminatedVisibleMs;
+  }
+}
+
+/** Status checks pass once the instance has been running for a few minutes (EC2 User Guide: monitoring-system-instance-status-check). */
+export function statusChecksPassed(instance: InstanceRecord): boolean {
+  return instance.state === 'running' && instance.statusChecksPassAt === undefined;
+}

@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest';
+import { createTestLab, quickStartImage } from '../test-support/test-lab';
+import { TIMINGS } from './lifecycle';
+
+describe('launch validation', () => {
+  it('requires ImageId, MinCount and MaxCount', () => {
+    const lab = createTestLab();
+    expect(lab.ec2Error('RunInstances', { MinCount: 1, MaxCount: 1 })).toEqual({
+      code: 'MissingParameter',
+      message: 'The request must contain the parameter ImageId',
+    });
+    expect(lab.ec2Error('RunInstances', { ImageId: quickStartImage('amazon-linux'), MaxCount: 1 } as never).code).toBe(
+      'MissingParameter',
+    );
+  });
+
+  it('rejects malformed and unknown AMIs', () => {
+    const lab = createTestLab();
+    expect(lab.ec2Error('RunInstances', { ImageId: 'ami-xyz', MinCount: 1, MaxCount: 1 })).toEqual({
+      code: 'InvalidAMIID.Malformed',
+      message: 'Invalid id: "ami-xyz" (expecting "ami-...")',
+    });
+    expect(lab.ec2Error('RunInstances', { ImageId: 'ami-0123456789abcdef0', MinCount: 1, MaxCount: 1 }).code).toBe(
+      'InvalidAMIID.NotFound',
+    );
+  });
+
+  it('keeps AMIs to their region', () => {
+    const lab = createTestLab();
+    const seoulImage = quickStartImage('amazon-linux', 'x86_64', 'ap-northeast-2');
+    expect(
+      lab.ec2Error(
+        'RunInstances',
+        { ImageId: seoulImage, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 },
+        'us-east-1',
+      ).code,
+    ).toBe('InvalidAMIID.NotFound');
+  });
+
+  it('requires the AMI architecture to match the instance type', () => {
+    const lab = createTestLab();
+    const error = lab.ec2Error('RunInstances', {
+      ImageId: quickStartImage('amazon-linux', 'arm64'),
+      InstanceType: 't3.micro',
+      MinCount: 1,
+      MaxCount: 1,
+    });
+    expect(error.code).toBe('InvalidParameterValue');
+    expect(error.message).toContain(
+      "The architecture 'x86_64' of the specified instance type does not match the architecture 'arm64' of the specified AMI.",
+    );
+    expect(
+      lab.ec2('RunInstances', {
+        ImageId: quickStartImage('amazon-linux', 'arm64'),
+        InstanceType: 't4g.micro',
+        MinCount: 1,
+        MaxCount: 1,
+      }).Instances![0]!.Architecture,
+    ).toBe('arm64');
+  });
+
+  it('rejects unknown instance types and bad counts', () => {
+    const lab = createTestLab();
+    const image = quickStartImage('amazon-linux');
+    expect(
+      lab.ec2Error('RunInstances', { ImageId: image, InstanceType: 't9.huge' as never, MinCount: 1, MaxCount: 1 }),
+    ).toEqual({
+      code: 'InvalidParameterValue',
+      message: "Invalid value 't9.huge' for InstanceType.",
+    });
+    expect(lab.ec2Error('RunInstances', { ImageId: image, MinCount: 3, MaxCount: 2 }).code).toBe(
+      'InvalidParameterValue',
+    );
+    expect(lab.ec2Error('RunInstances', { ImageId: image, MinCount: 0, MaxCount: 0 }).code).toBe(
+      'InvalidParameterValue',
+    );
+  });
+
+  it('launches several instances in one reservation with distinct addresses', () => {
+    const lab = createTestLab();
+    const reservation = lab.ec2('RunInstances', {
+      ImageId: quickStartImage('ubuntu'),
+      InstanceType: 't3.small',
+      MinCount: 3,
+      MaxCount: 3,
+      TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web' }] }],
+    });
+    const instances = reservation.Instances!;
+    expect(instances.map((i) => i.AmiLaunchIndex)).toEqual([0, 1, 2]);
+    expect(new Set(instances.map((i) => i.PrivateIpAddress)).size).toBe(3);
+    expect(new Set(instances.map((i) => i.PublicIpAddress)).size).toBe(3);
+    expect(instances.every((i) => i.Tags?.[0]?.Value === 'web')).toBe(true);
+    expect(instances[0]!.RootDeviceName).toBe('/dev/sda1');
+  });
+
+  it('places the instance in the requested Availability Zone and refuses an unknown one', () => {
+    const lab = createTestLab();
+    const id = lab.launch({ Placement: { AvailabilityZone: 'ap-northeast-2c' } });
+    const instance = lab.ec2('DescribeInstances', { InstanceIds: [id] }).Reservations![0]!.Instances![0]!;
+    expect(instance.Placement!.AvailabilityZone).toBe('ap-northeast-2c');
+    expect(instance.PrivateIpAddress).toMatch(/^172\.31\.(3[2-9]|4[0-7])\./);
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: quickStartImage('amazon-linux'),
+        MinCount: 1,
+        MaxCount: 1,
+        Placement: { AvailabilityZone: 'ap-northeast-2z' },
+      }).code,
+    ).toBe('InvalidParameterValue');
+  });
+
+  it('refuses a key pair that does not exist', () => {
+    const lab = createTestLab();
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: quickStartImage('amazon-linux'),
+        KeyName: 'lab',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    ).toEqual({
+      code: 'InvalidKeyPair.NotFound',
+      message: "The key pair 'lab' does not exist",
+    });
+  });
+
+  it('validates user data and root volume size', () => {
+    const lab = createTestLab();
+    const image = quickStartImage('amazon-linux');
+    expect(
+      lab.ec2Error('RunInstances', { ImageId: image, MinCount: 1, MaxCount: 1, UserData: 'not base64!' }).code,
+    ).toBe('InvalidParameterValue');
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: image,
+        MinCount: 1,
+        MaxCount: 1,
+        BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 2 } }],
+      }).code,
+    ).toBe('InvalidBlockDeviceMapping');
+  });
+});
+
+describe('protection and hibernation', () => {
+  it('termination protection refuses terminate until the attribute is changed', () => {
+    const lab = createTestLab();
+    const id = lab.launch({ DisableApiTermination: true });
+    lab.pass(TIMINGS.pendingMs);
+    expect(lab.ec2Error('TerminateInstances', { InstanceIds: [id] })).toEqual({
+      code: 'OperationNotPermitted',
+      message: `The instance '${id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`,
+    });
+    expect(lab.stateOf(id)).toBe('running');
+    lab.ec2('ModifyInstanceAttribute', { InstanceId: id, DisableApiTermination: { Value: false } });
+    expect(lab.ec2('TerminateInstances', { InstanceIds: [id] }).TerminatingInstances![0]!.CurrentState!.Name).toBe(
+      'shutting-down',
+    );
+  });
+
+  it('stop protection refuses stop and terminate', () => {
+    const lab = createTestLab();
+    const id = lab.launch({ DisableApiStop: true });
+    lab.pass(TIMINGS.pendingMs);
+    expect(lab.ec2Error('StopInstances', { InstanceIds: [id] }).message).toBe(
+      `The instance '${id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`,
+    );
+    expect(lab.ec2Error('TerminateInstances', { InstanceIds: [id] }).code).toBe('OperationNotPermitted');
+    expect(
+      lab.ec2('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'disableApiStop' }).DisableApiStop,
+    ).toEqual({
+      Value: true,
+    });
+  });
+
+  it('hibernates only an instance launched with hibernation enabled', () => {
+    const lab = createTestLab();
+    const plain = lab.launch();
+    lab.pass(TIMINGS.pendingMs);
+    expect(lab.ec2Error('StopInstances', { InstanceIds: [plain], Hibernate: true }).code).toBe(
+      'UnsupportedHibernationConfiguration',
+    );
+
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: quickStartImage('amazon-linux'),
+        InstanceType: 't3.micro',
+        MinCount: 1,
+        MaxCount: 1,
+        HibernationOptions: { Configured: true },
+      }).message,
+    ).toContain('root volume must be encrypted');
+
+    const id = lab.launch({
+      HibernationOptions: { Configured: true },
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 10, Encrypted: true } }],
+    });
+    lab.pass(TIMINGS.pendingMs);
+    lab.ec2('StopInstances', { InstanceIds: [id], Hibernate: true });
+    lab.pass(TIMINGS.stoppingMs);
+    expect(lab.stateOf(id)).toBe('stopping');
+    lab.pass(TIMINGS.hibernatingMs - TIMINGS.stoppingMs);
+    const instance = lab.ec2('DescribeInstances', { InstanceIds: [id] }).Reservations![0]!.Instances![0]!;
+    expect(instance.State!.Name).toBe('stopped');
+    expect(instance.StateReason!.Code).toBe('Client.UserInitiatedHibernate');
+  });
+
+  it('refuses hibernation on a type that does not support it', () => {
+    const lab = createTestLab();
+    const error = lab.ec2Error('RunInstances', {
+      ImageId: quickStartImage('amazon-linux'),
+      InstanceType: 'g4dn.xlarge',
+      MinCount: 1,
+      MaxCount: 1,
+      HibernationOptions: { Configured: true },
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 100, Encrypted: true } }],
+    });
+    expect(error.code).toBe('UnsupportedHibernationConfiguration');
+  });
+});
+
+describe('instance attributes', () => {
+  it('changes the instance type only while stopped, and keeps the architecture', () => {
+    const lab = createTestLab();
+    const id = lab.launch();
+    lab.pass(TIMINGS.pendingMs);
+    expect(lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, InstanceType: { Value: 't3.large' } })).toEqual({
+      code: 'IncorrectInstanceState',
+      message: `The instance '${id}' is not in the 'stopped' state.`,
+    });
+    lab.ec2('StopInstances', { InstanceIds: [id] });
+    lab.pass(TIMINGS.stoppingMs);
+    expect(lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, InstanceType: { Value: 't4g.large' } }).code).toBe(
+      'InvalidParameterValue',
+    );
+    lab.ec2('ModifyInstanceAttribute', { InstanceId: id, InstanceType: { Value: 't3.large' } });
+    expect(lab.ec2('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'instanceType' }).InstanceType).toEqual({
+      Value: 't3.large',
+    });
+  });
+
+  it('takes one attribute per request', () => {
+    const lab = createTestLab();
+    const id = lab.launch();
+    expect(
+      lab.ec2Error('ModifyInstanceAttribute', {
+        InstanceId: id,
+        DisableApiStop: { Value: true },
+        DisableApiTermination: { Value: true },
+      }).code,
+    ).toBe('InvalidParameterCombination');
+    lab.ec2('ModifyInstanceAttribute', {
+      InstanceId: id,
+      Attribute: 'instanceInitiatedShutdownBehavior',
+      Value: 'terminate',
+    });
+    expect(
+      lab.ec2('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'instanceInitiatedShutdownBehavior' })
+        .InstanceInitiatedShutdownBehavior,
+    ).toEqual({ Value: 'terminate' });
+  });
+});
+
+describe('instance ids', () => {
+  it('rejects malformed ids and names every missing one', () => {
+    const lab = createTestLab();
+    expect(lab.ec2Error('StopInstances', { InstanceIds: ['i-123'] })).toEqual({
+      code: 'InvalidInstanceID.Malformed',
+      message: 'Invalid id: "i-123" (expecting "i-...")',
+    });
+    expect(lab.ec2Error('StopInstances', { InstanceIds: ['i-0123456789abcdef0', 'i-0123456789abcdef1'] })).toEqual({
+      code: 'InvalidInstanceID.NotFound',
+      message: "The instance IDs 'i-0123456789abcdef0, i-0123456789abcdef1' do not exist",
+    });
+    expect(lab.ec2Error('StartInstances', {} as never)).toEqual({
+      code: 'MissingParameter',
+      message: 'The request must contain the parameter InstanceId',
+    });
+  });
+
+  it('keeps each region apart', () => {
+    const lab = createTestLab();
+    const id = lab.launch({}, 'us-east-1');
+    expect(lab.ec2('DescribeInstances', {}).Reservations).toEqual([]);
+    expect(lab.ec2Error('StopInstances', { InstanceIds: [id] }).code).toBe('InvalidInstanceID.NotFound');
+    const instance = lab.ec2('DescribeInstances', {}, 'us-east-1').Reservations![0]!.Instances![0]!;
+    expect(instance.Placement!.AvailabilityZone).toMatch(/^us-east-1[a-f]$/);
+    expect(instance.PrivateDnsName).toMatch(/^ip-172-31-\d+-\d+\.ec2\.internal$/);
+    expect(instance.PublicDnsName).toMatch(/\.compute-1\.amazonaws\.com$/);
+  });
+});

@@ -1,0 +1,309 @@
+/**
+ * RunInstances: validates a launch request the way EC2 does and creates the instances in
+ * `pending`. EC2 API Reference: API_RunInstances; EC2 User Guide: hibernating-prerequisites.
+ */
+import type { InstanceTypeInfo, Reservation, RunInstancesRequest } from '@aws-sdk/client-ec2';
+import type { CatalogImage } from '../catalog/catalog';
+import type { EngineContext } from '../context';
+import { Ec2Error, errors } from '../errors';
+import { isWellFormedId } from '../ids';
+import { ensureDefaultVpc } from '../network/default-vpc';
+import { allocatePrivateIp, allocatePublicIp } from '../network/ip-addresses';
+import type { SubnetRecord } from '../network/network-records';
+import type { InstanceRecord, Tag } from './instance-record';
+import { TIMINGS } from './lifecycle';
+import { toInstance } from './instance-view';
+import { validateTags } from '../tags/tag-rules';
+
+/** The console's default for a free-tier launch; AWS's API default (m1.small) is not in the lab catalog. */
+const DEFAULT_INSTANCE_TYPE = 't2.micro';
+/** Per request, to keep the lab responsive; AWS's real cap is the account's vCPU quota. */
+const MAX_COUNT_PER_REQUEST = 1000;
+const MAX_USER_DATA_BYTES = 16 * 1024;
+const MAX_HIBERNATION_RAM_MIB = 150 * 1024;
+
+export function runInstances(ctx: EngineContext, region: string, request: RunInstancesRequest): Reservation {
+  const minCount = requireCount(request.MinCount, 'MinCount');
+  const maxCount = requireCount(request.MaxCount, 'MaxCount');
+  if (minCount > maxCount) {
+    throw errors.invalidParameterValue(
+      `Value (${minCount}) for parameter minCount is invalid. Expected a value less than or equal to maxCount (${maxCount}).`,
+    );
+  }
+  if (maxCount > MAX_COUNT_PER_REQUEST) {
+    throw new Ec2Error(
+      'InstanceLimitExceeded',
+      `Your quota allows for 0 more running instance(s). You requested at least ${maxCount}. EC2 Lab launches at most ${MAX_COUNT_PER_REQUEST} instances per request.`,
+    );
+  }
+
+  if (request.ClientToken) {
+    const existing = [...ctx.repos.instances.values()].filter(
+      (i) => i.region === region && i.clientToken === request.ClientToken,
+    );
+    if (existing.length) return reservationOf(existing);
+  }
+
+  const image = findImage(ctx, region, request.ImageId);
+  const typeName = request.InstanceType ?? DEFAULT_INSTANCE_TYPE;
+  const type = ctx.catalog.instanceTypes.find((t) => t.InstanceType === typeName);
+  if (!type) throw errors.invalidInstanceType(typeName);
+  checkArchitecture(type, image);
+  if (request.KeyName !== undefined) {
+    // Key pairs arrive with the security features; until then no key pair exists in any region.
+    throw new Ec2Error('InvalidKeyPair.NotFound', `The key pair '${request.KeyName}' does not exist`);
+  }
+  const shutdownBehavior = request.InstanceInitiatedShutdownBehavior ?? 'stop';
+  if (shutdownBehavior !== 'stop' && shutdownBehavior !== 'terminate') {
+    throw errors.invalidParameterValue(
+      `Value (${String(shutdownBehavior)}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop', 'terminate'.`,
+    );
+  }
+  const userData = validateUserData(request.UserData);
+  const root = rootVolumeRequest(request, image);
+  const hibernation = request.HibernationOptions?.Configured === true;
+  if (hibernation) checkHibernation(type, image, root);
+  const tags = instanceTags(request);
+  const subnet = chooseSubnet(ctx, region, request, typeName);
+
+  const now = ctx.clock.now();
+  const reservationId = ctx.ids.next('r');
+  const taken = takenAddresses(ctx, region);
+  const records: InstanceRecord[] = [];
+  for (let index = 0; index < maxCount; index++) {
+    const instanceId = ctx.ids.next('i');
+    const privateIp = allocatePrivateIp(subnet.cidrBlock, taken.private, ctx.ids);
+    taken.private.add(privateIp);
+    const assignPublicIp = subnet.mapPublicIpOnLaunch;
+    const publicIp = assignPublicIp ? allocatePublicIp(region, taken.public, ctx.ids) : undefined;
+    if (publicIp) taken.public.add(publicIp);
+    const record: InstanceRecord = {
+      instanceId,
+      reservationId,
+      region,
+      ownerId: ctx.accountId(),
+      amiLaunchIndex: index,
+      imageId: image.image.ImageId!,
+      instanceType: typeName,
+      architecture: image.image.Architecture ?? 'x86_64',
+      platform: (image.image.Platform as string | undefined) === 'windows' ? 'windows' : undefined,
+      platformDetails: image.image.PlatformDetails ?? 'Linux/UNIX',
+      usageOperation: image.image.UsageOperation ?? 'RunInstances',
+      availabilityZone: subnet.availabilityZone,
+      vpcId: subnet.vpcId,
+      subnetId: subnet.subnetId,
+      networkInterfaceId: ctx.ids.next('eni'),
+      macAddress: macAddress(ctx),
+      privateIpAddress: privateIp,
+      publicIpAddress: publicIp,
+      assignPublicIp,
+      state: 'pending',
+      launchTime: now,
+      transitionDueAt: now + TIMINGS.pendingMs,
+      hasRun: false,
+      lastAction: { action: 'launch', at: now },
+      stateTransitionReason: '',
+      shutdownBehavior,
+      disableApiTermination: request.DisableApiTermination === true,
+      disableApiStop: request.DisableApiStop === true,
+      hibernationConfigured: hibernation,
+      hibernated: false,
+      userData,
+      rootDeviceName: image.image.RootDeviceName ?? '/dev/xvda',
+      rootVolume: {
+        volumeId: ctx.ids.next('vol'),
+        deviceName: image.image.RootDeviceName ?? '/dev/xvda',
+        sizeGiB: root.sizeGiB,
+        volumeType: root.volumeType,
+        encrypted: root.encrypted,
+        deleteOnTermination: root.deleteOnTermination,
+        attachTime: now,
+      },
+      ebsOptimized: request.EbsOptimized ?? type.EbsInfo?.EbsOptimizedSupport === 'default',
+      clientToken: request.ClientToken,
+      tags: tags.map((t) => ({ ...t })),
+    };
+    records.push(ctx.repos.instances.put(instanceId, record));
+    ctx.changed(region, 'instance', instanceId);
+  }
+  return reservationOf(records);
+}
+
+export function reservationOf(records: readonly InstanceRecord[]): Reservation {
+  const first = records[0]!;
+  return {
+    ReservationId: first.reservationId,
+    OwnerId: first.ownerId,
+    Groups: [],
+    Instances: records.map(toInstance),
+  };
+}
+
+function requireCount(value: number | undefined, name: 'MinCount' | 'MaxCount'): number {
+  if (value === undefined || value === null) throw errors.missingParameter(name);
+  if (!Number.isInteger(value) || value < 1) {
+    throw errors.invalidParameterValue(
+      `Value (${value}) for parameter ${name === 'MinCount' ? 'minCount' : 'maxCount'} is invalid. Expected a positive integer.`,
+    );
+  }
+  return value;
+}
+
+function findImage(ctx: EngineContext, region: string, imageId: string | undefined): CatalogImage {
+  if (!imageId) throw errors.missingParameter('ImageId');
+  if (!isWellFormedId(imageId, 'ami')) throw errors.amiIdMalformed(imageId);
+  const image = ctx.catalog.images[region]?.find((i) => i.image.ImageId === imageId);
+  if (!image) throw errors.amiIdNotFound(imageId);
+  return image;
+}
+
+function checkArchitecture(type: InstanceTypeInfo, image: CatalogImage): void {
+  const imageArch = image.image.Architecture ?? 'x86_64';
+  const typeArchs = (type.ProcessorInfo?.SupportedArchitectures ?? []) as string[];
+  if (typeArchs.includes(imageArch)) return;
+  throw errors.invalidParameterValue(
+    `The architecture '${typeArchs[0] ?? 'unknown'}' of the specified instance type does not match the architecture '${imageArch}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.`,
+  );
+}
+
+function validateUserData(userData: string | undefined): string | undefined {
+  if (userData === undefined || userData === '') return undefined;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(userData) || userData.length % 4 !== 0) {
+    throw errors.invalidParameterValue('Invalid BASE64 encoding of user data.');
+  }
+  if ((userData.length / 4) * 3 > MAX_USER_DATA_BYTES + 2) {
+    throw errors.invalidParameterValue(`User data is limited to ${MAX_USER_DATA_BYTES} bytes.`);
+  }
+  return userData;
+}
+
+interface RootRequest {
+  sizeGiB: number;
+  volumeType: string;
+  encrypted: boolean;
+  deleteOnTermination: boolean;
+}
+
+/** Volume sizes by type: gp2/gp3 1–16,384 GiB, io1/io2 4–16,384, st1/sc1 125–16,384 (EC2 User Guide: ebs-volume-types). */
+const VOLUME_SIZE_LIMITS: Record<string, [number, number]> = {
+  gp2: [1, 16384],
+  gp3: [1, 16384],
+  io1: [4, 16384],
+  io2: [4, 16384],
+  st1: [125, 16384],
+  sc1: [125, 16384],
+  standard: [1, 1024],
+};
+
+function rootVolumeRequest(request: RunInstancesRequest, image: CatalogImage): RootRequest {
+  const imageRoot = image.image.BlockDeviceMappings?.find((m) => m.DeviceName === image.image.RootDeviceName)?.Ebs;
+  const snapshotSize = imageRoot?.VolumeSize ?? image.quickStart.RootVolumeSizeGiB;
+  const mapping = request.BlockDeviceMappings?.find((m) => m.DeviceName === image.image.RootDeviceName)?.Ebs;
+  const sizeGiB = mapping?.VolumeSize ?? snapshotSize;
+  const volumeType = mapping?.VolumeType ?? imageRoot?.VolumeType ?? 'gp3';
+  const limits = VOLUME_SIZE_LIMITS[volumeType];
+  if (!limits) throw errors.invalidParameterValue(`Value (${volumeType}) for parameter volumeType is invalid.`);
+  if (!Number.isInteger(sizeGiB) || sizeGiB < limits[0] || sizeGiB > limits[1]) {
+    throw errors.invalidParameterValue(
+      `Volume size ${sizeGiB} GiB is out of range for ${volumeType}: expected ${limits[0]}–${limits[1]} GiB.`,
+    );
+  }
+  if (sizeGiB < snapshotSize) {
+    throw new Ec2Error(
+      'InvalidBlockDeviceMapping',
+      `Volume of size ${sizeGiB}GB is smaller than snapshot '${imageRoot?.SnapshotId ?? ''}', expect size >= ${snapshotSize}GB`,
+    );
+  }
+  return {
+    sizeGiB,
+    volumeType,
+    encrypted: mapping?.Encrypted ?? imageRoot?.Encrypted ?? false,
+    deleteOnTermination: mapping?.DeleteOnTermination ?? imageRoot?.DeleteOnTermination ?? true,
+  };
+}
+
+/** EC2 User Guide: hibernating-prerequisites — supported type, encrypted EBS root large enough for RAM, RAM ≤ 150 GiB. */
+function checkHibernation(type: InstanceTypeInfo, image: CatalogImage, root: RootRequest): void {
+  const name = type.InstanceType!;
+  const memoryMiB = type.MemoryInfo?.SizeInMiB ?? 0;
+  if (!type.HibernationSupported || memoryMiB > MAX_HIBERNATION_RAM_MIB) {
+    throw errors.unsupportedHibernation(`Hibernation is not supported for the instance type '${name}'.`);
+  }
+  if (image.quickStart.Os === 'macos') {
+    throw errors.unsupportedHibernation(`Hibernation is not supported for the AMI '${image.image.ImageId}'.`);
+  }
+  if (!root.encrypted) {
+    throw errors.unsupportedHibernation(
+      'For hibernation, the root volume must be encrypted. Set Encrypted to true for the root device and try again.',
+    );
+  }
+  const needed = image.quickStart.RootVolumeSizeGiB + Math.ceil(memoryMiB / 1024);
+  if (root.sizeGiB < needed) {
+    throw errors.unsupportedHibernation(
+      `For hibernation, the root volume must be large enough to store the instance memory: at least ${needed} GiB for '${name}'.`,
+    );
+  }
+}
+
+function instanceTags(request: RunInstancesRequest): Tag[] {
+  const tags: Tag[] = [];
+  for (const spec of request.TagSpecifications ?? []) {
+    if (spec.ResourceType !== 'instance' && spec.ResourceType !== 'volume') {
+      throw errors.invalidParameterValue(
+        `'${String(spec.ResourceType)}' is not a valid taggable resource type for this operation.`,
+      );
+    }
+    if (spec.ResourceType !== 'instance') continue;
+    for (const tag of spec.Tags ?? []) tags.push({ Key: tag.Key ?? '', Value: tag.Value ?? '' });
+  }
+  validateTags(tags);
+  return tags;
+}
+
+function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesRequest, type: string): SubnetRecord {
+  const { subnets } = ensureDefaultVpc(ctx, region);
+  const offered = ctx.catalog.offerings[region] ?? {};
+  const offeringZones = subnets.filter((s) => offered[s.availabilityZone]?.includes(type));
+  let subnet: SubnetRecord | undefined;
+  if (request.SubnetId) {
+    subnet = [...ctx.repos.subnets.values()].find((s) => s.subnetId === request.SubnetId && s.region === region);
+    if (!subnet) throw new Ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${request.SubnetId}' does not exist`);
+  } else if (request.Placement?.AvailabilityZone) {
+    const zone = request.Placement.AvailabilityZone;
+    subnet = subnets.find((s) => s.availabilityZone === zone);
+    if (!subnet) throw errors.invalidAvailabilityZone(zone);
+  }
+  if (subnet) {
+    if (!offered[subnet.availabilityZone]?.includes(type)) throw unsupportedInZone(type, subnet, offeringZones);
+    return subnet;
+  }
+  if (!offeringZones.length) {
+    throw new Ec2Error(
+      'Unsupported',
+      `The requested configuration is currently not supported. Your requested instance type (${type}) is not supported in region ${region}.`,
+    );
+  }
+  return offeringZones[ctx.ids.int(offeringZones.length)]!;
+}
+
+function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetRecord[]): Ec2Error {
+  return new Ec2Error(
+    'Unsupported',
+    `Your requested instance type (${type}) is not supported in your requested Availability Zone (${subnet.availabilityZone}). Please retry your request by not specifying an Availability Zone or choosing ${zones.map((z) => z.availabilityZone).join(', ')}.`,
+  );
+}
+
+export function takenAddresses(ctx: EngineContext, region: string) {
+  const taken = { private: new Set<string>(), public: new Set<string>() };
+  for (const instance of ctx.repos.instances.values()) {
+    if (instance.region !== region || instance.state === 'terminated') continue;
+    taken.private.add(instance.privateIpAddress);
+    if (instance.publicIpAddress) taken.public.add(instance.publicIpAddress);
+  }
+  return taken;
+}
+
+function macAddress(ctx: EngineContext): string {
+  // A locally administered unicast address, as AWS's ENIs use (06:…, 02:…, 0a:…).
+  return ['06', ...Array.from({ length: 5 }, () => ctx.ids.hex(2))].join(':');
+}

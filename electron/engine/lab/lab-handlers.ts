@@ -1,0 +1,85 @@
+/**
+ * Lab-only operations (no AWS equivalent): the clock, status and notices, Quick Start images,
+ * prices, reset, export and import. The engine supplies what touches its whole state.
+ */
+import {
+  CLOCK_SPEEDS,
+  type ClockSpeed,
+  type LabOperationName,
+  type LabOperations,
+  type LabStatus,
+} from '../../../shared/lab-operations';
+import type { EngineContext } from '../context';
+import { errors } from '../errors';
+
+/** The lab clock jumps at most a month at a time. */
+const MAX_ADVANCE_MS = 31 * 24 * 60 * 60_000;
+
+export interface LabHost {
+  status(): LabStatus;
+  dismissNotice(at: number): void;
+  setClockSpeed(speed: ClockSpeed): void;
+  advanceClock(milliseconds: number): void;
+  reset(): void;
+  exportLab(): LabOperations['ExportLab']['output'];
+  importLab(content: string): void;
+}
+
+export type LabHandlers = {
+  [K in LabOperationName]: (
+    ctx: EngineContext,
+    host: LabHost,
+    input: LabOperations[K]['input'],
+  ) => LabOperations[K]['output'];
+};
+
+function requireRegion(ctx: EngineContext, region: unknown): string {
+  if (typeof region !== 'string' || !region) throw errors.missingParameter('Region');
+  if (!ctx.catalog.regions.some((r) => r.RegionName === region)) throw errors.invalidRegion(region);
+  return region;
+}
+
+export const LAB_HANDLERS: LabHandlers = {
+  GetStatus: (_ctx, host) => host.status(),
+  DismissNotice: (_ctx, host, input) => {
+    host.dismissNotice(Number(input.at));
+    return host.status();
+  },
+  GetClock: (ctx) => ctx.clock.state(),
+  SetClockSpeed: (ctx, host, input) => {
+    if (!CLOCK_SPEEDS.includes(input.speed)) {
+      throw errors.invalidParameterValue(
+        `Value (${String(input.speed)}) for parameter speed is invalid. Expected: 0, 1, 10, 60.`,
+      );
+    }
+    host.setClockSpeed(input.speed);
+    return ctx.clock.state();
+  },
+  AdvanceClock: (ctx, host, input) => {
+    const ms = input.milliseconds;
+    if (!Number.isInteger(ms) || ms <= 0 || ms > MAX_ADVANCE_MS) {
+      throw errors.invalidParameterValue(
+        `Value (${String(ms)}) for parameter milliseconds is invalid. Expected a whole number from 1 to ${MAX_ADVANCE_MS}.`,
+      );
+    }
+    host.advanceClock(ms);
+    return ctx.clock.state();
+  },
+  DescribeQuickStartImages: (ctx, _host, input) => {
+    const region = requireRegion(ctx, input.Region);
+    return { Images: (ctx.catalog.images[region] ?? []).map((i) => ({ ...i.quickStart })) };
+  },
+  DescribePrices: (ctx, _host, input) => {
+    const region = requireRegion(ctx, input.Region);
+    return structuredClone(ctx.catalog.prices[region]!);
+  },
+  ResetLab: (_ctx, host) => {
+    host.reset();
+    return host.status();
+  },
+  ExportLab: (_ctx, host) => host.exportLab(),
+  ImportLab: (_ctx, host, input) => {
+    host.importLab(input.content);
+    return host.status();
+  },
+};

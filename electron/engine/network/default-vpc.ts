@@ -1,0 +1,45 @@
+/**
+ * The default VPC of a region: 172.31.0.0/16 with a default /20 subnet per AZ (172.31.0.0/20,
+ * 172.31.16.0/20, …) that maps public IPv4 addresses on launch.
+ * EC2 User Guide: default-vpc ("Default VPC components").
+ */
+import type { EngineContext } from '../context';
+import { errors } from '../errors';
+import type { SubnetRecord, VpcRecord } from './network-records';
+
+export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: VpcRecord; subnets: SubnetRecord[] } {
+  const regionInfo = ctx.catalog.regions.find((r) => r.RegionName === region);
+  if (!regionInfo) throw errors.invalidRegion(region);
+  let vpc = [...ctx.repos.vpcs.values()].find((v) => v.region === region && v.isDefault);
+  if (!vpc) {
+    const vpcId = ctx.ids.next('vpc');
+    vpc = ctx.repos.vpcs.put(vpcId, {
+      vpcId,
+      region,
+      cidrBlock: '172.31.0.0/16',
+      isDefault: true,
+      dhcpOptionsId: ctx.ids.next('dopt'),
+      tags: [],
+    });
+  }
+  const subnets = [...ctx.repos.subnets.values()].filter((s) => s.vpcId === vpc!.vpcId);
+  regionInfo.Zones.forEach((zone, index) => {
+    if (subnets.some((s) => s.availabilityZone === zone.ZoneName)) return;
+    const subnetId = ctx.ids.next('subnet');
+    subnets.push(
+      ctx.repos.subnets.put(subnetId, {
+        subnetId,
+        vpcId: vpc!.vpcId,
+        region,
+        availabilityZone: zone.ZoneName,
+        availabilityZoneId: zone.ZoneId,
+        cidrBlock: `172.31.${index * 16}.0/20`,
+        defaultForAz: true,
+        mapPublicIpOnLaunch: true,
+        tags: [],
+      }),
+    );
+  });
+  subnets.sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+  return { vpc, subnets };
+}

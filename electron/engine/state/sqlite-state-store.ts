@@ -1,0 +1,264 @@
+/**
+ * The lab's state on disk: one SQLite file (`<data directory>/lab.sqlite`, WAL mode) written through
+ * node:sqlite. Every engine command is one transaction, so an acknowledged command survives the app
+ * being killed and a failed one leaves nothing behind. A file the lab cannot read is never used and
+ * never silently dropped: it is moved aside, the lab starts clean, and a notice says where it went.
+ *
+ * Written in erasable TypeScript only (no enums, no parameter properties) so plain Node 24 can run it
+ * with type stripping; the crash test depends on that.
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { LabNotice } from '../../../shared/lab-operations';
+import type { RecordChange, StateStore, StoredRecord } from './state-store';
+import {
+  CURRENT_SCHEMA_VERSION,
+  SQL,
+  UnreadableDatabaseError,
+  configureConnection,
+  encodeRecordData,
+  migrate,
+} from './schema';
+
+const DATABASE_FILE = 'lab.sqlite';
+
+/**
+ * Files that belong to the database and move with it. A -wal left next to a new lab.sqlite would be
+ * replayed into it and corrupt it, so these move first and the main file last.
+ */
+const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
+
+/**
+ * SQLite primary result codes that say something is wrong with the machine, not with the file
+ * (locked by another process, disk full, no permission, I/O failure): moving the file aside would
+ * not help and could lose the user's work, so these are thrown to the caller instead.
+ * https://www.sqlite.org/rescode.html
+ */
+const ENVIRONMENT_ERROR_CODES = new Set([3, 5, 6, 7, 8, 9, 10, 13, 14, 15, 22, 23]);
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
+export interface SqliteStateStoreOptions {
+  /** The wall clock, for naming a moved-aside file and dating notices. */
+  now?: () => Date;
+}
+
+export function openSqliteStateStore(dataDirectory: string, options: SqliteStateStoreOptions = {}): StateStore {
+  const now = options.now ?? (() => new Date());
+  mkdirSync(dataDirectory, { recursive: true });
+  const file = join(dataDirectory, DATABASE_FILE);
+  const notices: LabNotice[] = [];
+
+  let opened: OpenedDatabase;
+  try {
+    opened = openDatabase(file);
+  } catch (error) {
+    const reason = unreadableReason(error);
+    if (reason === undefined) throw error;
+    const at = now();
+    const movedTo = moveAside(file, at);
+    const unchanged = error instanceof UnreadableDatabaseError && error.newerVersion !== undefined;
+    notices.push({
+      code: 'StateRecovered',
+      message:
+        `EC2 Lab could not read its saved state: ${reason}. ` +
+        `It moved the database${unchanged ? ', unchanged,' : ''} to ${movedTo} and started with a clean lab.`,
+      path: movedTo,
+      at: at.getTime(),
+    });
+    // A second failure here is not about the old file: let it reach the caller.
+    opened = openDatabase(file);
+  }
+  return new SqliteStateStore(opened, file, notices);
+}
+
+interface OpenedDatabase {
+  db: DatabaseSync;
+  schemaVersion: number;
+}
+
+/** Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. */
+function openDatabase(file: string): OpenedDatabase {
+  const db = new DatabaseSync(file);
+  try {
+    configureConnection(db);
+    // quick_check reads every page once: O(size of the file), on start-up only.
+    const problems = db
+      .prepare('PRAGMA quick_check')
+      .all()
+      .map((row) => String(row.quick_check));
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      throw new UnreadableDatabaseError(`the integrity check found damage (${problems.slice(0, 3).join('; ')})`);
+    }
+    const schemaVersion = migrateOrExplain(db);
+    const { invalid } = db.prepare(SQL.countInvalidJson).get() as { invalid: number };
+    if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
+    return { db, schemaVersion };
+  } catch (error) {
+    try {
+      db.close();
+    } catch {
+      // The error that made us close is the one worth reporting.
+    }
+    throw error;
+  }
+}
+
+function migrateOrExplain(db: DatabaseSync): number {
+  try {
+    return migrate(db);
+  } catch (error) {
+    if (error instanceof UnreadableDatabaseError || isEnvironmentError(error)) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UnreadableDatabaseError(
+      `it could not be upgraded to schema version ${CURRENT_SCHEMA_VERSION} (${detail})`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+function sqliteResultCode(error: unknown): number | undefined {
+  const errcode = (error as { errcode?: unknown } | null)?.errcode;
+  // node:sqlite reports the extended result code; the primary code is its low byte.
+  return typeof errcode === 'number' ? errcode & 0xff : undefined;
+}
+
+function isEnvironmentError(error: unknown): boolean {
+  const code = sqliteResultCode(error);
+  return code !== undefined && ENVIRONMENT_ERROR_CODES.has(code);
+}
+
+/** Why the file cannot be used, for the user; undefined if the error is not about the file. */
+function unreadableReason(error: unknown): string | undefined {
+  if (error instanceof UnreadableDatabaseError) return error.message;
+  const code = sqliteResultCode(error);
+  if (code === undefined || ENVIRONMENT_ERROR_CODES.has(code)) return undefined;
+  if (code === SQLITE_NOTADB) return 'the file is not a SQLite database';
+  if (code === SQLITE_CORRUPT) return 'the database file is damaged';
+  return `SQLite refused it (${(error as Error).message})`;
+}
+
+/** Moves the database and its companions to `<file>.corrupt-YYYYMMDDTHHMMSSZ`; returns the new path. */
+function moveAside(file: string, at: Date): string {
+  const stamp = at.toISOString().slice(0, 19).replace(/[-:]/g, '') + 'Z';
+  const taken = (path: string) => [path, ...COMPANION_SUFFIXES.map((suffix) => path + suffix)].some(existsSync);
+  let target = `${file}.corrupt-${stamp}`;
+  for (let attempt = 2; taken(target); attempt++) target = `${file}.corrupt-${stamp}-${attempt}`;
+  for (const suffix of COMPANION_SUFFIXES) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  if (existsSync(file)) renameSync(file, target);
+  return target;
+}
+
+class SqliteStateStore implements StateStore {
+  readonly schemaVersion: number;
+  readonly location: string;
+  readonly notices: LabNotice[];
+  private readonly db: DatabaseSync;
+  private readonly statements: Record<
+    'begin' | 'commit' | 'rollback' | 'upsert' | 'delete' | 'deleteAll' | 'selectAll',
+    StatementSync
+  >;
+  private closed = false;
+
+  constructor(opened: OpenedDatabase, location: string, notices: LabNotice[]) {
+    this.db = opened.db;
+    this.schemaVersion = opened.schemaVersion;
+    this.location = location;
+    this.notices = notices;
+    const prepare = (sql: string) => this.db.prepare(sql);
+    this.statements = {
+      // IMMEDIATE takes the write lock at BEGIN, so a busy database fails before any work is done.
+      begin: prepare('BEGIN IMMEDIATE'),
+      commit: prepare('COMMIT'),
+      rollback: prepare('ROLLBACK'),
+      upsert: prepare(SQL.upsert),
+      delete: prepare(SQL.delete),
+      deleteAll: prepare(SQL.deleteAll),
+      selectAll: prepare(SQL.selectAll),
+    };
+  }
+
+  loadAll(): StoredRecord[] {
+    this.assertOpen();
+    return this.statements.selectAll.all().map((row) => {
+      const collection = String(row.collection);
+      const id = String(row.id);
+      try {
+        return { collection, id, data: JSON.parse(String(row.data)) as unknown };
+      } catch (error) {
+        throw new Error(`The saved record ${collection}/${id} is not valid JSON`, { cause: error });
+      }
+    });
+  }
+
+  commit(changes: readonly RecordChange[]): void {
+    this.assertOpen();
+    if (changes.length === 0) return;
+    // Encode everything before the transaction starts: bad data fails without touching the file.
+    const encoded = changes.map((change) => (change.data === undefined ? undefined : encode(change)));
+    const { upsert, delete: remove } = this.statements;
+    this.transaction(() => {
+      for (let index = 0; index < changes.length; index++) {
+        const { collection, id } = changes[index];
+        const data = encoded[index];
+        if (data === undefined) remove.run(collection, id);
+        else upsert.run(collection, id, data);
+      }
+    });
+  }
+
+  replaceAll(records: readonly StoredRecord[]): void {
+    this.assertOpen();
+    const encoded = records.map((record) => encode(record));
+    const { deleteAll, upsert } = this.statements;
+    this.transaction(() => {
+      deleteAll.run();
+      for (let index = 0; index < records.length; index++) {
+        upsert.run(records[index].collection, records[index].id, encoded[index]);
+      }
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Closing the last connection checkpoints the WAL into lab.sqlite and removes lab.sqlite-wal.
+    this.db.close();
+  }
+
+  private transaction(work: () => void): void {
+    this.statements.begin.run();
+    try {
+      work();
+      this.statements.commit.run();
+    } catch (error) {
+      // SQLite may already have rolled back (some errors end the transaction); never leave one open.
+      if (this.db.isTransaction) this.statements.rollback.run();
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`The lab state store at ${this.location} is closed`);
+  }
+}
+
+function encode(record: { collection: string; id: string; data: unknown }): string {
+  const { collection, id } = record;
+  if (typeof collection !== 'string' || typeof id !== 'string' || collection === '' || id === '') {
+    throw new TypeError(`Cannot save a record without a collection and id (got ${String(collection)}/${String(id)})`);
+  }
+  try {
+    return encodeRecordData(record.data);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new TypeError(`Cannot save ${collection}/${id}: ${detail}; records must be plain JSON data`, {
+      cause: error,
+    });
+  }
+}
