@@ -11,7 +11,7 @@ import type { InstanceRecord, StateName } from './instance-record';
 import { instanceState } from './instance-view';
 import { COMPLETIONS, TIMINGS, TRANSITIONS, refusal, transitionDuration, type RequestAction } from './lifecycle';
 import { findInstances } from './find-instances';
-import { takenAddresses } from './run-instances';
+import { takenAddresses } from './addresses-in-use';
 
 export function requestStateChange(
   ctx: EngineContext,
@@ -107,20 +107,23 @@ function nextDue(instance: InstanceRecord): number | undefined {
   return due.length ? Math.min(...due) : undefined;
 }
 
-/** Applies everything that fell due up to `now`, in time order, each at its own moment. */
+/**
+ * Applies everything that fell due up to `now`, each at its own moment. Settling one instance
+ * never touches another, so each is brought up to date on its own, in its own time order.
+ */
 export function advanceInstances(ctx: EngineContext, now: number): void {
-  for (;;) {
-    let earliest: InstanceRecord | undefined;
-    let earliestAt = Infinity;
-    for (const instance of ctx.repos.instances.values()) {
-      const at = nextDue(instance);
-      if (at !== undefined && at <= now && at < earliestAt) {
-        earliest = instance;
-        earliestAt = at;
-      }
+  const due: string[] = [];
+  for (const instance of ctx.repos.instances.values()) {
+    const at = nextDue(instance);
+    if (at !== undefined && at <= now) due.push(instance.instanceId);
+  }
+  for (const id of due) {
+    for (;;) {
+      const instance = ctx.repos.instances.get(id);
+      const at = instance && nextDue(instance);
+      if (at === undefined || at > now) break;
+      settle(ctx, id, at);
     }
-    if (!earliest) return;
-    settle(ctx, earliest.instanceId, earliestAt);
   }
 }
 

@@ -14,6 +14,7 @@ import type { InstanceRecord, Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
+import { takenAddresses } from './addresses-in-use';
 
 /** The console's default for a free-tier launch; AWS's API default (m1.small) is not in the lab catalog. */
 const DEFAULT_INSTANCE_TYPE = 't2.micro';
@@ -291,16 +292,6 @@ function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetReco
     'Unsupported',
     `Your requested instance type (${type}) is not supported in your requested Availability Zone (${subnet.availabilityZone}). Please retry your request by not specifying an Availability Zone or choosing ${zones.map((z) => z.availabilityZone).join(', ')}.`,
   );
-}
-
-export function takenAddresses(ctx: EngineContext, region: string) {
-  const taken = { private: new Set<string>(), public: new Set<string>() };
-  for (const instance of ctx.repos.instances.values()) {
-    if (instance.region !== region || instance.state === 'terminated') continue;
-    taken.private.add(instance.privateIpAddress);
-    if (instance.publicIpAddress) taken.public.add(instance.publicIpAddress);
-  }
-  return taken;
 }
 
 function macAddress(ctx: EngineContext): string {

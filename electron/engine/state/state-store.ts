@@ -4,6 +4,7 @@
  * so an acknowledged command survives a crash and a failed one leaves nothing behind.
  */
 import type { LabNotice } from '../../../shared/lab-operations';
+import { encodeRecordData } from './schema';
 
 /** One persisted record: plain JSON-able data, keyed by collection and id. */
 export interface StoredRecord {
@@ -34,7 +35,7 @@ export interface StateStore {
   close(): void;
 }
 
-/** A store that keeps nothing on disk, for tests and benchmarks. */
+/** A store that keeps nothing on disk, for tests and benchmarks; it refuses non-JSON data as SQLite's does. */
 export class MemoryStateStore implements StateStore {
   readonly schemaVersion = 1;
   readonly location = ':memory:';
@@ -48,10 +49,17 @@ export class MemoryStateStore implements StateStore {
 
   commit(changes: readonly RecordChange[]): void {
     this.commits++;
+    // Encode everything first, so a bad record leaves the store untouched, as a rolled-back transaction does.
+    for (const change of changes) if (change.data !== undefined) encodeRecordData(change.data);
     for (const change of changes) {
       const key = `${change.collection}\u0000${change.id}`;
       if (change.data === undefined) this.records.delete(key);
-      else this.records.set(key, { collection: change.collection, id: change.id, data: structuredClone(change.data) });
+      else
+        this.records.set(key, {
+          collection: change.collection,
+          id: change.id,
+          data: JSON.parse(encodeRecordData(change.data)),
+        });
     }
   }
 
