@@ -1,0 +1,69 @@
+/**
+ * Runs browser mode as a user does (`node dist/web/main.js`, built by `npm run e2e`) and waits for
+ * its ready line. Stopping it with SIGKILL is available to test that state survives a hard stop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface WebServer {
+  url: string;
+  dataDirectory: string;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const READY = /EC2 Lab ready at (http:\/\/127\.0\.0\.1:\d+\/)/;
+
+export function makeDataDirectory(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'ec2lab-e2e-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export async function startWebServer(
+  dataDirectory: string,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<WebServer> {
+  const child = spawn(
+    process.execPath,
+    ['dist/web/main.js', '--port', '0', '--data-dir', dataDirectory, ...extraArgs],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const check = () => {
+      const match = READY.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDirectory,
+    output: () => output,
+    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+  };
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}

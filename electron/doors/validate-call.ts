@@ -1,0 +1,53 @@
+/**
+ * Checks the shape of a call arriving through a door (IPC or HTTP) before the engine sees it:
+ * a known service and operation, a region for EC2, an input object. The engine validates the
+ * input's members itself; this only guarantees it receives a well-formed ApiCall.
+ */
+import type { ApiCall } from '../../shared/api';
+import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
+import { ErrorCode, type ApiError } from '../../shared/errors';
+import { LAB_OPERATION_NAMES } from '../../shared/lab-operations';
+
+export type CallCheck = { ok: true; call: ApiCall } | { ok: false; error: ApiError };
+
+const ec2Operations: ReadonlySet<string> = new Set(EC2_OPERATION_NAMES);
+const labOperations: ReadonlySet<string> = new Set(LAB_OPERATION_NAMES);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+const invalid = (message: string): CallCheck => ({
+  ok: false,
+  error: { code: ErrorCode.InvalidParameterValue, message },
+});
+
+// EC2 API Reference, "Common client errors": InvalidAction — "The action or operation requested is
+// not valid"; EC2 words it "The action <name> is not valid for this web service."
+const invalidAction = (name: string): CallCheck => ({
+  ok: false,
+  error: { code: ErrorCode.InvalidAction, message: `The action ${name} is not valid for this web service.` },
+});
+
+const describe = (value: unknown): string => (typeof value === 'string' ? value : String(JSON.stringify(value)));
+
+/** Checks a door's payload. Calls through a door come from the console UI, so `caller` is 'console'. */
+export function validateCall(payload: unknown): CallCheck {
+  if (!isPlainObject(payload)) return invalid('The request must be an object with service, operation and input.');
+  const { service, operation, input } = payload;
+  if (typeof operation !== 'string' || operation === '') return invalid('The request must name an operation.');
+  if (service === 'ec2') {
+    if (!ec2Operations.has(operation)) return invalidAction(operation);
+    const region = payload.region;
+    if (typeof region !== 'string' || region === '') {
+      return invalid(`Value (${describe(region)}) for parameter region is invalid. A region name is required.`);
+    }
+    if (!isPlainObject(input)) return invalid(`The input of ${operation} must be an object.`);
+    return { ok: true, call: { service, operation, region, input, caller: 'console' } as ApiCall };
+  }
+  if (service === 'lab') {
+    if (!labOperations.has(operation)) return invalidAction(operation);
+    if (!isPlainObject(input)) return invalid(`The input of ${operation} must be an object.`);
+    return { ok: true, call: { service, operation, input } as ApiCall };
+  }
+  return invalid(`Value (${describe(service)}) for parameter service is invalid. Expected 'ec2' or 'lab'.`);
+}

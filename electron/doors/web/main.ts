@@ -1,0 +1,72 @@
+/**
+ * Browser mode's entry point (bundled to dist/web/main.js):
+ *   node dist/web/main.js [--port N] [--data-dir DIR] [--api-port N]
+ * Starts the lab on the data directory, serves the renderer and the API on 127.0.0.1, starts any
+ * extra servers (electron/host/extra-servers.ts), and closes everything on SIGINT or SIGTERM.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version } from '../../../package.json';
+import { defaultDataDirectory } from '../../host/data-directory';
+import { startExtraServers, type RunningLabServer } from '../../host/extra-servers';
+import { DataDirectoryInUseError } from '../../host/data-directory-lock';
+import { startLab } from '../../host/start-lab';
+import { ArgsError, USAGE, parseWebArgs } from './args';
+import { startWebServer } from './server';
+
+/** dist/web/main.js serves dist/renderer. */
+const rendererDirectory = fileURLToPath(new URL('../renderer/', import.meta.url));
+
+async function main(argv: readonly string[]): Promise<void> {
+  const args = parseWebArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dataDirectory = args.dataDirectory ? resolve(args.dataDirectory) : defaultDataDirectory();
+  const lab = startLab({ dataDirectory, version });
+  let extras: RunningLabServer[] = [];
+  let web;
+  try {
+    web = await startWebServer({ engine: lab.engine, port: args.port, rendererDirectory });
+  } catch (error) {
+    lab.stop();
+    throw error;
+  }
+  console.log(`EC2 Lab ready at ${web.url}`);
+  extras = await startExtraServers({
+    engine: lab.engine,
+    dataDirectory,
+    apiPort: args.apiPort,
+    log: (line) => console.log(line),
+  });
+
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    // A second signal, or a close that hangs, ends the process anyway.
+    setTimeout(() => process.exit(1), 5000).unref();
+    try {
+      await Promise.allSettled([web.close(), ...extras.map((server) => server.close())]);
+      lab.stop();
+    } finally {
+      console.log(`EC2 Lab stopped (${signal}).`);
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ArgsError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof DataDirectoryInUseError) console.error(`EC2 Lab: ${error.message}`);
+  else if (code === 'EADDRINUSE') console.error('EC2 Lab: that port is already in use; choose another with --port.');
+  else console.error('EC2 Lab failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+// Unit and component tests: `npm run test:unit` (all *.test.ts except e2e/ and bench/).
+// Node code runs in Node; renderer tests run in happy-dom with the Vue plugin.
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['renderer/**/*.test.ts'],
+        },
+      },
+    ],
+    exclude: ['**/node_modules/**', 'dist/**', 'e2e/**', 'bench/**'],
+    // Two cores on CI: do not oversubscribe.
+    maxWorkers: 2,
+  },
+});
