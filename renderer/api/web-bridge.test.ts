@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { decodeWire, encodeWire } from '../../shared/wire-codec';
+import type { EngineEvent } from '../../shared/events';
+import { createWebBridge, type EventSocket } from './web-bridge';
+
+class FakeSocket implements EventSocket {
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  closed = false;
+  constructor(readonly url: string) {}
+  close(): void {
+    this.closed = true;
+    this.onclose?.(new CloseEvent('close'));
+  }
+  open(): void {
+    this.onopen?.(new Event('open'));
+  }
+  send(event: EngineEvent): void {
+    this.onmessage?.(new MessageEvent('message', { data: encodeWire(event) }));
+  }
+}
+
+function setup(fetchImpl: typeof fetch = vi.fn()) {
+  const sockets: FakeSocket[] = [];
+  const timers: (() => void)[] = [];
+  const bridge = createWebBridge({
+    location: { protocol: 'http:', host: '127.0.0.1:8123' },
+    fetch: fetchImpl,
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    setTimer: (callback) => timers.push(callback),
+  });
+  return { bridge, sockets, timers };
+}
+
+describe('web bridge', () => {
+  it('POSTs the call as wire JSON to /api/call and revives Dates in the answer', async () => {
+    const launchTime = new Date('2025-05-01T09:30:00Z');
+    const fetchImpl = vi.fn(async () => new Response(encodeWire({ ok: true, value: { LaunchTime: launchTime } })));
+    const { bridge } = setup(fetchImpl as unknown as typeof fetch);
+    const result = await bridge.call({
+      service: 'ec2',
+      operation: 'DescribeInstances',
+      region: 'ap-northeast-2',
+      input: {},
+    });
+
+    expect(result).toEqual({ ok: true, value: { LaunchTime: launchTime } });
+    const [path, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(path).toBe('/api/call');
+    expect(init.method).toBe('POST');
+    expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(decodeWire(init.body as string)).toEqual({
+      service: 'ec2',
+      operation: 'DescribeInstances',
+      region: 'ap-northeast-2',
+      input: {},
+    });
+  });
+
+  it('passes an engine error through and turns a dead server into an error result', async () => {
+    const error = { code: 'IncorrectInstanceState', message: "Instance 'i-0123456789abcdef0' cannot be stopped" };
+    const answered = setup(
+      (async () => new Response(encodeWire({ ok: false, error }), { status: 400 })) as typeof fetch,
+    );
+    expect(await answered.bridge.call({ service: 'lab', operation: 'GetClock', input: {} })).toEqual({
+      ok: false,
+      error,
+    });
+
+    const dead = setup((async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
+    const result = await dead.bridge.call({ service: 'lab', operation: 'GetClock', input: {} });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'InternalError', message: 'The lab did not answer: Failed to fetch' },
+    });
+  });
+
+  it('opens one event socket at ws://host/api/events and decodes events', () => {
+    const { bridge, sockets } = setup();
+    const first: EngineEvent[] = [];
+    const second: EngineEvent[] = [];
+    bridge.onEvent((event) => first.push(event));
+    bridge.onEvent((event) => second.push(event));
+    expect(sockets.map((socket) => socket.url)).toEqual(['ws://127.0.0.1:8123/api/events']);
+    sockets[0]!.send({ type: 'clock', clock: { now: 1, speed: 10 } });
+    expect(first).toEqual([{ type: 'clock', clock: { now: 1, speed: 10 } }]);
+    expect(second).toEqual(first);
+  });
+
+  it('reconnects after the socket closes and tells reconnect listeners', () => {
+    const { bridge, sockets, timers } = setup();
+    const events: EngineEvent[] = [];
+    const reconnected = vi.fn();
+    bridge.onEvent((event) => events.push(event));
+    bridge.onReconnect?.(reconnected);
+    sockets[0]!.open();
+    sockets[0]!.close();
+    expect(timers).toHaveLength(1);
+    timers[0]!();
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.open();
+    expect(reconnected).toHaveBeenCalledTimes(1);
+    sockets[1]!.send({
+      type: 'resources-changed',
+      region: 'ap-northeast-2',
+      resource: 'instance',
+      ids: ['i-0123456789abcdef0'],
+    });
+    expect(events).toHaveLength(1);
+  });
+
+  it('closes the socket when the last listener leaves, without reconnecting', () => {
+    const { bridge, sockets, timers } = setup();
+    const stop = bridge.onEvent(() => undefined);
+    stop();
+    expect(sockets[0]!.closed).toBe(true);
+    expect(timers).toHaveLength(0);
+  });
+});

@@ -1,0 +1,6 @@
+/** An entry of a DropdownMenu. */
+export interface MenuItem<T extends string> {
+  id: T;
+  label: string;
+  disabled?: boolean;
+}

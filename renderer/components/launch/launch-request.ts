@@ -1,0 +1,49 @@
+/** Turns the wizard's form into the RunInstances request the console would send. */
+import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
+import type { QuickStartImage } from '../../../shared/lab-operations';
+import { wholeNumber, type LaunchForm } from './launch-form';
+
+/** UserData travels base64-encoded (EC2 API Reference: RunInstances, UserData). */
+export function toBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function buildRunInstancesRequest(
+  form: LaunchForm,
+  image: QuickStartImage,
+  hibernationSupported: boolean,
+): RunInstancesRequest {
+  const count = wholeNumber(form.count);
+  const tags = [
+    ...(form.name.trim() ? [{ Key: 'Name', Value: form.name }] : []),
+    ...form.tags.map((tag) => ({ Key: tag.key.trim(), Value: tag.value })),
+  ];
+  const request: RunInstancesRequest = {
+    ImageId: image.ImageId,
+    InstanceType: form.instanceType as RunInstancesRequest['InstanceType'],
+    MinCount: count,
+    MaxCount: count,
+    InstanceInitiatedShutdownBehavior: form.shutdownBehavior,
+    DisableApiTermination: form.terminationProtection,
+    DisableApiStop: form.stopProtection,
+    BlockDeviceMappings: [
+      {
+        DeviceName: image.RootDeviceName,
+        Ebs: {
+          VolumeSize: wholeNumber(form.rootSize),
+          VolumeType: form.rootVolumeType,
+          Encrypted: form.rootEncrypted || (hibernationSupported && form.hibernation),
+          DeleteOnTermination: true,
+        },
+      },
+    ],
+  };
+  if (tags.length > 0) request.TagSpecifications = [{ ResourceType: 'instance', Tags: tags }];
+  if (form.keyName) request.KeyName = form.keyName;
+  if (form.availabilityZone) request.Placement = { AvailabilityZone: form.availabilityZone };
+  if (hibernationSupported) request.HibernationOptions = { Configured: form.hibernation };
+  if (form.userData) request.UserData = toBase64(form.userData);
+  return request;
+}

@@ -1,0 +1,86 @@
+/**
+ * Checks the wizard runs before RunInstances, so mistakes show next to their field. The engine
+ * checks again and its AWS error is shown if something slips through.
+ */
+import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
+import type { QuickStartImage } from '../../../shared/lab-operations';
+import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../common/tag-rules';
+import { wholeNumber, type LaunchForm } from './launch-form';
+
+export const MIN_COUNT = 1;
+export const MAX_COUNT = 20;
+/** gp2 and gp3 volumes are 1–16,384 GiB (EC2 User Guide: ebs-volume-types). */
+export const MAX_ROOT_GIB = 16384;
+/** User data is limited to 16 KB before base64 encoding (EC2 User Guide: user-data). */
+export const MAX_USER_DATA_BYTES = 16 * 1024;
+/** Hibernation needs less than 150 GiB of RAM (EC2 User Guide: hibernating-prerequisites). */
+export const MAX_HIBERNATION_RAM_GIB = 150;
+
+export type LaunchField =
+  'name' | 'tags' | 'image' | 'instanceType' | 'rootSize' | 'count' | 'hibernation' | 'userData';
+
+export interface FieldError {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface LaunchContext {
+  image?: QuickStartImage;
+  typeInfo?: InstanceTypeInfo;
+}
+
+export function memoryGiB(typeInfo: InstanceTypeInfo | undefined): number {
+  return (typeInfo?.MemoryInfo?.SizeInMiB ?? 0) / 1024;
+}
+
+export function supportsArchitecture(typeInfo: InstanceTypeInfo, architecture: string): boolean {
+  return (typeInfo.ProcessorInfo?.SupportedArchitectures ?? []).some((supported) => supported === architecture);
+}
+
+export function validateLaunch(form: LaunchForm, context: LaunchContext): Partial<Record<LaunchField, FieldError>> {
+  const errors: Partial<Record<LaunchField, FieldError>> = {};
+  const { image, typeInfo } = context;
+
+  if ([...form.name].length > MAX_TAG_VALUE_LENGTH) {
+    errors.name = { key: 'launch.errors.nameTooLong', params: { max: MAX_TAG_VALUE_LENGTH } };
+  }
+  const tagRows = form.name ? [{ key: 'Name', value: form.name }, ...form.tags] : form.tags;
+  const tagErrors = Object.entries(validateTagRows(tagRows)).filter(([index]) => !form.name || index !== '0');
+  if (tagErrors.length > 0) errors.tags = tagErrors[0]![1];
+
+  if (!image) errors.image = { key: 'launch.errors.imageRequired' };
+  if (!typeInfo) errors.instanceType = { key: 'launch.errors.typeRequired' };
+  else if (image && !supportsArchitecture(typeInfo, image.Architecture)) {
+    errors.instanceType = { key: 'launch.errors.typeArchitecture', params: { type: typeInfo.InstanceType ?? '' } };
+  }
+
+  const count = wholeNumber(form.count);
+  if (!(count >= MIN_COUNT && count <= MAX_COUNT)) {
+    errors.count = { key: 'launch.errors.count', params: { min: MIN_COUNT, max: MAX_COUNT } };
+  }
+
+  const rootSize = wholeNumber(form.rootSize);
+  const minimum = image?.RootVolumeSizeGiB ?? 1;
+  if (Number.isNaN(rootSize)) errors.rootSize = { key: 'launch.errors.rootSizeWhole' };
+  else if (rootSize < minimum) errors.rootSize = { key: 'launch.errors.rootTooSmall', params: { min: minimum } };
+  else if (rootSize > MAX_ROOT_GIB)
+    errors.rootSize = { key: 'launch.errors.rootTooLarge', params: { max: MAX_ROOT_GIB } };
+
+  if (form.hibernation) {
+    const ram = memoryGiB(typeInfo);
+    if (!typeInfo?.HibernationSupported) {
+      errors.hibernation = { key: 'launch.errors.hibernationUnsupported', params: { type: form.instanceType } };
+    } else if (ram >= MAX_HIBERNATION_RAM_GIB) {
+      errors.hibernation = { key: 'launch.errors.hibernationRam', params: { max: MAX_HIBERNATION_RAM_GIB } };
+    } else if (!form.rootEncrypted) {
+      errors.hibernation = { key: 'launch.errors.hibernationEncryption' };
+    } else if (!Number.isNaN(rootSize) && rootSize <= ram) {
+      errors.hibernation = { key: 'launch.errors.hibernationRootSize', params: { ram: Math.ceil(ram) } };
+    }
+  }
+
+  if (new TextEncoder().encode(form.userData).length > MAX_USER_DATA_BYTES) {
+    errors.userData = { key: 'launch.errors.userDataTooLong', params: { max: MAX_USER_DATA_BYTES / 1024 } };
+  }
+  return errors;
+}

@@ -1,0 +1,137 @@
+/**
+ * The launch wizard's state, shared by its sections through provide/inject: the form, what the
+ * catalog offers for it (images by OS and architecture, instance types by architecture and zone),
+ * the validation errors and the price.
+ */
+import { computed, inject, provide, reactive, watch, type InjectionKey } from 'vue';
+import { storeToRefs } from 'pinia';
+import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
+import { useCatalogStore } from '../stores/catalog';
+import { emptyLaunchForm, OS_ORDER, wholeNumber, type ImageArchitecture } from '../components/launch/launch-form';
+import { supportsArchitecture, validateLaunch } from '../components/launch/launch-validation';
+
+function createLaunchForm() {
+  const catalog = useCatalogStore();
+  const { quickStartImages, instanceTypes, offerings, prices } = storeToRefs(catalog);
+  const form = reactive(emptyLaunchForm());
+
+  const osList = computed(() => OS_ORDER.filter((os) => quickStartImages.value.some((image) => image.Os === os)));
+  const architectures = computed(() => {
+    const found = new Set(quickStartImages.value.filter((i) => i.Os === form.os).map((i) => i.Architecture));
+    return (['x86_64', 'arm64', 'x86_64_mac', 'arm64_mac'] as ImageArchitecture[]).filter((arch) => found.has(arch));
+  });
+  const images = computed(() =>
+    quickStartImages.value.filter((image) => image.Os === form.os && image.Architecture === form.architecture),
+  );
+  const image = computed(() => quickStartImages.value.find((candidate) => candidate.ImageId === form.imageId));
+
+  /** Types that run the AMI's architecture and are offered in the region (or the chosen zone). */
+  const eligibleTypes = computed<InstanceTypeInfo[]>(() => {
+    const architecture = image.value?.Architecture;
+    if (!architecture) return [];
+    return instanceTypes.value.filter((info) => {
+      const zones = offerings.value[info.InstanceType ?? ''] ?? [];
+      const offered = form.availabilityZone ? zones.includes(form.availabilityZone) : zones.length > 0;
+      return offered && supportsArchitecture(info, architecture);
+    });
+  });
+  const listedTypes = computed(() => {
+    const words = form.typeQuery.toLowerCase().split(/\s+/).filter(Boolean);
+    return eligibleTypes.value.filter(
+      (info) =>
+        info.InstanceType === form.instanceType ||
+        words.every((word) => (info.InstanceType ?? '').toLowerCase().includes(word)),
+    );
+  });
+  const typeInfo = computed(() => eligibleTypes.value.find((info) => info.InstanceType === form.instanceType));
+  const hibernationSupported = computed(() => !!typeInfo.value?.HibernationSupported);
+  const pricePerHour = computed(() => catalog.priceOf(form.instanceType));
+  const totalPerHour = computed(() => {
+    const count = wholeNumber(form.count);
+    return pricePerHour.value === undefined || Number.isNaN(count) ? undefined : pricePerHour.value * count;
+  });
+  const errors = computed(() => validateLaunch(form, { image: image.value, typeInfo: typeInfo.value }));
+  const valid = computed(() => Object.keys(errors.value).length === 0);
+
+  // Defaults follow the choices above them, as in the console: OS → architecture → AMI → type.
+  watch(
+    osList,
+    (list) => {
+      if (!form.os || !list.includes(form.os)) form.os = list[0] ?? '';
+    },
+    { immediate: true },
+  );
+  watch(
+    architectures,
+    (list) => {
+      if (!form.architecture || !list.includes(form.architecture)) form.architecture = list[0] ?? '';
+    },
+    { immediate: true },
+  );
+  watch(
+    images,
+    (list) => {
+      if (!list.some((candidate) => candidate.ImageId === form.imageId)) form.imageId = list[0]?.ImageId ?? '';
+    },
+    { immediate: true },
+  );
+  watch(
+    image,
+    (current) => {
+      if (current) form.rootSize = current.RootVolumeSizeGiB;
+    },
+    { immediate: true },
+  );
+  watch(
+    eligibleTypes,
+    (list) => {
+      if (list.some((info) => info.InstanceType === form.instanceType)) return;
+      const preferred = list.find((info) => info.FreeTierEligible) ?? list[0];
+      form.instanceType = preferred?.InstanceType ?? '';
+    },
+    { immediate: true },
+  );
+  watch(hibernationSupported, (supported) => {
+    if (!supported) form.hibernation = false;
+  });
+  // Hibernation saves RAM to the root volume, which must therefore be encrypted (EC2 User Guide:
+  // hibernating-prerequisites).
+  watch(
+    () => form.hibernation,
+    (enabled) => {
+      if (enabled) form.rootEncrypted = true;
+    },
+  );
+
+  return {
+    form,
+    osList,
+    architectures,
+    images,
+    image,
+    eligibleTypes,
+    listedTypes,
+    typeInfo,
+    hibernationSupported,
+    pricePerHour,
+    totalPerHour,
+    prices,
+    errors,
+    valid,
+  };
+}
+
+export type LaunchFormState = ReturnType<typeof createLaunchForm>;
+const KEY: InjectionKey<LaunchFormState> = Symbol('launch-form');
+
+export function provideLaunchForm(): LaunchFormState {
+  const state = createLaunchForm();
+  provide(KEY, state);
+  return state;
+}
+
+export function useLaunchForm(): LaunchFormState {
+  const state = inject(KEY);
+  if (!state) throw new Error('useLaunchForm() needs provideLaunchForm() in an ancestor');
+  return state;
+}

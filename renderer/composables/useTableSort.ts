@@ -1,0 +1,46 @@
+/** Sortable table columns: click a header to sort by it, click again to reverse. */
+import { computed, ref, type Ref } from 'vue';
+
+export type SortValue = string | number | undefined;
+
+export function useTableSort<T>(
+  rows: Ref<readonly T[]>,
+  columns: Record<string, (row: T) => SortValue>,
+  initial: string,
+  comparators: Record<string, (a: T, b: T) => number> = {},
+) {
+  const sortKey = ref(initial);
+  const ascending = ref(true);
+
+  function sortBy(key: string): void {
+    if (sortKey.value === key) ascending.value = !ascending.value;
+    else {
+      sortKey.value = key;
+      ascending.value = true;
+    }
+  }
+
+  function ariaSort(key: string): 'ascending' | 'descending' | 'none' {
+    if (sortKey.value !== key) return 'none';
+    return ascending.value ? 'ascending' : 'descending';
+  }
+
+  const sorted = computed(() => {
+    const direction = ascending.value ? 1 : -1;
+    const comparator = comparators[sortKey.value];
+    if (comparator) return [...rows.value].sort((a, b) => direction * comparator(a, b));
+    const valueOf = columns[sortKey.value];
+    if (!valueOf) return [...rows.value];
+    return [...rows.value].sort((a, b) => direction * compare(valueOf(a), valueOf(b)));
+  });
+
+  return { sortKey, ascending, sortBy, ariaSort, sorted };
+}
+
+function compare(a: SortValue, b: SortValue): number {
+  if (a === b) return 0;
+  if (a === undefined || a === '') return 1;
+  if (b === undefined || b === '') return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true });
+}

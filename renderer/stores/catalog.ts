@@ -1,0 +1,82 @@
+/**
+ * What the selected region offers: instance types (and where), images, the Quick Start AMIs,
+ * Availability Zones and approximate prices.
+ */
+import { defineStore, storeToRefs } from 'pinia';
+import { computed, ref } from 'vue';
+import type { AvailabilityZone, Image, InstanceTypeInfo } from '@aws-sdk/client-ec2';
+import type { PriceList, QuickStartImage } from '../../shared/lab-operations';
+import { ec2, lab } from '../api/client';
+import { collectPages } from './pages';
+import { useRegionStore } from './region';
+
+export const useCatalogStore = defineStore('catalog', () => {
+  const { selected: region } = storeToRefs(useRegionStore());
+  const instanceTypes = ref<InstanceTypeInfo[]>([]);
+  const images = ref<Image[]>([]);
+  const quickStartImages = ref<QuickStartImage[]>([]);
+  const zones = ref<AvailabilityZone[]>([]);
+  /** Instance type → the Availability Zones of this region that offer it. */
+  const offerings = ref<Record<string, string[]>>({});
+  const prices = ref<PriceList | undefined>();
+  const loaded = ref(false);
+
+  async function load(): Promise<void> {
+    const regionName = region.value;
+    const [types, imagePages, quickStart, zoneList, offeringPages, priceList] = await Promise.all([
+      collectPages((NextToken) => ec2.DescribeInstanceTypes(regionName, { NextToken })),
+      collectPages((NextToken) => ec2.DescribeImages(regionName, { NextToken })),
+      lab.DescribeQuickStartImages({ Region: regionName }),
+      ec2.DescribeAvailabilityZones(regionName, {}),
+      collectPages((NextToken) =>
+        ec2.DescribeInstanceTypeOfferings(regionName, { LocationType: 'availability-zone', NextToken }),
+      ),
+      lab.DescribePrices({ Region: regionName }),
+    ]);
+    if (regionName !== region.value) return;
+    instanceTypes.value = types
+      .flatMap((page) => page.InstanceTypes ?? [])
+      .sort((a, b) => compareTypes(a.InstanceType ?? '', b.InstanceType ?? ''));
+    images.value = imagePages.flatMap((page) => page.Images ?? []);
+    quickStartImages.value = quickStart.Images;
+    zones.value = zoneList.AvailabilityZones ?? [];
+    const byType: Record<string, string[]> = {};
+    for (const offering of offeringPages.flatMap((page) => page.InstanceTypeOfferings ?? [])) {
+      if (!offering.InstanceType || !offering.Location) continue;
+      (byType[offering.InstanceType] ??= []).push(offering.Location);
+    }
+    offerings.value = byType;
+    prices.value = priceList.Region === regionName ? priceList : undefined;
+    loaded.value = true;
+  }
+
+  const priceByType = computed(() => new Map((prices.value?.Prices ?? []).map((p) => [p.InstanceType, p.UsdPerHour])));
+
+  function priceOf(instanceType: string): number | undefined {
+    return priceByType.value.get(instanceType);
+  }
+
+  function typeInfo(instanceType: string): InstanceTypeInfo | undefined {
+    return instanceTypes.value.find((info) => info.InstanceType === instanceType);
+  }
+
+  return { instanceTypes, images, quickStartImages, zones, offerings, prices, loaded, load, priceOf, typeInfo };
+});
+
+/** t3.micro < t3.small < t3.medium < t3.large < t3.xlarge < t3.2xlarge, as the console lists sizes. */
+const SIZE_ORDER = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge'];
+
+function sizeRank(size: string): number {
+  const index = SIZE_ORDER.indexOf(size);
+  if (index >= 0) return index;
+  const multiple = /^(\d+)xlarge$/.exec(size);
+  if (multiple) return SIZE_ORDER.length + Number(multiple[1]);
+  return 1000; // metal and the like come last
+}
+
+export function compareTypes(a: string, b: string): number {
+  const [familyA = '', sizeA = ''] = a.split('.');
+  const [familyB = '', sizeB = ''] = b.split('.');
+  if (familyA !== familyB) return familyA.localeCompare(familyB, 'en', { numeric: true });
+  return sizeRank(sizeA) - sizeRank(sizeB) || sizeA.localeCompare(sizeB);
+}

@@ -1,0 +1,213 @@
+/**
+ * Instances of the selected region. Loaded with DescribeInstances; a 'resources-changed' event
+ * re-describes just the ids it names and merges them. No polling: the engine's events drive updates.
+ */
+import { defineStore, storeToRefs } from 'pinia';
+import { ref } from 'vue';
+import type { Instance, InstanceStateChange, InstanceStatus, Reservation, Tag } from '@aws-sdk/client-ec2';
+import { ec2 } from '../api/client';
+import { getBridge } from '../api/bridge';
+import { isApiError } from '../../shared/errors';
+import { actionBehind, type LifecycleAction } from './instance-lifecycle';
+import { collectPages } from './pages';
+import { useRegionStore } from './region';
+
+const NOT_FOUND = 'InvalidInstanceID.NotFound';
+
+export const useInstancesStore = defineStore('instances', () => {
+  const { selected: region } = storeToRefs(useRegionStore());
+  const instances = ref<Instance[]>([]);
+  const statuses = ref<Record<string, InstanceStatus>>({});
+  /** The last lifecycle action per instance, for the state diagram. */
+  const lastActions = ref<Record<string, LifecycleAction>>({});
+  const loading = ref(false);
+  const loaded = ref(false);
+  let statusRequest: Promise<void> | undefined;
+
+  async function describe(regionName: string, ids?: string[]): Promise<Instance[]> {
+    const pages = await collectPages((NextToken) =>
+      ec2.DescribeInstances(regionName, ids ? { InstanceIds: ids } : { NextToken }),
+    );
+    return pages.flatMap((page) => page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
+  }
+
+  async function load(): Promise<void> {
+    const regionName = region.value;
+    loading.value = true;
+    try {
+      const fresh = await describe(regionName);
+      if (regionName !== region.value) return;
+      instances.value = fresh;
+      statuses.value = {};
+      lastActions.value = {};
+      loaded.value = true;
+      await loadStatuses();
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Re-describes `ids`; an id that no longer exists (a terminated instance aged out) drops off the list. */
+  async function refresh(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const regionName = region.value;
+    let fresh: Instance[];
+    try {
+      fresh = await describe(regionName, ids);
+    } catch (error) {
+      if (!isApiError(error) || error.code !== NOT_FOUND) throw error;
+      // InstanceIds fails as a whole when one id is gone; the full list tells us which remain.
+      fresh = (await describe(regionName)).filter((instance) => ids.includes(instance.InstanceId ?? ''));
+    }
+    if (regionName !== region.value) return;
+    merge(ids, fresh);
+    await loadStatuses(fresh.map((instance) => instance.InstanceId ?? ''));
+  }
+
+  function merge(requestedIds: string[], fresh: Instance[]): void {
+    const freshById = new Map(fresh.map((instance) => [instance.InstanceId ?? '', instance]));
+    const previousStates = new Map(instances.value.map((instance) => [instance.InstanceId, instance.State?.Name]));
+    const next = instances.value
+      .filter(
+        (instance) => !requestedIds.includes(instance.InstanceId ?? '') || freshById.has(instance.InstanceId ?? ''),
+      )
+      .map((instance) => freshById.get(instance.InstanceId ?? '') ?? instance);
+    for (const instance of fresh) if (!previousStates.has(instance.InstanceId)) next.push(instance);
+    const actions = { ...lastActions.value };
+    for (const instance of fresh) {
+      const id = instance.InstanceId ?? '';
+      const action = actionBehind(actions[id], previousStates.get(id), instance);
+      if (action) actions[id] = action;
+      else delete actions[id];
+    }
+    instances.value = next;
+    lastActions.value = actions;
+  }
+
+  /** Status checks via DescribeInstanceStatus (all states, so stopped instances clear theirs). */
+  async function loadStatuses(ids?: string[]): Promise<void> {
+    const regionName = region.value;
+    if (ids && ids.length === 0) return;
+    let result: InstanceStatus[];
+    try {
+      const pages = await collectPages((NextToken) =>
+        ec2.DescribeInstanceStatus(
+          regionName,
+          ids ? { InstanceIds: ids, IncludeAllInstances: true } : { IncludeAllInstances: true, NextToken },
+        ),
+      );
+      result = pages.flatMap((page) => page.InstanceStatuses ?? []);
+    } catch (error) {
+      if (isApiError(error) && error.code === NOT_FOUND) return;
+      throw error;
+    }
+    if (regionName !== region.value) return;
+    const next = ids ? { ...statuses.value } : {};
+    for (const id of ids ?? []) delete next[id];
+    for (const status of result) if (status.InstanceId) next[status.InstanceId] = status;
+    statuses.value = next;
+  }
+
+  /** While some check is initializing, the clock's events are the cue to look again. */
+  function refreshInitializingStatuses(): void {
+    if (statusRequest) return;
+    const ids = instances.value
+      .filter((instance) => instance.State?.Name === 'running')
+      .map((instance) => instance.InstanceId ?? '')
+      .filter((id) => {
+        const status = statuses.value[id];
+        return (
+          !status || status.SystemStatus?.Status === 'initializing' || status.InstanceStatus?.Status === 'initializing'
+        );
+      });
+    if (ids.length === 0) return;
+    statusRequest = loadStatuses(ids)
+      .catch(() => undefined)
+      .finally(() => (statusRequest = undefined));
+  }
+
+  function record(action: LifecycleAction, ids: string[]): void {
+    const actions = { ...lastActions.value };
+    for (const id of ids) actions[id] = action;
+    lastActions.value = actions;
+  }
+
+  function applyStateChanges(changes: InstanceStateChange[] | undefined): void {
+    const byId = new Map((changes ?? []).map((change) => [change.InstanceId, change.CurrentState]));
+    instances.value = instances.value.map((instance) =>
+      byId.has(instance.InstanceId) ? { ...instance, State: byId.get(instance.InstanceId) } : instance,
+    );
+  }
+
+  async function start(ids: string[]): Promise<void> {
+    const result = await ec2.StartInstances(region.value, { InstanceIds: ids });
+    record('start', ids);
+    applyStateChanges(result.StartingInstances);
+  }
+
+  async function stop(ids: string[], options: { hibernate?: boolean } = {}): Promise<void> {
+    const input = options.hibernate ? { InstanceIds: ids, Hibernate: true } : { InstanceIds: ids };
+    const result = await ec2.StopInstances(region.value, input);
+    record(options.hibernate ? 'hibernate' : 'stop', ids);
+    applyStateChanges(result.StoppingInstances);
+  }
+
+  async function reboot(ids: string[]): Promise<void> {
+    await ec2.RebootInstances(region.value, { InstanceIds: ids });
+    record('reboot', ids);
+  }
+
+  async function terminate(ids: string[]): Promise<void> {
+    const result = await ec2.TerminateInstances(region.value, { InstanceIds: ids });
+    record('terminate', ids);
+    applyStateChanges(result.TerminatingInstances);
+  }
+
+  /** Tags as the Tags tab saves them: DeleteTags for removed keys, CreateTags for new and changed ones. */
+  async function updateTags(id: string, upserts: Tag[], removedKeys: string[]): Promise<void> {
+    const regionName = region.value;
+    if (removedKeys.length > 0) {
+      await ec2.DeleteTags(regionName, { Resources: [id], Tags: removedKeys.map((Key) => ({ Key })) });
+    }
+    if (upserts.length > 0) await ec2.CreateTags(regionName, { Resources: [id], Tags: upserts });
+    await refresh([id]);
+  }
+
+  /** Adds what RunInstances answered, so the new instances show before their first event. */
+  function addLaunched(reservation: Reservation): void {
+    const launched = reservation.Instances ?? [];
+    merge(
+      launched.map((instance) => instance.InstanceId ?? ''),
+      launched,
+    );
+    record(
+      'launch',
+      launched.map((instance) => instance.InstanceId ?? ''),
+    );
+  }
+
+  getBridge().onEvent((event) => {
+    if (event.type === 'resources-changed' && event.resource === 'instance' && event.region === region.value) {
+      refresh(event.ids).catch(() => undefined);
+    } else if (event.type === 'clock' && loaded.value) {
+      refreshInitializingStatuses();
+    }
+  });
+
+  return {
+    instances,
+    statuses,
+    lastActions,
+    loading,
+    loaded,
+    load,
+    refresh,
+    loadStatuses,
+    start,
+    stop,
+    reboot,
+    terminate,
+    updateTags,
+    addLaunched,
+  };
+});

@@ -1,0 +1,59 @@
+/**
+ * Flash messages, like the console's green and red banners. An error shows AWS's code and message
+ * exactly as the engine sent them ("IncorrectInstanceState: Instance 'i-…' cannot be stopped …");
+ * the title above it is the UI's own words, translated at render time.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { isApiError } from '../../shared/errors';
+
+export type FlashKind = 'success' | 'error' | 'info';
+
+export interface Flash {
+  id: number;
+  kind: FlashKind;
+  /** i18n key of the banner's text (or title, for errors). */
+  key?: string;
+  params?: Record<string, string | number>;
+  /** Instance ids the banner links to. */
+  instanceIds?: string[];
+  /** For errors: AWS's error code and message, shown verbatim. */
+  code?: string;
+  message?: string;
+}
+
+export const useNotificationsStore = defineStore('notifications', () => {
+  const flashes = ref<Flash[]>([]);
+  let nextId = 1;
+
+  function push(flash: Omit<Flash, 'id'>): number {
+    const id = nextId++;
+    flashes.value = [{ ...flash, id }, ...flashes.value].slice(0, 5);
+    return id;
+  }
+
+  function success(key: string, params?: Flash['params'], instanceIds?: string[]): number {
+    return push({ kind: 'success', key, params, instanceIds });
+  }
+
+  function info(key: string, params?: Flash['params']): number {
+    return push({ kind: 'info', key, params });
+  }
+
+  /** Shows an error from a client call; `key` is an optional title such as "Failed to stop instance". */
+  function error(cause: unknown, key?: string, params?: Flash['params']): number {
+    if (isApiError(cause)) return push({ kind: 'error', key, params, code: cause.code, message: cause.message });
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return push({ kind: 'error', key, params, message });
+  }
+
+  function dismiss(id: number): void {
+    flashes.value = flashes.value.filter((flash) => flash.id !== id);
+  }
+
+  function clear(): void {
+    flashes.value = [];
+  }
+
+  return { flashes, success, info, error, dismiss, clear };
+});
