@@ -24,7 +24,10 @@ export interface LabNotice {
 
 export interface LabStatus {
   version: string;
+  /** The folder the lab is saved in. */
   dataDirectory: string;
+  /** The database file inside it (":memory:" for a lab kept only in memory). */
+  stateFile: string;
   schemaVersion: number;
   notices: LabNotice[];
   defaultRegion: string;

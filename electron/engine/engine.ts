@@ -30,6 +30,8 @@ export interface EngineOptions {
   random?: RandomSource;
   catalog?: Catalog;
   version?: string;
+  /** The folder the host keeps the lab in, shown to the user. */
+  dataDirectory?: string;
 }
 
 type Listener = (event: EngineEvent) => void;
@@ -43,6 +45,7 @@ export class Engine {
   private readonly realNow: () => number;
   private readonly catalog: Catalog;
   private readonly version: string;
+  private readonly dataDirectory: string;
   private readonly work: UnitOfWork;
   private readonly repos: Repositories;
   private readonly ids: IdGenerator;
@@ -58,6 +61,7 @@ export class Engine {
     this.realNow = options.realNow ?? Date.now;
     this.catalog = options.catalog ?? loadCatalog();
     this.version = options.version ?? '0.0.0';
+    this.dataDirectory = options.dataDirectory ?? this.store.location;
     this.ids = new IdGenerator(options.random ?? cryptoRandom);
     this.work = new UnitOfWork(this.store);
     this.repos = {
@@ -214,7 +218,8 @@ export class Engine {
   private readonly labHost: LabHost = {
     status: () => ({
       version: this.version,
-      dataDirectory: this.store.location,
+      dataDirectory: this.dataDirectory,
+      stateFile: this.store.location,
       schemaVersion: this.store.schemaVersion,
       notices: this.settings().notices.map((n) => ({ ...n })),
       defaultRegion: this.catalog.defaultRegion,

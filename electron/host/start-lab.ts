@@ -29,7 +29,7 @@ export function startLab({ dataDirectory, version, openStore = openSqliteStateSt
   let engine: Engine;
   try {
     store = openStore(dataDirectory);
-    engine = createEngine({ store, version });
+    engine = createEngine({ store, version, dataDirectory });
   } catch (error) {
     store?.close();
     lock.release();

@@ -105,7 +105,8 @@ export const QUICK_START: QuickStartImage[] = [
 
 export const STATUS: LabStatus = {
   version: '0.1.0',
-  dataDirectory: '/home/learner/.config/ec2-lab',
+  dataDirectory: '/home/learner/.config/EC2 Lab',
+  stateFile: '/home/learner/.config/EC2 Lab/lab.sqlite',
   schemaVersion: 1,
   notices: [],
   defaultRegion: 'ap-northeast-2',

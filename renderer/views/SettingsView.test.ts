@@ -20,7 +20,8 @@ async function click(element: HTMLElement): Promise<void> {
 describe('SettingsView', () => {
   it('shows where the lab keeps its data', async () => {
     await mountLab(Page);
-    expect(body().textContent).toContain('/home/learner/.config/ec2-lab');
+    expect(body().textContent).toContain('/home/learner/.config/EC2 Lab');
+    expect(body().textContent).toContain('/home/learner/.config/EC2 Lab/lab.sqlite');
     expect(body().textContent).toContain('Schema version');
   });
 

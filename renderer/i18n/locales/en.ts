@@ -297,6 +297,7 @@ const en = {
     title: 'Lab settings',
     about: 'About this lab',
     dataDirectory: 'Data directory',
+    stateFile: 'Saved state (SQLite file)',
     schemaVersion: 'Schema version',
     version: 'Version',
     clock: 'Lab clock',

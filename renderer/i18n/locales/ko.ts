@@ -295,6 +295,7 @@ const ko: MessageSchema = {
     title: '실습 설정',
     about: '이 실습 정보',
     dataDirectory: '데이터 디렉터리',
+    stateFile: '저장된 상태 (SQLite 파일)',
     schemaVersion: '스키마 버전',
     version: '버전',
     clock: '실습 시계',
