@@ -100,6 +100,8 @@ export default defineConfig(
     // shared/ is the contract: it runs everywhere, so it imports nothing at runtime but its own
     // files, and AWS's shapes only as types.
     files: ['shared/**/*.ts'],
+    // Tests beside the contract run only under Vitest; they may import it.
+    ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [

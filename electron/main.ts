@@ -89,7 +89,13 @@ if (!app.requestSingleInstanceLock()) {
       const dataDirectory = app.getPath('userData');
       lab = startLab({ dataDirectory, version: app.getVersion() });
       openLab();
-      extras = await startExtraServers({ engine: lab.engine, dataDirectory, log: (line) => console.log(line) });
+      const engine = lab.engine;
+      extras = await startExtraServers({
+        engine,
+        dataDirectory,
+        log: (line) => console.log(line),
+        registerApiAccess: (provider) => engine.setApiAccessProvider(provider),
+      });
       app.on('activate', () => {
         if (!mainWindow) openLab();
       });

@@ -1,5 +1,5 @@
 /** Events the engine pushes to every door; stores update from these rather than polling. */
-import type { ClockState, LabStatus } from './lab-operations';
+import type { ActivityEvent, ApiAccess, ClockState, LabStatus } from './lab-operations';
 
 export type ResourceKind = 'instance';
 
@@ -8,5 +8,9 @@ export type EngineEvent =
   | { type: 'resources-changed'; region: string; resource: ResourceKind; ids: string[] }
   /** The clock's speed changed or it jumped; sent also every few seconds of simulation time. */
   | { type: 'clock'; clock: ClockState }
+  /** An API call was logged (activity log). */
+  | { type: 'activity'; event: ActivityEvent }
+  /** The EC2 API endpoint or its access key changed. */
+  | { type: 'api-access'; access: ApiAccess }
   /** The lab was reset or imported: everything must be reloaded. */
   | { type: 'lab-replaced'; status: LabStatus };

@@ -70,6 +70,43 @@ export interface LabExport {
   content: string;
 }
 
+/**
+ * How the AWS CLI and SDKs reach the lab: the EC2 API endpoint on 127.0.0.1 and the lab's access key
+ * pair (random per install, or from EC2LAB_ACCESS_KEY_ID / EC2LAB_SECRET_ACCESS_KEY).
+ */
+export interface ApiAccess {
+  /** False when the EC2 API is not running (e.g. its port was taken); the rest is then absent. */
+  Available: boolean;
+  /** e.g. http://127.0.0.1:4566/ */
+  Endpoint?: string;
+  AccessKeyId?: string;
+  SecretAccessKey?: string;
+  /** 'generated': made by the lab and regenerable; 'environment': set by the person who started it. */
+  KeySource?: 'generated' | 'environment';
+  /** Why it is unavailable, in English, when Available is false. */
+  Reason?: string;
+}
+
+/** One API call, as the activity log (like CloudTrail's event history) shows it. */
+export interface ActivityEvent {
+  EventId: string;
+  /** Simulation time of the call, epoch milliseconds. */
+  EventTime: number;
+  /** The operation, e.g. 'StopInstances'. */
+  EventName: string;
+  Caller: 'console' | 'cli' | 'sdk' | 'api';
+  Region: string;
+  ReadOnly: boolean;
+  /** The request as the engine received it (user data shortened). */
+  Parameters: unknown;
+  /** Instance ids (and other resource ids) the call named or created. */
+  ResourceIds: string[];
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  /** The equivalent AWS CLI command. */
+  CliCommand: string;
+}
+
 export interface LabOperations {
   GetStatus: { input: Record<string, never>; output: LabStatus };
   DismissNotice: { input: { at: number }; output: LabStatus };
@@ -82,6 +119,14 @@ export interface LabOperations {
   ResetLab: { input: Record<string, never>; output: LabStatus };
   ExportLab: { input: Record<string, never>; output: LabExport };
   ImportLab: { input: { content: string }; output: LabStatus };
+  GetApiAccess: { input: Record<string, never>; output: ApiAccess };
+  /** A new random key pair; the old one stops working at once. */
+  RegenerateApiAccessKey: { input: Record<string, never>; output: ApiAccess };
+  /** Newest first. Console reads (Describe*) are not logged; every change and every CLI/SDK call is. */
+  DescribeActivity: {
+    input: { MaxResults?: number; NextToken?: string };
+    output: { Events: ActivityEvent[]; NextToken?: string };
+  };
 }
 
 export type LabOperationName = keyof LabOperations;
@@ -97,4 +142,7 @@ export const LAB_OPERATION_NAMES = [
   'ResetLab',
   'ExportLab',
   'ImportLab',
+  'GetApiAccess',
+  'RegenerateApiAccessKey',
+  'DescribeActivity',
 ] as const satisfies readonly LabOperationName[];

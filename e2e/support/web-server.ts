@@ -9,12 +9,15 @@ import { join } from 'node:path';
 
 export interface WebServer {
   url: string;
+  /** The EC2 Query API's endpoint (browser mode starts it beside the console). */
+  apiUrl: string;
   dataDirectory: string;
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 const READY = /EC2 Lab ready at (http:\/\/127\.0\.0\.1:\d+\/)/;
+const API_READY = /EC2 API for the AWS CLI and SDKs at (http:\/\/127\.0\.0\.1:\d+\/)/;
 
 export function makeDataDirectory(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'ec2lab-e2e-'));
@@ -37,13 +40,14 @@ export async function startWebServer(
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, apiUrl] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
     const check = () => {
-      const match = READY.exec(output);
-      if (match) {
+      const ready = READY.exec(output);
+      const api = API_READY.exec(output);
+      if (ready && api) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve([ready[1]!, api[1]!]);
       }
     };
     child.stdout!.on('data', check);
@@ -54,6 +58,7 @@ export async function startWebServer(
   });
   return {
     url,
+    apiUrl,
     dataDirectory,
     output: () => output,
     stop: (signal = 'SIGTERM') => stopChild(child, signal),

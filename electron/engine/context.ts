@@ -4,6 +4,7 @@
  */
 import type { EngineEvent, ResourceKind } from '../../shared/events';
 import type { LabNotice } from '../../shared/lab-operations';
+import type { ActivityRecord } from './activity/activity-record';
 import type { Catalog } from './catalog/catalog';
 import type { SimulationClock } from './clock';
 import type { IdGenerator } from './ids';
@@ -25,6 +26,7 @@ export interface Repositories {
   vpcs: Repository<VpcRecord>;
   subnets: Repository<SubnetRecord>;
   settings: Repository<LabSettingsRecord>;
+  activity: Repository<ActivityRecord>;
 }
 
 export interface EngineContext {

@@ -3,11 +3,19 @@
  * event stream, and serves every operation of the shared API through `dispatch`. It knows no door:
  * IPC, browser mode and the EC2 Query API all call it the same way.
  */
-import type { ApiCall, ApiResult } from '../../shared/api';
+import type { ApiCall, ApiResult, Ec2Call } from '../../shared/api';
 import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
 import { ErrorCode } from '../../shared/errors';
 import type { EngineEvent, ResourceKind } from '../../shared/events';
-import { LAB_OPERATION_NAMES, type ClockSpeed, type LabNotice, type LabStatus } from '../../shared/lab-operations';
+import {
+  LAB_OPERATION_NAMES,
+  type ActivityEvent,
+  type ApiAccess,
+  type ClockSpeed,
+  type LabNotice,
+  type LabStatus,
+} from '../../shared/lab-operations';
+import { describeActivity, recordActivity, shouldLog, type CallOutcome } from './activity/activity-log';
 import type { Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/load-catalog';
 import { SimulationClock } from './clock';
@@ -16,6 +24,7 @@ import { EC2_HANDLERS } from './ec2-handlers';
 import { Ec2Error, errors } from './errors';
 import { IdGenerator, cryptoRandom, type RandomSource } from './ids';
 import { advanceInstances } from './instances/instance-lifecycle';
+import { API_NOT_RUNNING, type ApiAccessProvider } from './lab/api-access';
 import { LAB_HANDLERS, type LabHost } from './lab/lab-handlers';
 import { readLabFile, writeLabFile } from './lab/lab-file';
 import { validateImportedRecord } from './lab/imported-records';
@@ -54,6 +63,8 @@ export class Engine {
   private readonly listeners = new Set<Listener>();
   private readonly changes = new Map<string, Set<string>>();
   private lastClockAnnounce = 0;
+  private apiAccess: ApiAccessProvider | undefined;
+  private readonly logged: ActivityEvent[] = [];
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -69,6 +80,7 @@ export class Engine {
       vpcs: this.work.repository('vpcs'),
       subnets: this.work.repository('subnets'),
       settings: this.work.repository('settings'),
+      activity: this.work.repository('activity'),
     };
     this.clock = new SimulationClock(this.realNow, { now: this.realNow(), speed: 1 });
     this.ctx = {
@@ -86,14 +98,66 @@ export class Engine {
   /** Serves one call of the shared API. Never throws: errors come back as AWS error data. */
   dispatch(call: ApiCall): ApiResult {
     if (this.closed) return failure(ErrorCode.InternalError, 'The lab is shutting down.');
+    let result: ApiResult;
     try {
-      const value = this.runCommand(() => this.route(call));
-      this.publishChanges();
-      return { ok: true, value };
+      const value = this.runCommand(() => {
+        const output = this.route(call);
+        this.logCall(call, { output });
+        return output;
+      });
+      result = { ok: true, value };
     } catch (error) {
       this.changes.clear();
-      if (error instanceof Ec2Error) return { ok: false, error: error.toApiError() };
-      return failure(ErrorCode.InternalError, 'An internal error has occurred.');
+      this.logged.length = 0;
+      result = {
+        ok: false,
+        error:
+          error instanceof Ec2Error
+            ? error.toApiError()
+            : { code: ErrorCode.InternalError, message: 'An internal error has occurred.' },
+      };
+      // A refused call changes nothing, but it is still logged, in a command of its own.
+      if (call?.service === 'ec2') this.tryLogFailure(call, result.error);
+    }
+    this.publishChanges();
+    return result;
+  }
+
+  /** The EC2 API door registers how the CLI reaches the lab (endpoint and keys); undefined when it stops. */
+  setApiAccessProvider(provider: ApiAccessProvider | undefined): void {
+    this.apiAccess = provider;
+    this.emit({ type: 'api-access', access: this.currentApiAccess() });
+  }
+
+  private currentApiAccess(): ApiAccess {
+    return this.apiAccess?.access() ?? { ...API_NOT_RUNNING };
+  }
+
+  private logCall(call: ApiCall, result: { output?: unknown; error?: { code: string; message: string } }): void {
+    if (call.service !== 'ec2') return;
+    const outcome = this.outcomeOf(call, result);
+    if (shouldLog(outcome)) this.logged.push(recordActivity(this.ctx, outcome));
+  }
+
+  private outcomeOf(
+    call: Ec2Call,
+    result: { output?: unknown; error?: { code: string; message: string } },
+  ): CallOutcome {
+    return {
+      operation: String(call.operation),
+      region: String(call.region),
+      caller: call.caller ?? 'console',
+      input: call.input ?? {},
+      output: result.output,
+      error: result.error,
+    };
+  }
+
+  private tryLogFailure(call: Ec2Call, error: { code: string; message: string }): void {
+    try {
+      this.work.run(() => this.logCall(call, { error }));
+    } catch {
+      this.logged.length = 0;
     }
   }
 
@@ -171,6 +235,7 @@ export class Engine {
   }
 
   private publishChanges(): void {
+    for (const event of this.logged.splice(0)) this.emit({ type: 'activity', event });
     if (this.changes.size === 0) return;
     const batches = [...this.changes];
     this.changes.clear();
@@ -248,6 +313,21 @@ export class Engine {
         content: writeLabFile(this.work.snapshot(), this.store.schemaVersion, now),
       };
     },
+    apiAccess: () => this.currentApiAccess(),
+    regenerateApiAccess: () => {
+      const current = this.currentApiAccess();
+      if (!this.apiAccess || !current.Available)
+        throw errors.operationNotPermitted(current.Reason ?? API_NOT_RUNNING.Reason!);
+      if (current.KeySource === 'environment') {
+        throw errors.operationNotPermitted(
+          'The access key was set with EC2LAB_ACCESS_KEY_ID and EC2LAB_SECRET_ACCESS_KEY when the lab started; change it there.',
+        );
+      }
+      const access = this.apiAccess.regenerate();
+      queueMicrotask(() => this.emit({ type: 'api-access', access }));
+      return access;
+    },
+    describeActivity: (request) => describeActivity(this.ctx, request),
     importLab: (content) => {
       const records = readLabFile(
         content,

@@ -5,6 +5,8 @@
  * close them on exit.
  */
 import type { DoorEngine } from '../doors/door-engine';
+import { startEc2ApiDoor } from '../doors/ec2-api/ec2-api-door';
+import type { ApiAccessProvider } from '../engine/lab/api-access';
 
 export interface LabServerContext {
   engine: DoorEngine;
@@ -12,6 +14,10 @@ export interface LabServerContext {
   /** `--api-port` from the command line, when given (browser mode only). */
   apiPort?: number;
   log(line: string): void;
+  /** Lets a door tell the engine how the AWS CLI reaches the lab (GetApiAccess). */
+  registerApiAccess?(provider: ApiAccessProvider | undefined): void;
+  /** The host's environment (browser mode: process.env), for settings such as EC2LAB_ACCESS_KEY_ID. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RunningLabServer {
@@ -24,7 +30,8 @@ export interface RunningLabServer {
 /** Starts a server, or answers undefined when it chose not to run (e.g. disabled by options). */
 export type LabServerStarter = (context: LabServerContext) => Promise<RunningLabServer | undefined>;
 
-export const extraServers: LabServerStarter[] = [];
+/** The EC2 Query API on 127.0.0.1 (default port 4566) for the AWS CLI, the SDKs and Terraform. */
+export const extraServers: LabServerStarter[] = [(context) => startEc2ApiDoor(context)];
 
 /** Starts every extra server; one that fails is logged and skipped, never taking the lab down. */
 export async function startExtraServers(

@@ -39,6 +39,8 @@ async function main(argv: readonly string[]): Promise<void> {
     dataDirectory,
     apiPort: args.apiPort,
     log: (line) => console.log(line),
+    env: process.env,
+    registerApiAccess: (provider) => lab.engine.setApiAccessProvider(provider),
   });
 
   let closing = false;

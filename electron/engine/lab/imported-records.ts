@@ -42,6 +42,16 @@ const CHECKS: Record<string, Check> = {
           : !Array.isArray(d.tags)
             ? 'tags'
             : undefined,
+  activity: (d) =>
+    !isString(d.EventId)
+      ? 'EventId'
+      : !isTime(d.sequence)
+        ? 'sequence'
+        : !isTime(d.EventTime)
+          ? 'EventTime'
+          : !isString(d.CliCommand)
+            ? 'CliCommand'
+            : undefined,
   settings: (d) =>
     !isString(d.accountId)
       ? 'accountId'

@@ -1,9 +1,11 @@
 /**
  * Lab-only operations (no AWS equivalent): the clock, status and notices, Quick Start images,
- * prices, reset, export and import. The engine supplies what touches its whole state.
+ * prices, reset, export and import, the CLI's access and the activity log. The engine supplies
+ * what touches its whole state.
  */
 import {
   CLOCK_SPEEDS,
+  type ApiAccess,
   type ClockSpeed,
   type LabOperationName,
   type LabOperations,
@@ -23,6 +25,9 @@ export interface LabHost {
   reset(): void;
   exportLab(): LabOperations['ExportLab']['output'];
   importLab(content: string): void;
+  apiAccess(): ApiAccess;
+  regenerateApiAccess(): ApiAccess;
+  describeActivity(request: LabOperations['DescribeActivity']['input']): LabOperations['DescribeActivity']['output'];
 }
 
 export type LabHandlers = {
@@ -82,4 +87,7 @@ export const LAB_HANDLERS: LabHandlers = {
     host.importLab(input.content);
     return host.status();
   },
+  GetApiAccess: (_ctx, host) => host.apiAccess(),
+  RegenerateApiAccessKey: (_ctx, host) => host.regenerateApiAccess(),
+  DescribeActivity: (_ctx, host, input) => host.describeActivity(input),
 };

@@ -1,0 +1,159 @@
+/**
+ * The real AWS CLI v2 (Debian's /usr/bin/aws) against the lab's EC2 API, as a learner runs it:
+ * run-instances, describe-instances, `aws ec2 wait instance-running` (which polls every 15 s), and
+ * stop-instances. The lab clock stands still until the waiter's first poll has seen `pending`,
+ * then jumps a minute, so the second poll sees `running`: one real 15 s wait, no more.
+ * Needs /usr/bin/aws (`apt-get install -y awscli`; .ci/run installs it): missing, it fails in CI
+ * and is skipped elsewhere.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiCall } from '../shared/api';
+import { createAccessKeys } from '../electron/doors/ec2-api/access-keys';
+import { startEc2ApiServer, type Ec2ApiServer } from '../electron/doors/ec2-api/ec2-api-server';
+import { createEngine, type Engine } from '../electron/engine/engine';
+import { MemoryStateStore } from '../electron/engine/state/state-store';
+
+// The `aws` on PATH may be a pyenv shim; Debian's CLI v2 is the one a learner's machine has.
+const AWS = '/usr/bin/aws';
+const available = existsSync(AWS);
+
+const keys = createAccessKeys();
+let engine: Engine;
+let server: Ec2ApiServer;
+let home: string;
+const calls: ApiCall[] = [];
+/** Called after the engine answers a call (to move the clock once the waiter has polled). */
+let afterCall: (call: ApiCall) => void = () => {};
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function aws(...args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      AWS,
+      ['ec2', ...args, '--endpoint-url', `http://127.0.0.1:${server.port}`, '--output', 'json', '--no-cli-pager'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          AWS_ACCESS_KEY_ID: keys.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+          AWS_DEFAULT_REGION: 'ap-northeast-2',
+          AWS_CONFIG_FILE: join(home, 'config'),
+          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_PAGER: '',
+        },
+        timeout: 50_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function awsJson<T>(...args: string[]): Promise<T> {
+  const result = await aws(...args);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+describe.skipIf(!available && !process.env.CI)('the AWS CLI v2 against the lab', () => {
+  beforeAll(async () => {
+    if (!available) throw new Error(`${AWS} is missing: install Debian's awscli (apt-get install -y awscli).`);
+    home = mkdtempSync(join(tmpdir(), 'ec2lab-aws-cli-'));
+    writeFileSync(join(home, 'config'), '');
+    writeFileSync(join(home, 'credentials'), '');
+    engine = createEngine({ store: new MemoryStateStore() });
+    // The lab clock stands still unless the test moves it.
+    engine.dispatch({ service: 'lab', operation: 'SetClockSpeed', input: { speed: 0 } });
+    server = await startEc2ApiServer({
+      engine: {
+        dispatch(call) {
+          calls.push(call);
+          const result = engine.dispatch(call);
+          afterCall(call);
+          return result;
+        },
+      },
+      port: 0,
+      credentials: keys,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    engine?.close();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  it('runs an instance, waits for it to run, describes and stops it', async () => {
+    const images = await awsJson<{ Images: { ImageId: string }[] }>(
+      'describe-images',
+      '--filters',
+      'Name=architecture,Values=x86_64',
+    );
+    const imageId = images.Images[0]!.ImageId;
+
+    const run = await awsJson<{ Instances: { InstanceId: string; State: { Name: string } }[] }>(
+      'run-instances',
+      '--image-id',
+      imageId,
+      '--instance-type',
+      't3.micro',
+      '--count',
+      '1',
+      '--tag-specifications',
+      'ResourceType=instance,Tags=[{Key=Name,Value=from-the-cli}]',
+    );
+    const instanceId = run.Instances[0]!.InstanceId;
+    expect(instanceId).toMatch(/^i-[0-9a-f]{17}$/);
+    expect(run.Instances[0]!.State.Name).toBe('pending');
+    expect(calls.at(-1)).toMatchObject({ operation: 'RunInstances', region: 'ap-northeast-2', caller: 'cli' });
+
+    const described = await awsJson<{
+      Reservations: { Instances: { InstanceId: string; Tags: { Key: string; Value: string }[] }[] }[];
+    }>('describe-instances', '--instance-ids', instanceId);
+    expect(described.Reservations[0]!.Instances[0]!.InstanceId).toBe(instanceId);
+    expect(described.Reservations[0]!.Instances[0]!.Tags).toEqual([{ Key: 'Name', Value: 'from-the-cli' }]);
+
+    // The waiter's first poll sees `pending`; then a minute of lab time passes; its next poll sees `running`.
+    let polls = 0;
+    afterCall = (call) => {
+      if (call.operation !== 'DescribeInstances' || ++polls !== 1) return;
+      engine.dispatch({ service: 'lab', operation: 'AdvanceClock', input: { milliseconds: 60_000 } });
+    };
+    const started = Date.now();
+    const waited = await aws('wait', 'instance-running', '--instance-ids', instanceId);
+    expect(waited).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(polls).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(14_000);
+    afterCall = () => {};
+
+    const stopped = await awsJson<{ StoppingInstances: { CurrentState: { Name: string } }[] }>(
+      'stop-instances',
+      '--instance-ids',
+      instanceId,
+    );
+    expect(stopped.StoppingInstances[0]!.CurrentState.Name).toBe('stopping');
+  }, 60_000);
+
+  it("prints EC2's error code and message as the CLI does, with its exit code 254", async () => {
+    const result = await aws('describe-instances', '--instance-ids', 'i-0123456789abcdef0');
+    expect(result.code).toBe(254);
+    expect(result.stderr.trim()).toBe(
+      'An error occurred (InvalidInstanceID.NotFound) when calling the DescribeInstances operation: ' +
+        "The instance ID 'i-0123456789abcdef0' does not exist",
+    );
+  });
+});

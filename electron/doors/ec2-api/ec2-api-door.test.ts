@@ -1,0 +1,48 @@
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine/engine';
+import { MemoryStateStore } from '../../engine/state/state-store';
+import { ACCESS_KEY_FILE_NAME } from './access-key-file';
+import type { AccessKeyPair } from './access-keys';
+import { startEc2ApiDoor, type RunningEc2ApiDoor } from './ec2-api-door';
+
+const regionsVia = async (url: string, credentials: AccessKeyPair) => {
+  const client = new EC2Client({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 });
+  const { Regions } = await client.send(new DescribeRegionsCommand({}));
+  client.destroy();
+  return Regions!.length;
+};
+
+describe('the EC2 API door as a host starts it', () => {
+  const engine = createEngine({ store: new MemoryStateStore() });
+  let directory: string;
+  let door: RunningEc2ApiDoor | undefined;
+  const lines: string[] = [];
+  const start = (env?: Record<string, string>) => {
+    directory = mkdtempSync(join(tmpdir(), 'ec2lab-door-'));
+    return startEc2ApiDoor({ engine, dataDirectory: directory, apiPort: 0, log: (line) => lines.push(line), env });
+  };
+  afterEach(async () => {
+    await door?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  afterAll(() => engine.close());
+
+  it('makes the key pair in the data directory on first start and answers requests signed with it', async () => {
+    door = await start();
+    const keys = JSON.parse(readFileSync(join(directory, ACCESS_KEY_FILE_NAME), 'utf8')) as AccessKeyPair;
+    expect(door.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(await regionsVia(door.url, keys)).toBeGreaterThan(0);
+    expect(lines.at(-1)).toContain(keys.accessKeyId);
+    expect(lines.at(-1)).not.toContain(keys.secretAccessKey);
+  });
+
+  it('takes the key pair from EC2LAB_ACCESS_KEY_ID / EC2LAB_SECRET_ACCESS_KEY when set', async () => {
+    const keys = { accessKeyId: 'AKIAEC2LABTESTKEY001', secretAccessKey: 'test-secret-from-the-environment' };
+    door = await start({ EC2LAB_ACCESS_KEY_ID: keys.accessKeyId, EC2LAB_SECRET_ACCESS_KEY: keys.secretAccessKey });
+    expect(await regionsVia(door.url, keys)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Errors the EC2 Query API door raises itself (before the engine sees a call), with EC2's codes,
+ * messages and HTTP statuses, and the XML envelope every EC2 error travels in.
+ * See EC2 API Reference: errors-overview ("Error codes for the Amazon EC2 API", "Example error response").
+ */
+import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { escapeXml } from './xml-text';
+
+export class Ec2ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+const error = (code: string, message: string, status?: number) => new Ec2ApiError(code, message, status);
+
+export const apiErrors = {
+  // Parameters (errors-overview: common client error codes).
+  missingParameter: (name: string) =>
+    error(ErrorCode.MissingParameter, `The request must contain the parameter ${name}`),
+  unknownParameter: (name: string) => error('UnknownParameter', `The parameter ${truncate(name)} is not recognized`),
+  invalidValue: (name: string, value: string, expected: string) =>
+    error(
+      ErrorCode.InvalidParameterValue,
+      `Value (${truncate(value)}) for parameter ${name} is invalid. Expected: '${expected}'.`,
+    ),
+  /** Not decodable as form data, or a parameter given twice. */
+  invalidQuery: (detail: string) =>
+    error('InvalidQueryParameter', `The AWS query string is malformed or does not adhere to AWS standards. ${detail}`),
+  missingAction: () => error('MissingAction', 'The request must contain the parameter Action'),
+  invalidAction: (action: string) =>
+    error(ErrorCode.InvalidAction, `The action ${truncate(action)} is not valid for this web service.`),
+  /**
+   * An action AWS's model has but the lab does not serve yet. Same code as an unknown action (so
+   * scripts that treat InvalidAction as "not available here" behave), with a message that says so.
+   */
+  notImplemented: (action: string) =>
+    error(ErrorCode.InvalidAction, `The action ${action} is not implemented by EC2 Lab yet.`),
+  noSuchVersion: (version: string) =>
+    error('NoSuchVersion', `The requested version (${truncate(version)}) of service AmazonEC2 does not exist`),
+
+  // Authentication. A request with no credentials at all is what EC2 calls a missing parameter (HTTP 400).
+  missingCredentials: () => error(ErrorCode.MissingParameter, 'The request must contain the parameter AWSAccessKeyId'),
+  incompleteSignature: (message: string) => error('IncompleteSignature', message),
+  unknownAccessKey: () =>
+    error(ErrorCode.AuthFailure, 'AWS was not able to validate the provided access credentials', 401),
+  authFailure: (message: string) => error(ErrorCode.AuthFailure, message, 401),
+  signatureDoesNotMatch: () =>
+    error(
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret ' +
+        'Access Key and signing method. Consult the service documentation for details.',
+      403,
+    ),
+  requestExpired: () => error('RequestExpired', 'Request has expired.'),
+
+  // The lab's own fences around a loopback server.
+  foreignHost: (host: string) =>
+    error(
+      ErrorCode.AuthFailure,
+      `EC2 Lab answers only requests addressed to 127.0.0.1, localhost or [::1], not '${truncate(host)}'.`,
+      403,
+    ),
+  browserOrigin: () =>
+    error(
+      ErrorCode.AuthFailure,
+      'EC2 Lab does not answer requests made by web pages (the request has an Origin).',
+      403,
+    ),
+  tooLarge: (limit: number) =>
+    error('RequestEntityTooLarge', `The request body is larger than EC2 Lab's limit of ${limit} bytes.`, 413),
+  methodNotAllowed: (method: string) =>
+    error('MethodNotAllowed', `The HTTP method ${truncate(method)} is not allowed; use GET or POST.`, 405),
+  internalError: () =>
+    error(ErrorCode.InternalError, 'An internal error has occurred. EC2 Lab could not complete the request.', 500),
+};
+
+/**
+ * The HTTP status EC2 gives an engine error: 412 for DryRunOperation (as the SDKs report it), 401 for
+ * AuthFailure, 500 for InternalError only, 400 for every other client error.
+ */
+export function statusForEngineError(code: string): number {
+  if (code === ErrorCode.InternalError) return 500;
+  if (code === 'DryRunOperation') return 412;
+  if (code === ErrorCode.AuthFailure) return 401;
+  return 400;
+}
+
+/** `<Response><Errors><Error>…</Error></Errors><RequestID>…</RequestID></Response>`, as EC2 sends it. */
+export function errorEnvelope(error: ApiError, requestId: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message>` +
+    `</Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`
+  );
+}
+
+/** Echo at most 200 characters of what the caller sent, so a huge value cannot make a huge reply. */
+function truncate(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

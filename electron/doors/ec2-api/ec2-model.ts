@@ -1,0 +1,97 @@
+/**
+ * AWS's EC2 API model (resources/aws-model, copied from aws-sdk v2 by scripts/copy-ec2-model.mjs):
+ * the operations and their input/output shapes, as the query parser and XML serializer walk them.
+ * In the "min" format a member either names a shared shape (`shape`) or carries its own
+ * definition; a member without a type is a string. Member properties override the shared shape's.
+ */
+import rawModel from '../../../resources/aws-model/ec2-2016-11-15.min.json';
+
+export type ShapeType =
+  'structure' | 'list' | 'map' | 'string' | 'boolean' | 'integer' | 'long' | 'float' | 'double' | 'timestamp' | 'blob';
+
+/** A shape as it appears in the model file: possibly a reference (`shape`) plus overrides. */
+interface ShapeRef {
+  shape?: string;
+  type?: ShapeType;
+  locationName?: string;
+  queryName?: string;
+  members?: Record<string, ShapeRef>;
+  member?: ShapeRef;
+  key?: ShapeRef;
+  value?: ShapeRef;
+  required?: string[];
+  flattened?: boolean;
+}
+
+/** A shape with its reference followed: what the walkers look at. */
+export interface Shape {
+  type: ShapeType;
+  locationName?: string;
+  queryName?: string;
+  members: Record<string, ShapeRef>;
+  member?: ShapeRef;
+  key?: ShapeRef;
+  value?: ShapeRef;
+  required: readonly string[];
+}
+
+interface Operation {
+  input?: ShapeRef;
+  output?: ShapeRef;
+}
+
+interface Ec2Model {
+  metadata: { apiVersion: string; protocol: string; xmlNamespace: string };
+  operations: Record<string, Operation>;
+  shapes: Record<string, ShapeRef>;
+}
+
+const model = rawModel as unknown as Ec2Model;
+
+/** The API version the model describes and the door answers: `Version=2016-11-15`. */
+export const EC2_API_VERSION = model.metadata.apiVersion;
+
+const resolved = new WeakMap<ShapeRef, Shape>();
+
+export function resolveShape(ref: ShapeRef): Shape {
+  let shape = resolved.get(ref);
+  if (!shape) {
+    const target = ref.shape ? model.shapes[ref.shape] : undefined;
+    const merged = target ? { ...target, ...ref } : ref;
+    shape = {
+      type: merged.type ?? 'string',
+      locationName: merged.locationName,
+      queryName: merged.queryName,
+      members: merged.members ?? {},
+      member: merged.member,
+      key: merged.key,
+      value: merged.value,
+      required: merged.required ?? [],
+    };
+    resolved.set(ref, shape);
+  }
+  return shape;
+}
+
+export interface ModelOperation {
+  name: string;
+  /** Undefined when the operation takes no parameters. */
+  input?: Shape;
+  /** Undefined when EC2 answers only `<return>true</return>`. */
+  output?: Shape;
+}
+
+/** The model's operation of that exact name (Actions are case-sensitive), or undefined. */
+export function findOperation(name: string): ModelOperation | undefined {
+  if (!Object.hasOwn(model.operations, name)) return undefined;
+  const operation = model.operations[name]!;
+  return {
+    name,
+    input: operation.input && resolveShape(operation.input),
+    output: operation.output && resolveShape(operation.output),
+  };
+}
+
+export function modelOperationNames(): string[] {
+  return Object.keys(model.operations);
+}

@@ -1,0 +1,7 @@
+/** An activity log entry as the engine keeps it: the shared ActivityEvent plus its place in order. */
+import type { ActivityEvent } from '../../../shared/lab-operations';
+
+export interface ActivityRecord extends ActivityEvent {
+  /** Increases with every call, across restarts; newest first sorts by it. */
+  sequence: number;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { kebabCase, toCliCommand } from './cli-command';
+
+describe('the equivalent AWS CLI command', () => {
+  it('kebab-cases operations and members as the CLI does', () => {
+    expect(kebabCase('DescribeInstanceStatus')).toBe('describe-instance-status');
+    expect(kebabCase('DisableApiTermination')).toBe('disable-api-termination');
+    expect(kebabCase('InstanceIds')).toBe('instance-ids');
+  });
+
+  it('writes lists, booleans, structures and user data the way the CLI takes them', () => {
+    expect(
+      toCliCommand('StopInstances', { InstanceIds: ['i-0123456789abcdef0'], Hibernate: true }, 'ap-northeast-2'),
+    ).toBe('aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0123456789abcdef0 --hibernate');
+    expect(
+      toCliCommand(
+        'RunInstances',
+        {
+          ImageId: 'ami-0123',
+          MinCount: 1,
+          MaxCount: 1,
+          TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: "Bob's box" }] }],
+          UserData: btoa('#!/bin/bash\necho hi'),
+          DisableApiTermination: false,
+        },
+        'us-east-1',
+      ),
+    ).toBe(
+      `aws ec2 run-instances --region us-east-1 --image-id ami-0123 --min-count 1 --max-count 1 ` +
+        `--tag-specifications '[{"ResourceType":"instance","Tags":[{"Key":"Name","Value":"Bob'\\''s box"}]}]' ` +
+        `--user-data '#!/bin/bash\necho hi' --no-disable-api-termination`,
+    );
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The AWS CLI command equivalent to an EC2 call, for the activity log and the console's banners:
+ * `aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0abc…`. Parameter names are the
+ * request's member names in the CLI's kebab case; lists of strings are space-separated, booleans
+ * are `--flag` / `--no-flag`, structures are JSON (the CLI accepts JSON for any parameter).
+ * RunInstances' user data is given to the CLI as text: it base64-encodes it itself.
+ */
+
+export function kebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+export function toCliCommand(operation: string, input: unknown, region: string): string {
+  const parts = ['aws', 'ec2', kebabCase(operation), '--region', region];
+  const params = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    const flag = `--${kebabCase(name)}`;
+    if (typeof value === 'boolean') {
+      parts.push(value ? flag : `--no-${kebabCase(name)}`);
+    } else if (operation === 'RunInstances' && name === 'UserData' && typeof value === 'string') {
+      parts.push(flag, shellQuote(decodeBase64Text(value)));
+    } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      parts.push(flag, ...value.map((v) => shellQuote(String(v))));
+    } else if (typeof value === 'object') {
+      parts.push(flag, shellQuote(JSON.stringify(value)));
+    } else {
+      parts.push(flag, shellQuote(String(value)));
+    }
+  }
+  return parts.join(' ');
+}
+
+/** Quotes a word for a POSIX shell only when it needs it. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_./:=,@+-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function decodeBase64Text(value: string): string {
+  try {
+    const bytes = Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return value;
+  }
+}
