@@ -86,6 +86,39 @@ describe('App shell', () => {
     await flushPromises();
     expect(bridge.inputsOf('DescribeInstances').length).toBe(before + 1);
     expect(bridge.inputsOf('GetStatus').length).toBe(2);
+    expect(bridge.inputsOf('GetApiAccess').length).toBe(2);
+    expect(bridge.inputsOf('DescribeActivity').length).toBe(2);
+  });
+
+  it('opens CLI access and Activity from the Developer tools group', async () => {
+    await mountLab(App, { load: false });
+    const nav = getByRole(body(), 'navigation', 'EC2 navigation');
+    expect(getByRole(nav, 'heading', 'Developer tools')).toBeTruthy();
+    const cliAccess = getByRole(nav, 'link', 'CLI access');
+    expect(cliAccess.getAttribute('href')).toBe('#/cli-access');
+    location.hash = '#/cli-access';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(getByRole(body(), 'heading', 'CLI access')).toBeTruthy();
+    expect(cliAccess.getAttribute('aria-current')).toBe('page');
+
+    expect(getByRole(nav, 'link', 'Activity').getAttribute('href')).toBe('#/activity');
+    location.hash = '#/activity';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(getByRole(body(), 'heading', 'Activity')).toBeTruthy();
+    expect(getByRole(body(), 'table', 'Event history')).toBeTruthy();
+  });
+
+  it('keeps the console working when the EC2 API settings cannot be read', async () => {
+    const world = createWorld();
+    world.bridge.fail('GetApiAccess', 'InternalError', 'The EC2 API door is not ready.');
+    await mountLab(App, { world, load: false });
+    expect(getByRole(body(), 'button', 'Launch instances')).toBeTruthy();
+    location.hash = '#/cli-access';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(getByRole(body(), 'alert').textContent).toContain('InternalError: The EC2 API door is not ready.');
   });
 
   it('changes the clock speed and skips ahead through the lab API', async () => {

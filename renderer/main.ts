@@ -9,5 +9,6 @@ import './styles/controls.css';
 import './styles/tables.css';
 import './styles/instances.css';
 import './styles/launch.css';
+import './styles/developer.css';
 
 createApp(App).use(createPinia()).use(createLabI18n()).mount('#app');

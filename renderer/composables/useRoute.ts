@@ -4,7 +4,8 @@
  */
 import { readonly, ref } from 'vue';
 
-export type RouteName = 'dashboard' | 'instances' | 'launch' | 'instance-types' | 'amis' | 'settings';
+export type RouteName =
+  'dashboard' | 'instances' | 'launch' | 'instance-types' | 'amis' | 'cli-access' | 'activity' | 'settings';
 
 export interface Route {
   name: RouteName;
@@ -12,7 +13,16 @@ export interface Route {
   param?: string;
 }
 
-const ROUTE_NAMES: readonly RouteName[] = ['dashboard', 'instances', 'launch', 'instance-types', 'amis', 'settings'];
+const ROUTE_NAMES: readonly RouteName[] = [
+  'dashboard',
+  'instances',
+  'launch',
+  'instance-types',
+  'amis',
+  'cli-access',
+  'activity',
+  'settings',
+];
 
 export function parseHash(hash: string): Route {
   const [name = '', param] = hash.replace(/^#\/?/, '').split('/');

@@ -1,6 +1,7 @@
 /**
  * Instances of the selected region. Loaded with DescribeInstances; a 'resources-changed' event
  * re-describes just the ids it names and merges them. No polling: the engine's events drive updates.
+ * Each action answers the AWS CLI command that does the same, for the success banner.
  */
 import { defineStore, storeToRefs } from 'pinia';
 import { ref } from 'vue';
@@ -8,6 +9,7 @@ import type { Instance, InstanceStateChange, InstanceStatus, Reservation, Tag } 
 import { ec2 } from '../api/client';
 import { getBridge } from '../api/bridge';
 import { isApiError } from '../../shared/errors';
+import { toCliCommand } from '../../shared/cli-command';
 import { actionBehind, type LifecycleAction } from './instance-lifecycle';
 import { collectPages } from './pages';
 import { useRegionStore } from './region';
@@ -139,38 +141,60 @@ export const useInstancesStore = defineStore('instances', () => {
     );
   }
 
-  async function start(ids: string[]): Promise<void> {
-    const result = await ec2.StartInstances(region.value, { InstanceIds: ids });
+  async function start(ids: string[]): Promise<string> {
+    const regionName = region.value;
+    const input = { InstanceIds: ids };
+    const result = await ec2.StartInstances(regionName, input);
     record('start', ids);
     applyStateChanges(result.StartingInstances);
+    return toCliCommand('StartInstances', input, regionName);
   }
 
-  async function stop(ids: string[], options: { hibernate?: boolean } = {}): Promise<void> {
+  async function stop(ids: string[], options: { hibernate?: boolean } = {}): Promise<string> {
+    const regionName = region.value;
     const input = options.hibernate ? { InstanceIds: ids, Hibernate: true } : { InstanceIds: ids };
-    const result = await ec2.StopInstances(region.value, input);
+    const result = await ec2.StopInstances(regionName, input);
     record(options.hibernate ? 'hibernate' : 'stop', ids);
     applyStateChanges(result.StoppingInstances);
+    return toCliCommand('StopInstances', input, regionName);
   }
 
-  async function reboot(ids: string[]): Promise<void> {
-    await ec2.RebootInstances(region.value, { InstanceIds: ids });
+  async function reboot(ids: string[]): Promise<string> {
+    const regionName = region.value;
+    const input = { InstanceIds: ids };
+    await ec2.RebootInstances(regionName, input);
     record('reboot', ids);
+    return toCliCommand('RebootInstances', input, regionName);
   }
 
-  async function terminate(ids: string[]): Promise<void> {
-    const result = await ec2.TerminateInstances(region.value, { InstanceIds: ids });
+  async function terminate(ids: string[]): Promise<string> {
+    const regionName = region.value;
+    const input = { InstanceIds: ids };
+    const result = await ec2.TerminateInstances(regionName, input);
     record('terminate', ids);
     applyStateChanges(result.TerminatingInstances);
+    return toCliCommand('TerminateInstances', input, regionName);
   }
 
-  /** Tags as the Tags tab saves them: DeleteTags for removed keys, CreateTags for new and changed ones. */
-  async function updateTags(id: string, upserts: Tag[], removedKeys: string[]): Promise<void> {
+  /**
+   * Tags as the Tags tab saves them: DeleteTags for removed keys, CreateTags for new and changed ones.
+   * Answers the equivalent CLI commands, one a line.
+   */
+  async function updateTags(id: string, upserts: Tag[], removedKeys: string[]): Promise<string> {
     const regionName = region.value;
+    const commands: string[] = [];
     if (removedKeys.length > 0) {
-      await ec2.DeleteTags(regionName, { Resources: [id], Tags: removedKeys.map((Key) => ({ Key })) });
+      const input = { Resources: [id], Tags: removedKeys.map((Key) => ({ Key })) };
+      await ec2.DeleteTags(regionName, input);
+      commands.push(toCliCommand('DeleteTags', input, regionName));
     }
-    if (upserts.length > 0) await ec2.CreateTags(regionName, { Resources: [id], Tags: upserts });
+    if (upserts.length > 0) {
+      const input = { Resources: [id], Tags: upserts };
+      await ec2.CreateTags(regionName, input);
+      commands.push(toCliCommand('CreateTags', input, regionName));
+    }
     await refresh([id]);
+    return commands.join('\n');
   }
 
   /** Adds what RunInstances answered, so the new instances show before their first event. */

@@ -1,6 +1,7 @@
 /**
  * The lab itself: status (version, data directory, notices), reset, export and import. It also
- * starts the app and reloads every store when the lab is replaced or the event stream comes back.
+ * starts the app and reloads every store (activity and API access too) when the lab is replaced or
+ * the event stream comes back.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
@@ -8,6 +9,8 @@ import type { LabExport, LabStatus } from '../../shared/lab-operations';
 import { lab } from '../api/client';
 import { getBridge } from '../api/bridge';
 import { downloadTextFile } from '../composables/download';
+import { useActivityStore } from './activity';
+import { useApiAccessStore } from './api-access';
 import { useCatalogStore } from './catalog';
 import { useClockStore } from './clock';
 import { useInstancesStore } from './instances';
@@ -24,6 +27,8 @@ export const useLabStore = defineStore('lab', () => {
   const clock = useClockStore();
   const instances = useInstancesStore();
   const catalog = useCatalogStore();
+  const activity = useActivityStore();
+  const apiAccess = useApiAccessStore();
 
   async function loadStatus(): Promise<LabStatus> {
     status.value = await lab.GetStatus({});
@@ -36,7 +41,13 @@ export const useLabStore = defineStore('lab', () => {
       try {
         const current = await loadStatus();
         await Promise.all([region.load(current.defaultRegion), clock.load()]);
-        await Promise.all([instances.load(), catalog.load()]);
+        // The developer tools keep their own errors (shown on their pages); they never block the console.
+        await Promise.all([
+          instances.load(),
+          catalog.load(),
+          activity.load().catch(() => undefined),
+          apiAccess.load().catch(() => undefined),
+        ]);
         loadError.value = undefined;
         ready.value = true;
       } catch (error) {

@@ -17,6 +17,8 @@ export interface Flash {
   params?: Record<string, string | number>;
   /** Instance ids the banner links to. */
   instanceIds?: string[];
+  /** The AWS CLI command(s) that do what the console just did, one a line ("Show CLI command"). */
+  cliCommand?: string;
   /** For errors: AWS's error code and message, shown verbatim. */
   code?: string;
   message?: string;
@@ -32,8 +34,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
     return id;
   }
 
-  function success(key: string, params?: Flash['params'], instanceIds?: string[]): number {
-    return push({ kind: 'success', key, params, instanceIds });
+  function success(key: string, params?: Flash['params'], instanceIds?: string[], cliCommand?: string): number {
+    return push({ kind: 'success', key, params, instanceIds, cliCommand: cliCommand || undefined });
   }
 
   function info(key: string, params?: Flash['params']): number {

@@ -3,7 +3,8 @@
  * images and prices, and a mutable list of instances the fake DescribeInstances answers from.
  */
 import type { Instance, InstanceStateName, InstanceStatus, InstanceTypeInfo } from '@aws-sdk/client-ec2';
-import type { LabStatus, QuickStartImage } from '../../shared/lab-operations';
+import type { ActivityEvent, ApiAccess, LabStatus, QuickStartImage } from '../../shared/lab-operations';
+import { toCliCommand } from '../../shared/cli-command';
 import { FakeBridge } from './fake-bridge';
 
 const STATE_CODES: Record<InstanceStateName, number> = {
@@ -112,17 +113,57 @@ export const STATUS: LabStatus = {
   defaultRegion: 'ap-northeast-2',
 };
 
+export const API_ACCESS: ApiAccess = {
+  Available: true,
+  Endpoint: 'http://127.0.0.1:4566/',
+  AccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  SecretAccessKey: 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY12',
+  KeySource: 'generated',
+};
+
+/** An activity event as the engine logs it; the CLI command follows from the name and parameters. */
+export function activityEvent(
+  eventId: string,
+  eventName: string,
+  parameters: Record<string, unknown>,
+  extra: Partial<ActivityEvent> = {},
+): ActivityEvent {
+  const region = extra.Region ?? 'ap-northeast-2';
+  return {
+    EventId: eventId,
+    EventTime: Date.parse('2025-05-01T10:00:00Z'),
+    EventName: eventName,
+    Caller: 'console',
+    Region: region,
+    ReadOnly: eventName.startsWith('Describe'),
+    Parameters: parameters,
+    ResourceIds: (parameters.InstanceIds as string[] | undefined) ?? [],
+    CliCommand: toCliCommand(eventName, parameters, region),
+    ...extra,
+  };
+}
+
 export interface FakeWorld {
   bridge: FakeBridge;
   instances: Instance[];
   statuses: InstanceStatus[];
   status: LabStatus;
+  apiAccess: ApiAccess;
+  /** The activity log, newest first; DescribeActivity pages through it. */
+  activity: ActivityEvent[];
 }
 
 /** A FakeBridge answering every call the console makes at start-up from a small, mutable world. */
 export function createWorld(): FakeWorld {
   const bridge = new FakeBridge();
-  const world: FakeWorld = { bridge, instances: [], statuses: [], status: structuredClone(STATUS) };
+  const world: FakeWorld = {
+    bridge,
+    instances: [],
+    statuses: [],
+    status: structuredClone(STATUS),
+    apiAccess: structuredClone(API_ACCESS),
+    activity: [],
+  };
   const zones = ['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c', 'ap-northeast-2d'];
   bridge
     .handle('GetStatus', () => world.status)
@@ -199,6 +240,13 @@ export function createWorld(): FakeWorld {
       InstanceStatuses: world.statuses.filter(
         (s) => !input.InstanceIds || input.InstanceIds.includes(s.InstanceId ?? ''),
       ),
-    }));
+    }))
+    .handle('GetApiAccess', () => world.apiAccess)
+    .handle('DescribeActivity', (input: { MaxResults?: number; NextToken?: string }) => {
+      const start = input.NextToken ? Number(input.NextToken) : 0;
+      const end = start + (input.MaxResults ?? 50);
+      const Events = world.activity.slice(start, end);
+      return end < world.activity.length ? { Events, NextToken: String(end) } : { Events };
+    });
   return world;
 }

@@ -132,6 +132,33 @@ describe('InstancesView', () => {
     expect(queryAllByRole(body(), 'dialog')).toHaveLength(0);
   });
 
+  it('offers the equivalent AWS CLI command in the success banner', async () => {
+    const world = createWorld();
+    world.instances.push(instance('i-0123456789abcdef0', 'running'));
+    world.bridge.handle('StopInstances', (input: { InstanceIds: string[] }) => ({
+      StoppingInstances: input.InstanceIds.map((InstanceId) => ({
+        InstanceId,
+        CurrentState: { Name: 'stopping', Code: 64 },
+      })),
+    }));
+    await mountLab(Page, { world });
+    await click(getByRole(body(), 'checkbox', 'Select instance i-0123456789abcdef0'));
+    await chooseFromStateMenu('Stop instance');
+    await click(getByRole(getByRole(body(), 'dialog'), 'button', 'Stop'));
+
+    const banner = getByText(body(), 'status', /Successfully stopped/);
+    const disclosure = getByRole(banner, 'button', 'Show CLI command');
+    expect(disclosure.getAttribute('aria-expanded')).toBe('false');
+    expect(queryAllByRole(banner, 'button', 'Copy CLI command')).toHaveLength(0);
+    await click(disclosure);
+    expect(disclosure.getAttribute('aria-expanded')).toBe('true');
+    const command = 'aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0123456789abcdef0';
+    const panel = document.getElementById(disclosure.getAttribute('aria-controls') ?? '')!;
+    expect(panel.textContent).toContain(command);
+    await click(getByRole(panel, 'button', 'Copy CLI command'));
+    expect(await navigator.clipboard.readText()).toBe(command);
+  });
+
   it("shows the engine's error code and message when a stop fails", async () => {
     const world = createWorld();
     world.instances.push(instance('i-0123456789abcdef0', 'pending'));
@@ -242,5 +269,10 @@ describe('InstancesView', () => {
     ]);
     expect(bridge.inputsOf('DeleteTags')).toHaveLength(0);
     expect(getByRole(body(), 'cell', 'lab')).toBeTruthy();
+    const banner = getByText(body(), 'status', /Successfully saved tags for i-0123456789abcdef0/);
+    await click(getByRole(banner, 'button', 'Show CLI command'));
+    expect(banner.textContent).toContain(
+      `aws ec2 create-tags --region ap-northeast-2 --resources i-0123456789abcdef0 --tags '[{"Key":"env","Value":"lab"}]'`,
+    );
   });
 });

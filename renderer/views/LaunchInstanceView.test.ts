@@ -158,6 +158,11 @@ describe('LaunchInstanceView', () => {
       '#/instances/i-0123456789abcdef0',
     );
     expect(location.hash).toBe('#/instances/i-0123456789abcdef0');
+    getByRole(banner, 'button', 'Show CLI command').click();
+    await flushPromises();
+    const command = banner.querySelector('pre')?.textContent ?? '';
+    expect(command).toMatch(/^aws ec2 run-instances --region ap-northeast-2 --image-id ami-0a1b2c3d4e5f60718 /);
+    expect(command).toContain("--user-data '#!/bin/bash\necho héllo'");
   });
 
   it("shows the engine's error when RunInstances fails", async () => {

@@ -4,6 +4,7 @@
  */
 import { regionNamesEn } from './region-names';
 import { launchEn } from './launch-en';
+import { developerEn } from './developer-en';
 
 const en = {
   app: {
@@ -28,6 +29,9 @@ const en = {
     breadcrumbs: 'Breadcrumbs',
     pricePerHour: '{price} USD per Hour',
     priceUnavailable: 'Price not available',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy. Select the text and copy it.',
   },
   topBar: {
     region: 'Region',
@@ -49,6 +53,9 @@ const en = {
     amis: 'AMIs',
     labGroup: 'Lab',
     settings: 'Settings',
+    developerGroup: 'Developer tools',
+    cliAccess: 'CLI access',
+    activity: 'Activity',
     ebs: 'Elastic Block Store',
     network: 'Network & Security',
     monitoring: 'Monitoring',
@@ -94,6 +101,13 @@ const en = {
     exportFailed: 'Failed to export the lab',
     importSuccess: 'The lab was imported.',
     importFailed: 'Failed to import the lab',
+    regenerateSuccess: 'A new access key was made. Give it to the AWS CLI with aws configure.',
+    regenerateFailed: 'Failed to regenerate the access key',
+    activityFailed: 'Failed to load the activity log',
+  },
+  cliCommand: {
+    show: 'Show CLI command',
+    copy: 'Copy CLI command',
   },
   states: {
     pending: 'Pending',
@@ -256,6 +270,7 @@ const en = {
     },
   },
   launch: launchEn,
+  ...developerEn,
   instanceTypes: {
     title: 'Instance types',
     find: 'Find instance types',

@@ -2,6 +2,7 @@
 import type { MessageSchema } from './en';
 import { regionNamesKo } from './region-names';
 import { launchKo } from './launch-ko';
+import { developerKo } from './developer-ko';
 
 const ko: MessageSchema = {
   app: {
@@ -26,6 +27,9 @@ const ko: MessageSchema = {
     breadcrumbs: '탐색 경로',
     pricePerHour: '{price} USD/시간',
     priceUnavailable: '요금 정보 없음',
+    copy: '복사',
+    copied: '복사됨',
+    copyFailed: '복사하지 못했습니다. 텍스트를 선택해서 복사하세요.',
   },
   topBar: {
     region: '리전',
@@ -47,6 +51,9 @@ const ko: MessageSchema = {
     amis: 'AMI',
     labGroup: '실습',
     settings: '설정',
+    developerGroup: '개발자 도구',
+    cliAccess: 'CLI 액세스',
+    activity: '활동',
     ebs: 'Elastic Block Store',
     network: '네트워크 및 보안',
     monitoring: '모니터링',
@@ -92,6 +99,13 @@ const ko: MessageSchema = {
     exportFailed: '실습을 내보내지 못했습니다',
     importSuccess: '실습을 가져왔습니다.',
     importFailed: '실습을 가져오지 못했습니다',
+    regenerateSuccess: '새 액세스 키를 만들었습니다. aws configure로 AWS CLI에 입력하세요.',
+    regenerateFailed: '액세스 키를 다시 생성하지 못했습니다',
+    activityFailed: '활동 기록을 불러오지 못했습니다',
+  },
+  cliCommand: {
+    show: 'CLI 명령 보기',
+    copy: 'CLI 명령 복사',
   },
   states: {
     pending: '대기 중',
@@ -254,6 +268,7 @@ const ko: MessageSchema = {
     },
   },
   launch: launchKo,
+  ...developerKo,
   instanceTypes: {
     title: '인스턴스 유형',
     find: '인스턴스 유형 찾기',
