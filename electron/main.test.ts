@@ -46,6 +46,8 @@ const fake = vi.hoisted(() => {
   return { state, electron };
 });
 vi.mock('electron', () => fake.electron);
+// The EC2 API would bind 127.0.0.1:4566 for real; its own tests cover it. Here: that main starts it.
+vi.mock('./host/extra-servers', () => ({ startExtraServers: vi.fn(async () => []) }));
 
 const emit = (event: string, ...args: unknown[]) => {
   for (const listener of fake.state.appListeners.get(event) ?? []) listener(...args);
@@ -85,6 +87,13 @@ describe('desktop main process', () => {
     expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     // The lab lives in Electron's userData directory.
     expect(fake.electron.app.getPath).toHaveBeenCalledWith('userData');
+    // The EC2 API starts beside it and can tell the engine how the CLI reaches the lab.
+    const { startExtraServers } = await import('./host/extra-servers');
+    await vi.waitFor(() =>
+      expect(startExtraServers).toHaveBeenCalledWith(
+        expect.objectContaining({ dataDirectory: fake.state.userData, registerApiAccess: expect.any(Function) }),
+      ),
+    );
   });
 
   it('denies permissions, navigation and new windows', async () => {
