@@ -1,8 +1,10 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ApiAccess } from '../../../shared/lab-operations';
 import { createEngine } from '../../engine/engine';
 import { MemoryStateStore } from '../../engine/state/state-store';
 import { ACCESS_KEY_FILE_NAME } from './access-key-file';
@@ -21,12 +23,25 @@ describe('the EC2 API door as a host starts it', () => {
   let directory: string;
   let door: RunningEc2ApiDoor | undefined;
   const lines: string[] = [];
-  const start = (env?: Record<string, string>) => {
+  const start = (env?: Record<string, string>, apiPort = 0) => {
     directory = mkdtempSync(join(tmpdir(), 'ec2lab-door-'));
-    return startEc2ApiDoor({ engine, dataDirectory: directory, apiPort: 0, log: (line) => lines.push(line), env });
+    return startEc2ApiDoor({
+      engine,
+      dataDirectory: directory,
+      apiPort,
+      log: (line) => lines.push(line),
+      env,
+      registerApiAccess: (provider) => engine.setApiAccessProvider(provider),
+    });
+  };
+  const lab = <T>(operation: 'GetApiAccess' | 'RegenerateApiAccessKey') => {
+    const result = engine.dispatch({ service: 'lab', operation, input: {} });
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as T;
   };
   afterEach(async () => {
     await door?.close();
+    door = undefined;
     rmSync(directory, { recursive: true, force: true });
   });
   afterAll(() => engine.close());
@@ -44,5 +59,38 @@ describe('the EC2 API door as a host starts it', () => {
     const keys = { accessKeyId: 'AKIAEC2LABTESTKEY001', secretAccessKey: 'test-secret-from-the-environment' };
     door = await start({ EC2LAB_ACCESS_KEY_ID: keys.accessKeyId, EC2LAB_SECRET_ACCESS_KEY: keys.secretAccessKey });
     expect(await regionsVia(door.url, keys)).toBeGreaterThan(0);
+  });
+
+  it('tells the engine its endpoint and key, and a regenerated key replaces the old one at once', async () => {
+    door = await start();
+    const before = lab<ApiAccess>('GetApiAccess');
+    expect(before).toMatchObject({ Available: true, Endpoint: door.url, KeySource: 'generated' });
+    const old = { accessKeyId: before.AccessKeyId!, secretAccessKey: before.SecretAccessKey! };
+    expect(await regionsVia(door.url, old)).toBeGreaterThan(0);
+
+    const after = lab<ApiAccess>('RegenerateApiAccessKey');
+    expect(after.AccessKeyId).not.toBe(old.accessKeyId);
+    const fresh = { accessKeyId: after.AccessKeyId!, secretAccessKey: after.SecretAccessKey! };
+    expect(JSON.parse(readFileSync(join(directory, ACCESS_KEY_FILE_NAME), 'utf8'))).toEqual(fresh);
+    expect(await regionsVia(door.url, fresh)).toBeGreaterThan(0);
+    await expect(regionsVia(door.url, old)).rejects.toMatchObject({ name: 'AuthFailure' });
+
+    await door.close();
+    door = undefined;
+    expect(lab<ApiAccess>('GetApiAccess')).toMatchObject({ Available: false });
+  });
+
+  it('says why the API is unavailable when its port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      await expect(start(undefined, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      const access = lab<ApiAccess>('GetApiAccess');
+      expect(access.Available).toBe(false);
+      expect(access.Reason).toContain(`Port ${port} on 127.0.0.1 is in use`);
+    } finally {
+      blocker.close();
+    }
   });
 });
