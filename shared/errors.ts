@@ -20,6 +20,7 @@ export function isApiError(value: unknown): value is ApiError {
 export const ErrorCode = {
   AuthFailure: 'AuthFailure',
   DependencyViolation: 'DependencyViolation',
+  DryRunOperation: 'DryRunOperation',
   IncorrectInstanceState: 'IncorrectInstanceState',
   InternalError: 'InternalError',
   InvalidAction: 'InvalidAction',

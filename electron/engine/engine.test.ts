@@ -106,3 +106,28 @@ describe('state on disk', () => {
 function imageId(lab: ReturnType<typeof createTestLab>): string {
   return lab.lab('DescribeQuickStartImages', { Region: 'ap-northeast-2' }).Images[0]!.ImageId;
 }
+
+describe('DryRun', () => {
+  it('answers DryRunOperation when the request would succeed, and changes nothing', () => {
+    const lab = createTestLab();
+    const events: EngineEvent[] = [];
+    lab.engine.onEvent((e) => events.push(e));
+    expect(lab.ec2Error('RunInstances', { ImageId: imageId(lab), MinCount: 1, MaxCount: 1, DryRun: true })).toEqual({
+      code: 'DryRunOperation',
+      message: 'Request would have succeeded, but DryRun flag is set.',
+    });
+    expect(lab.ec2('DescribeInstances', {}).Reservations).toEqual([]);
+    expect(events.filter((e) => e.type === 'resources-changed')).toEqual([]);
+    expect(lab.lab('DescribeActivity', {}).Events[0]).toMatchObject({
+      EventName: 'RunInstances',
+      ErrorCode: 'DryRunOperation',
+    });
+  });
+
+  it('answers the real error when the request would fail', () => {
+    const lab = createTestLab();
+    expect(lab.ec2Error('StopInstances', { InstanceIds: ['i-0123456789abcdef0'], DryRun: true }).code).toBe(
+      'InvalidInstanceID.NotFound',
+    );
+  });
+});

@@ -102,6 +102,8 @@ export class Engine {
     try {
       const value = this.runCommand(() => {
         const output = this.route(call);
+        // DryRun: the request was checked and carried out; throwing now undoes all of it.
+        if (isDryRun(call)) throw errors.dryRunOperation();
         this.logCall(call, { output });
         return output;
       });
@@ -349,6 +351,15 @@ export class Engine {
   private isSettings(data: unknown): boolean {
     return typeof data === 'object' && data !== null && (data as { id?: unknown }).id === SETTINGS_ID;
   }
+}
+
+/**
+ * EC2's DryRun: "Checks whether you have the required permissions for the action, without actually
+ * making the request" — DryRunOperation if it would have succeeded, else the error it would have
+ * raised (EC2 API Reference: CommonParameters, DryRun).
+ */
+function isDryRun(call: ApiCall): boolean {
+  return call.service === 'ec2' && (call.input as { DryRun?: unknown } | undefined)?.DryRun === true;
 }
 
 function invalidAction(operation: string): Ec2Error {

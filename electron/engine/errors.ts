@@ -48,5 +48,7 @@ export const errors = {
     new Ec2Error(ErrorCode.InvalidRegion, `The region '${region}' does not exist or is not available to this lab.`),
   invalidAvailabilityZone: (zone: string) =>
     new Ec2Error(ErrorCode.InvalidParameterValue, `Invalid availability zone: [${zone}]`),
+  dryRunOperation: () =>
+    new Ec2Error(ErrorCode.DryRunOperation, 'Request would have succeeded, but DryRun flag is set.'),
   invalidLabFile: (message: string) => new Ec2Error(ErrorCode.InvalidLabFile, message),
 };

@@ -238,6 +238,21 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
       message: 'The request must contain the parameter MinCount',
       status: 400,
     });
+    expect(
+      await errorOf(seoul().send(new StopInstancesCommand({ InstanceIds: [pending!.InstanceId!], DryRun: true }))),
+    ).toMatchObject({ name: 'IncorrectInstanceState', status: 400 });
+    expect(
+      await errorOf(seoul().send(new RebootInstancesCommand({ InstanceIds: [pending!.InstanceId!], DryRun: true }))),
+    ).toMatchObject({
+      name: 'IncorrectInstanceState',
+    });
+    expect(
+      await errorOf(seoul().send(new TerminateInstancesCommand({ InstanceIds: [pending!.InstanceId!], DryRun: true }))),
+    ).toEqual({
+      name: 'DryRunOperation',
+      message: 'Request would have succeeded, but DryRun flag is set.',
+      status: 412,
+    });
     expect(await errorOf(seoul().send(new DescribeKeyPairsCommand({})))).toEqual({
       name: 'InvalidAction',
       message: 'The action DescribeKeyPairs is not implemented by EC2 Lab yet.',
