@@ -1,12 +1,16 @@
 /**
- * Checks the shape of a call arriving through a door (IPC or HTTP) before the engine sees it:
- * a known service and operation, a region for EC2, an input object. The engine validates the
- * input's members itself; this only guarantees it receives a well-formed ApiCall.
+ * Checks a call arriving through a door (IPC or HTTP) before the engine sees it: a known service
+ * and operation, a region for EC2, an input object. An EC2 input is also checked against the
+ * operation's input shape in AWS's model (model-input-validator.ts), so a member of the wrong type
+ * answers an AWS error (UnknownParameter, MissingParameter, InvalidParameterValue) instead of
+ * reaching the engine. The engine applies AWS's rules to the values themselves; lab inputs are
+ * checked by their handlers.
  */
 import type { ApiCall } from '../../shared/api';
 import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
 import { ErrorCode, type ApiError } from '../../shared/errors';
 import { LAB_OPERATION_NAMES } from '../../shared/lab-operations';
+import { validateModelInput } from './model-input-validator';
 
 export type CallCheck = { ok: true; call: ApiCall } | { ok: false; error: ApiError };
 
@@ -42,6 +46,8 @@ export function validateCall(payload: unknown): CallCheck {
       return invalid(`Value (${describe(region)}) for parameter region is invalid. A region name is required.`);
     }
     if (!isPlainObject(input)) return invalid(`The input of ${operation} must be an object.`);
+    const members = validateModelInput(operation, input);
+    if (!members.ok) return members;
     return { ok: true, call: { service, operation, region, input, caller: 'console' } as ApiCall };
   }
   if (service === 'lab') {

@@ -3,8 +3,12 @@
  * the operations and their input/output shapes, as the query parser and XML serializer walk them.
  * In the "min" format a member either names a shared shape (`shape`) or carries its own
  * definition; a member without a type is a string. Member properties override the shared shape's.
+ *
+ * The model is loaded lazily: the bundle carries it as text (`?raw`), parsed on first use and kept,
+ * so starting the app does not pay for parsing ~1 MB of JSON (importing the JSON itself would build
+ * the whole object while the main process starts, whether or not an EC2 call ever comes).
  */
-import rawModel from '../../../resources/aws-model/ec2-2016-11-15.min.json';
+import modelText from '../../../resources/aws-model/ec2-2016-11-15.min.json?raw';
 
 export type ShapeType =
   'structure' | 'list' | 'map' | 'string' | 'boolean' | 'integer' | 'long' | 'float' | 'double' | 'timestamp' | 'blob';
@@ -46,17 +50,30 @@ interface Ec2Model {
   shapes: Record<string, ShapeRef>;
 }
 
-const model = rawModel as unknown as Ec2Model;
-
 /** The API version the model describes and the door answers: `Version=2016-11-15`. */
-export const EC2_API_VERSION = model.metadata.apiVersion;
+export const EC2_API_VERSION = '2016-11-15';
+
+let loaded: Ec2Model | undefined;
+
+/** The parsed model, parsed on the first call. */
+function model(): Ec2Model {
+  if (!loaded) {
+    const parsed = JSON.parse(modelText) as Ec2Model;
+    // The file name says the version; a different model would make the door answer a wrong contract.
+    if (parsed.metadata.apiVersion !== EC2_API_VERSION) {
+      throw new Error(`The EC2 model is version ${parsed.metadata.apiVersion}, not ${EC2_API_VERSION}.`);
+    }
+    loaded = parsed;
+  }
+  return loaded;
+}
 
 const resolved = new WeakMap<ShapeRef, Shape>();
 
 export function resolveShape(ref: ShapeRef): Shape {
   let shape = resolved.get(ref);
   if (!shape) {
-    const target = ref.shape ? model.shapes[ref.shape] : undefined;
+    const target = ref.shape ? model().shapes[ref.shape] : undefined;
     const merged = target ? { ...target, ...ref } : ref;
     shape = {
       type: merged.type ?? 'string',
@@ -83,8 +100,9 @@ export interface ModelOperation {
 
 /** The model's operation of that exact name (Actions are case-sensitive), or undefined. */
 export function findOperation(name: string): ModelOperation | undefined {
-  if (!Object.hasOwn(model.operations, name)) return undefined;
-  const operation = model.operations[name]!;
+  const operations = model().operations;
+  if (!Object.hasOwn(operations, name)) return undefined;
+  const operation = operations[name]!;
   return {
     name,
     input: operation.input && resolveShape(operation.input),
@@ -93,5 +111,5 @@ export function findOperation(name: string): ModelOperation | undefined {
 }
 
 export function modelOperationNames(): string[] {
-  return Object.keys(model.operations);
+  return Object.keys(model().operations);
 }

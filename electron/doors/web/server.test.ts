@@ -142,7 +142,7 @@ describe('browser mode web server', () => {
 
   it('passes an engine error through as an ApiResult', async () => {
     const response = await post(
-      encodeWire({ service: 'ec2', operation: 'StopInstances', region: 'us-east-1', input: {} }),
+      encodeWire({ service: 'ec2', operation: 'StopInstances', region: 'us-east-1', input: { InstanceIds: ['i-1'] } }),
     );
     expect(response.status).toBe(200);
     expect(decodeWire(await response.text())).toEqual({
