@@ -12,7 +12,7 @@ import { supportsArchitecture, validateLaunch } from '../components/launch/launc
 
 function createLaunchForm() {
   const catalog = useCatalogStore();
-  const { quickStartImages, instanceTypes, offerings, prices } = storeToRefs(catalog);
+  const { quickStartImages, instanceTypes, offerings } = storeToRefs(catalog);
   const form = reactive(emptyLaunchForm());
 
   const osList = computed(() => OS_ORDER.filter((os) => quickStartImages.value.some((image) => image.Os === os)));
@@ -115,7 +115,6 @@ function createLaunchForm() {
     hibernationSupported,
     pricePerHour,
     totalPerHour,
-    prices,
     errors,
     valid,
   };

@@ -2,6 +2,14 @@
 import { computed, ref, type Ref } from 'vue';
 
 export type SortValue = string | number | undefined;
+export type AriaSort = 'ascending' | 'descending' | 'none';
+
+/** What a table's headers need: whether a column sorts, its aria-sort, and a click to sort by it. */
+export interface TableSort {
+  sortable(key: string): boolean;
+  ariaSort(key: string): AriaSort;
+  sortBy(key: string): void;
+}
 
 export function useTableSort<T>(
   rows: Ref<readonly T[]>,
@@ -20,7 +28,11 @@ export function useTableSort<T>(
     }
   }
 
-  function ariaSort(key: string): 'ascending' | 'descending' | 'none' {
+  function sortable(key: string): boolean {
+    return Object.hasOwn(columns, key) || Object.hasOwn(comparators, key);
+  }
+
+  function ariaSort(key: string): AriaSort {
     if (sortKey.value !== key) return 'none';
     return ascending.value ? 'ascending' : 'descending';
   }
@@ -34,7 +46,7 @@ export function useTableSort<T>(
     return [...rows.value].sort((a, b) => direction * compare(valueOf(a), valueOf(b)));
   });
 
-  return { sortKey, ascending, sortBy, ariaSort, sorted };
+  return { sortKey, ascending, sortable, sortBy, ariaSort, sorted };
 }
 
 function compare(a: SortValue, b: SortValue): number {

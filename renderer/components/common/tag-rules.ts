@@ -7,14 +7,18 @@ export interface TagRow {
   value: string;
 }
 
+/** What is wrong with a row: an i18n key and its parameters. */
+export interface TagRowError {
+  key: string;
+  params?: Record<string, number>;
+}
+
 export const MAX_TAG_KEY_LENGTH = 128;
 export const MAX_TAG_VALUE_LENGTH = 256;
 
 /** An i18n key (with params) per invalid row index; empty when every row is valid. */
-export function validateTagRows(
-  rows: readonly TagRow[],
-): Record<number, { key: string; params?: Record<string, number> }> {
-  const errors: Record<number, { key: string; params?: Record<string, number> }> = {};
+export function validateTagRows(rows: readonly TagRow[]): Record<number, TagRowError> {
+  const errors: Record<number, TagRowError> = {};
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     const key = row.key.trim();
