@@ -1,55 +1,37 @@
 /**
  * One lab, two doors at once: the real AWS CLI and SDK call browser mode's EC2 API, and the console
  * in Chromium shows their changes live, lists the calls in Activity with their caller, and shows
- * the endpoint and key on the CLI access page.
+ * the endpoint and key on the CLI access lab.page.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeInstancesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openBrowser, type LabBrowser } from './support/browser';
-import { makeDataDirectory, startWebServer, type WebServer } from './support/web-server';
+import { describe, expect, it } from 'vitest';
+import { useLabSession } from './support/lab-session';
 
 const AWS_CLI = '/usr/bin/aws';
 const KEY_ID = 'AKIAE2ETESTKEY000001';
 const SECRET = 'e2eSecretKeyForTheLabOnlyxxxxxxxxxxxxxxx';
 const UI_TIMEOUT = 15_000;
 
-let data: ReturnType<typeof makeDataDirectory>;
-let server: WebServer;
-let browser: LabBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  data = makeDataDirectory();
-  server = await startWebServer(data.path, [], { EC2LAB_ACCESS_KEY_ID: KEY_ID, EC2LAB_SECRET_ACCESS_KEY: SECRET });
-  browser = await openBrowser();
-  page = browser.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
-});
+const lab = useLabSession({ env: { EC2LAB_ACCESS_KEY_ID: KEY_ID, EC2LAB_SECRET_ACCESS_KEY: SECRET } });
 
 function sdk(region: string): EC2Client {
   return new EC2Client({
-    endpoint: server.apiUrl,
+    endpoint: lab.server.apiUrl,
     region,
     credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET },
   });
 }
 
 function awsCli(...args: string[]): Promise<string> {
-  const home = data.path;
+  const home = lab.dataDirectory;
   writeFileSync(join(home, 'aws-config'), '');
   return new Promise((resolve, reject) => {
     execFile(
       AWS_CLI,
-      ['--endpoint-url', server.apiUrl, '--region', 'ap-northeast-2', '--output', 'json', ...args],
+      ['--endpoint-url', lab.server.apiUrl, '--region', 'ap-northeast-2', '--output', 'json', ...args],
       {
         env: {
           PATH: process.env.PATH,
@@ -69,12 +51,12 @@ function awsCli(...args: string[]): Promise<string> {
 
 describe('the AWS CLI and SDK drive the lab the console shows', () => {
   it('shows an instance launched by the SDK live in the console', async () => {
-    await page.goto(`${server.url}?lang=en#/instances`);
+    await lab.page.goto(`${lab.server.url}?lang=en#/instances`);
     await expect
-      .poll(() => page.getByRole('button', { name: 'Launch instances' }).count(), { timeout: UI_TIMEOUT })
+      .poll(() => lab.page.getByRole('button', { name: 'Launch instances' }).count(), { timeout: UI_TIMEOUT })
       .toBe(1);
     const client = sdk('ap-northeast-2');
-    const images = await page.evaluate(async () => {
+    const images = await lab.page.evaluate(async () => {
       const response = await fetch('/api/call', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -99,9 +81,9 @@ describe('the AWS CLI and SDK drive the lab the console shows', () => {
     const id = launched.Instances![0]!.InstanceId!;
     // No reload: the console hears the engine's event.
     await expect
-      .poll(() => page.getByRole('row').filter({ hasText: 'from-the-sdk' }).count(), { timeout: UI_TIMEOUT })
+      .poll(() => lab.page.getByRole('row').filter({ hasText: 'from-the-sdk' }).count(), { timeout: UI_TIMEOUT })
       .toBe(1);
-    expect(await page.getByRole('row').filter({ hasText: 'from-the-sdk' }).innerText()).toContain(id);
+    expect(await lab.page.getByRole('row').filter({ hasText: 'from-the-sdk' }).innerText()).toContain(id);
 
     // The other region stays empty, as on AWS.
     const elsewhere = await sdk('us-east-1').send(new DescribeInstancesCommand({}));
@@ -120,8 +102,8 @@ describe('the AWS CLI and SDK drive the lab the console shows', () => {
     };
     expect(described.Reservations).toHaveLength(1);
 
-    await page.goto(`${server.url}?lang=en#/activity`);
-    const table = page.getByRole('table', { name: 'Event history' });
+    await lab.page.goto(`${lab.server.url}?lang=en#/activity`);
+    const table = lab.page.getByRole('table', { name: 'Event history' });
     await expect
       .poll(() => table.getByRole('row').filter({ hasText: 'DescribeInstances' }).count(), { timeout: UI_TIMEOUT })
       .toBeGreaterThan(0);
@@ -132,18 +114,18 @@ describe('the AWS CLI and SDK drive the lab the console shows', () => {
     expect(await run.innerText()).toContain('SDK');
     await run.getByRole('button', { name: /^Show details for RunInstances/ }).click();
     await expect
-      .poll(() => page.getByText('aws ec2 run-instances --region ap-northeast-2').count(), { timeout: UI_TIMEOUT })
+      .poll(() => lab.page.getByText('aws ec2 run-instances --region ap-northeast-2').count(), { timeout: UI_TIMEOUT })
       .toBeGreaterThan(0);
   });
 
   it('shows the endpoint and the key on the CLI access page, the secret only on request', async () => {
-    await page.goto(`${server.url}?lang=en#/cli-access`);
-    await expect.poll(() => page.getByText(KEY_ID).count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
-    expect(await page.getByText(server.apiUrl).count()).toBeGreaterThan(0);
-    expect(await page.getByText(SECRET).count()).toBe(0);
-    await page.getByRole('button', { name: 'Show secret access key' }).click();
-    await expect.poll(() => page.getByText(SECRET).count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
-    // Keys set by the person who started the lab cannot be regenerated from the page.
-    expect(await page.getByRole('button', { name: 'Regenerate access key' }).isDisabled()).toBe(true);
+    await lab.page.goto(`${lab.server.url}?lang=en#/cli-access`);
+    await expect.poll(() => lab.page.getByText(KEY_ID).count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    expect(await lab.page.getByText(lab.server.apiUrl).count()).toBeGreaterThan(0);
+    expect(await lab.page.getByText(SECRET).count()).toBe(0);
+    await lab.page.getByRole('button', { name: 'Show secret access key' }).click();
+    await expect.poll(() => lab.page.getByText(SECRET).count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    // Keys set by the person who started the lab cannot be regenerated from the lab.page.
+    expect(await lab.page.getByRole('button', { name: 'Regenerate access key' }).isDisabled()).toBe(true);
   });
 });

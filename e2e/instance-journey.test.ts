@@ -3,33 +3,16 @@
  * wizard, watch it reach running, stop / start / terminate it, restart the server (cleanly and with
  * kill -9) and find the state as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openBrowser, type LabBrowser } from './support/browser';
-import { makeDataDirectory, startWebServer, type WebServer } from './support/web-server';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { useLabSession } from './support/lab-session';
 
 const UI_TIMEOUT = 15_000;
 
-let data: ReturnType<typeof makeDataDirectory>;
-let server: WebServer;
-let browser: LabBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  data = makeDataDirectory();
-  server = await startWebServer(data.path);
-  browser = await openBrowser();
-  page = browser.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
-});
+const lab = useLabSession();
 
 function rowOf(name: string): Locator {
-  return page.getByRole('row').filter({ hasText: name });
+  return lab.page.getByRole('row').filter({ hasText: name });
 }
 
 async function expectState(name: string, state: string): Promise<void> {
@@ -37,27 +20,27 @@ async function expectState(name: string, state: string): Promise<void> {
 }
 
 async function skipOneMinute(): Promise<void> {
-  await page.getByRole('button', { name: 'Skip 1 min' }).click();
+  await lab.page.getByRole('button', { name: 'Skip 1 min' }).click();
 }
 
 async function chooseAction(name: string, action: string, confirm?: string): Promise<void> {
-  await page.getByRole('button', { name: 'Instance state' }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-  if (confirm) await page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click();
+  await lab.page.getByRole('button', { name: 'Instance state' }).click();
+  await lab.page.getByRole('menuitem', { name: action }).click();
+  if (confirm) await lab.page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click();
 }
 
 describe('an instance from launch to termination, across restarts', () => {
   let instanceId = '';
 
   it('launches through the wizard and reaches running', async () => {
-    await page.goto(`${server.url}?lang=en#/instances`);
-    await page.getByRole('button', { name: 'Launch instances' }).click();
-    await page.getByRole('textbox', { name: 'Name' }).fill('e2e-web');
-    await page.getByRole('radio', { name: 'Amazon Linux' }).check();
-    await page.getByRole('combobox', { name: 'Instance type' }).selectOption('t3.micro');
-    await page.getByRole('button', { name: 'Launch instance', exact: true }).click();
+    await lab.page.goto(`${lab.server.url}?lang=en#/instances`);
+    await lab.page.getByRole('button', { name: 'Launch instances' }).click();
+    await lab.page.getByRole('textbox', { name: 'Name' }).fill('e2e-web');
+    await lab.page.getByRole('radio', { name: 'Amazon Linux' }).check();
+    await lab.page.getByRole('combobox', { name: 'Instance type' }).selectOption('t3.micro');
+    await lab.page.getByRole('button', { name: 'Launch instance', exact: true }).click();
 
-    const banner = page.getByRole('status').filter({ hasText: 'Successfully initiated launch of instance' });
+    const banner = lab.page.getByRole('status').filter({ hasText: 'Successfully initiated launch of instance' });
     await expect.poll(() => banner.count(), { timeout: UI_TIMEOUT }).toBe(1);
     instanceId = /\((i-[0-9a-f]{17})\)/.exec(await banner.innerText())![1]!;
 
@@ -69,15 +52,15 @@ describe('an instance from launch to termination, across restarts', () => {
 
   it('shows AWS error text for a refused action', async () => {
     // A second instance, still pending: stopping it is refused as on AWS.
-    await page.goto(`${server.url}?lang=en#/launch`);
-    await page.getByRole('textbox', { name: 'Name' }).fill('e2e-pending');
-    await page.getByRole('combobox', { name: 'Instance type' }).selectOption('t3.micro');
-    await page.getByRole('button', { name: 'Launch instance', exact: true }).click();
+    await lab.page.goto(`${lab.server.url}?lang=en#/launch`);
+    await lab.page.getByRole('textbox', { name: 'Name' }).fill('e2e-pending');
+    await lab.page.getByRole('combobox', { name: 'Instance type' }).selectOption('t3.micro');
+    await lab.page.getByRole('button', { name: 'Launch instance', exact: true }).click();
     await expectState('e2e-pending', 'Pending');
-    await page.getByRole('checkbox', { name: 'Select all instances' }).uncheck();
+    await lab.page.getByRole('checkbox', { name: 'Select all instances' }).uncheck();
     await rowOf('e2e-pending').getByRole('checkbox').check();
     await chooseAction('e2e-pending', 'Stop instance', 'Stop');
-    const alert = page.getByRole('alert').filter({ hasText: 'IncorrectInstanceState' });
+    const alert = lab.page.getByRole('alert').filter({ hasText: 'IncorrectInstanceState' });
     await expect.poll(() => alert.count(), { timeout: UI_TIMEOUT }).toBe(1);
     expect(await alert.innerText()).toContain("cannot be stopped as it has never reached the 'running' state.");
     await rowOf('e2e-pending').getByRole('checkbox').uncheck();
@@ -98,9 +81,8 @@ describe('an instance from launch to termination, across restarts', () => {
 
   it('finds the lab as it was after a clean restart and after kill -9', async () => {
     for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      await server.stop(signal);
-      server = await startWebServer(data.path);
-      await page.goto(`${server.url}?lang=en#/instances`);
+      await lab.restart(signal);
+      await lab.page.goto(`${lab.server.url}?lang=en#/instances`);
       await expectState('e2e-web', 'Running');
       expect(await rowOf('e2e-web').innerText()).toContain(instanceId);
       await expectState('e2e-pending', 'Running');
@@ -118,13 +100,13 @@ describe('an instance from launch to termination, across restarts', () => {
 
 describe('the console in Korean', () => {
   it('follows ?lang=ko and switches to English from the language menu', async () => {
-    await page.goto(`${server.url}?lang=ko#/instances`);
+    await lab.page.goto(`${lab.server.url}?lang=ko#/instances`);
     await expect
-      .poll(() => page.getByRole('button', { name: '인스턴스 시작' }).count(), { timeout: UI_TIMEOUT })
+      .poll(() => lab.page.getByRole('button', { name: '인스턴스 시작' }).count(), { timeout: UI_TIMEOUT })
       .toBeGreaterThan(0);
-    await page.getByRole('combobox', { name: /언어|Language/ }).selectOption('en');
+    await lab.page.getByRole('combobox', { name: /언어|Language/ }).selectOption('en');
     await expect
-      .poll(() => page.getByRole('button', { name: 'Launch instances' }).count(), { timeout: UI_TIMEOUT })
+      .poll(() => lab.page.getByRole('button', { name: 'Launch instances' }).count(), { timeout: UI_TIMEOUT })
       .toBe(1);
   });
 });

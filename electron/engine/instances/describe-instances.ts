@@ -58,15 +58,24 @@ export function describeInstances(
   region: string,
   request: DescribeInstancesRequest,
 ): DescribeInstancesResult {
-  if (request.InstanceIds?.length && request.MaxResults !== undefined) {
-    throw errors.invalidParameterCombination('The parameter instancesSet cannot be used with the parameter maxResults');
-  }
-  const candidates = request.InstanceIds?.length
-    ? findInstances(ctx, region, request.InstanceIds)
-    : [...ctx.repos.instances.values()].filter((i) => i.region === region);
+  const candidates = namedOrAll(ctx, region, request);
   const matching = applyFilters(candidates, request.Filters, INSTANCE_FILTERS, (i) => i.tags);
   const page = paginate(matching, request, { min: 5, max: 1000, scope: `instances:${region}` });
   return { Reservations: groupByReservation(page.items), NextToken: page.nextToken };
+}
+
+/** The instances a request names (each must exist), or all of the region's; ids and paging exclude each other. */
+function namedOrAll(
+  ctx: EngineContext,
+  region: string,
+  request: { InstanceIds?: string[]; MaxResults?: number },
+): InstanceRecord[] {
+  if (request.InstanceIds?.length && request.MaxResults !== undefined) {
+    throw errors.invalidParameterCombination('The parameter instancesSet cannot be used with the parameter maxResults');
+  }
+  return request.InstanceIds?.length
+    ? findInstances(ctx, region, request.InstanceIds)
+    : [...ctx.repos.instances.values()].filter((i) => i.region === region);
 }
 
 function groupByReservation(instances: readonly InstanceRecord[]): Reservation[] {
@@ -123,12 +132,7 @@ export function describeInstanceStatus(
   region: string,
   request: DescribeInstanceStatusRequest,
 ): DescribeInstanceStatusResult {
-  if (request.InstanceIds?.length && request.MaxResults !== undefined) {
-    throw errors.invalidParameterCombination('The parameter instancesSet cannot be used with the parameter maxResults');
-  }
-  let candidates = request.InstanceIds?.length
-    ? findInstances(ctx, region, request.InstanceIds)
-    : [...ctx.repos.instances.values()].filter((i) => i.region === region);
+  let candidates = namedOrAll(ctx, region, request);
   // By default only running instances are described (API_DescribeInstanceStatus: IncludeAllInstances).
   if (!request.IncludeAllInstances) candidates = candidates.filter((i) => i.state === 'running');
   const matching = applyFilters(candidates, request.Filters, STATUS_FILTERS);
