@@ -60,7 +60,45 @@ export const useCatalogStore = defineStore('catalog', () => {
     return instanceTypes.value.find((info) => info.InstanceType === instanceType);
   }
 
-  return { instanceTypes, images, quickStartImages, zones, offerings, prices, loaded, load, priceOf, typeInfo };
+  /**
+   * The types an instance in `zone` can change to: offered there (DescribeInstanceTypeOfferings by
+   * Availability Zone) and built for its architecture (EC2 User Guide: resize-limitations).
+   */
+  async function typesFor(zone: string, architecture: string | undefined): Promise<InstanceTypeInfo[]> {
+    const pages = await collectPages((NextToken) =>
+      ec2.DescribeInstanceTypeOfferings(region.value, {
+        LocationType: 'availability-zone',
+        Filters: [{ Name: 'location', Values: [zone] }],
+        NextToken,
+      }),
+    );
+    const offered = new Set(
+      pages
+        .flatMap((page) => page.InstanceTypeOfferings ?? [])
+        .filter((offering) => offering.Location === zone)
+        .map((offering) => offering.InstanceType),
+    );
+    if (!loaded.value) await load();
+    return instanceTypes.value.filter(
+      (info) =>
+        offered.has(info.InstanceType) &&
+        (!architecture || (info.ProcessorInfo?.SupportedArchitectures as string[] | undefined)?.includes(architecture)),
+    );
+  }
+
+  return {
+    instanceTypes,
+    images,
+    quickStartImages,
+    zones,
+    offerings,
+    prices,
+    loaded,
+    load,
+    priceOf,
+    typeInfo,
+    typesFor,
+  };
 });
 
 /** t3.micro < t3.small < t3.medium < t3.large < t3.xlarge < t3.2xlarge, as the console lists sizes. */

@@ -195,15 +195,16 @@ export function createWorld(): FakeWorld {
       })),
     }))
     .handle('DescribeInstanceTypes', () => ({ InstanceTypes: INSTANCE_TYPES }))
-    .handle('DescribeInstanceTypeOfferings', () => ({
-      InstanceTypeOfferings: INSTANCE_TYPES.flatMap((info) =>
-        (info.InstanceType === 'm5.large' ? zones.slice(0, 1) : zones.slice(0, 2)).map((Location) => ({
-          InstanceType: info.InstanceType,
-          LocationType: 'availability-zone',
-          Location,
-        })),
-      ),
-    }))
+    .handle('DescribeInstanceTypeOfferings', (input: { Filters?: { Name: string; Values: string[] }[] }) => {
+      const locations = input.Filters?.find((filter) => filter.Name === 'location')?.Values;
+      return {
+        InstanceTypeOfferings: INSTANCE_TYPES.flatMap((info) =>
+          (info.InstanceType === 'm5.large' ? zones.slice(0, 1) : zones.slice(0, 2))
+            .filter((Location) => !locations || locations.includes(Location))
+            .map((Location) => ({ InstanceType: info.InstanceType, LocationType: 'availability-zone', Location })),
+        ),
+      };
+    })
     .handle('DescribeImages', () => ({
       Images: QUICK_START.map((image) => ({
         ImageId: image.ImageId,

@@ -83,7 +83,7 @@ function readChange(request: ModifyInstanceAttributeRequest): Change {
       value: request.InstanceInitiatedShutdownBehavior.Value,
     });
   if (request.UserData?.Value !== undefined)
-    changes.push({ attribute: 'userData', value: userDataText(request.UserData.Value) });
+    changes.push({ attribute: 'userData', value: userDataBase64(request.UserData.Value) });
   if (request.Attribute !== undefined) changes.push(fromAttributeValue(request.Attribute, request.Value));
   if (changes.length === 0) throw errors.invalidParameterCombination('No attributes specified.');
   if (changes.length > 1) {
@@ -111,9 +111,18 @@ function fromAttributeValue(attribute: string, value: string | undefined): Chang
   return { attribute: name, value };
 }
 
-/** The SDK sends user data as bytes (already base64 text on the wire); other doors may send the base64 string. */
-function userDataText(value: Uint8Array | string): string {
-  return typeof value === 'string' ? value : new TextDecoder().decode(value);
+/**
+ * User data is kept base64-encoded, as RunInstances takes it. ModifyInstanceAttribute's value is a
+ * blob: the SDKs and the CLI send the script's bytes (base64 on the wire, decoded by the Query
+ * door), so bytes are encoded here; the console's JSON doors cannot carry bytes and send the
+ * base64 text itself (API_ModifyInstanceAttribute: "User data must be base64-encoded. Depending on
+ * the tool or SDK that you're using, the base64-encoding might be performed for you").
+ */
+function userDataBase64(value: Uint8Array | string): string {
+  if (typeof value === 'string') return value;
+  let binary = '';
+  for (const byte of value) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 function applyInstanceType(ctx: EngineContext, record: InstanceRecord, typeName: string): void {

@@ -258,6 +258,22 @@ describe('instance attributes', () => {
         .InstanceInitiatedShutdownBehavior,
     ).toEqual({ Value: 'terminate' });
   });
+
+  it('keeps user data base64-encoded, from SDK bytes and from console text alike', () => {
+    const lab = createTestLab();
+    const id = lab.launch();
+    lab.pass(TIMINGS.pendingMs);
+    lab.ec2('StopInstances', { InstanceIds: [id] });
+    lab.pass(TIMINGS.stoppingMs);
+    const script = '#!/bin/bash\necho 안녕\n';
+    const base64 = Buffer.from(script).toString('base64');
+    const userData = () => lab.ec2('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'userData' }).UserData;
+
+    lab.ec2('ModifyInstanceAttribute', { InstanceId: id, UserData: { Value: new TextEncoder().encode(script) } });
+    expect(userData()).toEqual({ Value: base64 });
+    lab.ec2('ModifyInstanceAttribute', { InstanceId: id, UserData: { Value: btoa('echo again') as never } });
+    expect(userData()).toEqual({ Value: btoa('echo again') });
+  });
 });
 
 describe('instance ids', () => {

@@ -59,4 +59,31 @@ describe('DropdownMenu', () => {
     await flushPromises();
     expect(queryAllByRole(document.body, 'menu')).toHaveLength(0);
   });
+
+  it('shows items that name a group under that heading, and the arrow keys cross groups', async () => {
+    mount(DropdownMenu, {
+      props: {
+        label: 'Actions',
+        items: [
+          { id: 'connect', label: 'Connect' },
+          { id: 'protect', label: 'Change termination protection', group: 'Instance settings' },
+          { id: 'type', label: 'Change instance type', group: 'Instance settings' },
+        ],
+      },
+      attachTo: document.body,
+    });
+    getByRole(document.body, 'button', 'Actions').click();
+    await flushPromises();
+    const menu = getByRole(document.body, 'menu', 'Actions');
+    const group = getByRole(menu, 'group', 'Instance settings');
+    expect(queryAllByRole(group, 'menuitem').map((item) => item.textContent?.trim())).toEqual([
+      'Change termination protection',
+      'Change instance type',
+    ]);
+    expect(document.activeElement).toBe(getByRole(menu, 'menuitem', 'Connect'));
+    key(document.activeElement!, 'ArrowDown');
+    expect(document.activeElement).toBe(getByRole(group, 'menuitem', 'Change termination protection'));
+    key(document.activeElement!, 'End');
+    expect(document.activeElement).toBe(getByRole(group, 'menuitem', 'Change instance type'));
+  });
 });

@@ -5,6 +5,7 @@
 import { regionNamesEn } from './region-names';
 import { launchEn } from './launch-en';
 import { developerEn } from './developer-en';
+import { instanceSettingsEn } from './instance-settings-en';
 
 const en = {
   app: {
@@ -95,6 +96,11 @@ const en = {
     clockFailed: 'Failed to change the lab clock',
     tagsSaved: 'Successfully saved tags for {id}',
     tagsFailed: 'Failed to save tags',
+    terminationProtectionSaved: 'Successfully changed termination protection for {id}',
+    stopProtectionSaved: 'Successfully changed stop protection for {id}',
+    shutdownBehaviorSaved: 'Successfully changed shutdown behavior for {id}',
+    instanceTypeSaved: 'Successfully changed the instance type of {id} to {type}',
+    userDataSaved: 'Successfully edited user data for {id}',
     resetSuccess: 'The lab was reset.',
     resetFailed: 'Failed to reset the lab',
     exportSuccess: 'The lab was exported.',
@@ -233,6 +239,9 @@ const en = {
       keyName: 'Key pair assigned at launch',
       launchTime: 'Launch time',
       rootDevice: 'Root device',
+      terminationProtection: 'Termination protection',
+      stopProtection: 'Stop protection',
+      shutdownBehavior: 'Shutdown behavior',
       hibernation: 'Stop - Hibernate behavior',
       stateReason: 'State transition reason',
     },
@@ -270,6 +279,7 @@ const en = {
     },
   },
   launch: launchEn,
+  instanceSettings: instanceSettingsEn,
   ...developerEn,
   instanceTypes: {
     title: 'Instance types',

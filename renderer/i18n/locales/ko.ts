@@ -3,6 +3,7 @@ import type { MessageSchema } from './en';
 import { regionNamesKo } from './region-names';
 import { launchKo } from './launch-ko';
 import { developerKo } from './developer-ko';
+import { instanceSettingsKo } from './instance-settings-ko';
 
 const ko: MessageSchema = {
   app: {
@@ -93,6 +94,11 @@ const ko: MessageSchema = {
     clockFailed: '실습 시계를 바꾸지 못했습니다',
     tagsSaved: '{id}의 태그를 저장했습니다.',
     tagsFailed: '태그를 저장하지 못했습니다',
+    terminationProtectionSaved: '{id}의 종료 방지를 변경했습니다.',
+    stopProtectionSaved: '{id}의 중지 방지를 변경했습니다.',
+    shutdownBehaviorSaved: '{id}의 종료 동작을 변경했습니다.',
+    instanceTypeSaved: '{id}의 인스턴스 유형을 {type}(으)로 변경했습니다.',
+    userDataSaved: '{id}의 사용자 데이터를 편집했습니다.',
     resetSuccess: '실습을 초기화했습니다.',
     resetFailed: '실습을 초기화하지 못했습니다',
     exportSuccess: '실습을 내보냈습니다.',
@@ -231,6 +237,9 @@ const ko: MessageSchema = {
       keyName: '시작 시 할당된 키 페어',
       launchTime: '시작 시간',
       rootDevice: '루트 디바이스',
+      terminationProtection: '종료 방지',
+      stopProtection: '중지 방지',
+      shutdownBehavior: '종료 동작',
       hibernation: '중지 - 최대 절전 모드 동작',
       stateReason: '상태 전환 이유',
     },
@@ -268,6 +277,7 @@ const ko: MessageSchema = {
     },
   },
   launch: launchKo,
+  instanceSettings: instanceSettingsKo,
   ...developerKo,
   instanceTypes: {
     title: '인스턴스 유형',

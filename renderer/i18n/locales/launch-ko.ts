@@ -82,7 +82,7 @@ export const launchKo: typeof launchEn = {
     title: '고급 세부 정보',
     show: '고급 세부 정보 표시',
     hide: '고급 세부 정보 숨기기',
-    shutdownBehavior: '종료 방식',
+    shutdownBehavior: '종료 동작',
     stop: '중지',
     terminate: '종료',
     shutdownHint: '운영 체제가 종료될 때(예: "sudo shutdown -h now") 인스턴스에 일어나는 일입니다.',

@@ -1,0 +1,180 @@
+/**
+ * The instance attributes behind Actions → Instance settings and the Details tab, read with
+ * DescribeInstanceAttribute (one attribute per call) and changed with ModifyInstanceAttribute (one
+ * attribute per call) — EC2 API Reference: API_DescribeInstanceAttribute, API_ModifyInstanceAttribute.
+ * Termination protection, stop protection and shutdown behavior are cached per instance; the cache of
+ * the instance the Details pane shows is read again after a change and on its 'resources-changed' events.
+ * Each change answers the AWS CLI command that does the same, for the success banner.
+ */
+import { defineStore, storeToRefs } from 'pinia';
+import { ref, watch } from 'vue';
+import type { InstanceAttributeName, ModifyInstanceAttributeRequest, ShutdownBehavior } from '@aws-sdk/client-ec2';
+import { ec2 } from '../api/client';
+import { getBridge } from '../api/bridge';
+import { toCliCommand } from '../../shared/cli-command';
+import { useInstancesStore } from './instances';
+import { useRegionStore } from './region';
+
+export interface InstanceSettings {
+  disableApiTermination: boolean;
+  disableApiStop: boolean;
+  shutdownBehavior: ShutdownBehavior;
+}
+
+export type ProtectionKind = 'termination' | 'stop';
+
+/**
+ * User data as DescribeInstanceAttribute answers it: base64 text, decoded (UTF-8) for editing. A value
+ * that is not base64 is shown as it came rather than not at all.
+ */
+export function decodeUserData(base64: string | undefined): string {
+  if (!base64) return '';
+  let binary: string;
+  try {
+    binary = atob(base64);
+  } catch {
+    return base64;
+  }
+  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+}
+
+/** User data travels base64-encoded (EC2 API Reference: ModifyInstanceAttribute, UserData). */
+export function encodeUserData(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * BlobAttributeValue.Value is bytes in the SDK's types, but a blob crosses the console's doors as its
+ * base64 text: the web door's JSON cannot carry a Uint8Array (it arrives as {"0":…} and the door's
+ * model validator refuses it as not Base64), while both doors accept base64 text for a blob
+ * (electron/doors/model-input-validator.ts) and the engine keeps that text as the user data
+ * (electron/engine/instances/instance-attributes.ts, userDataText).
+ */
+function blobOfBase64(base64: string): Uint8Array {
+  return base64 as unknown as Uint8Array;
+}
+
+export const useInstanceAttributesStore = defineStore('instanceAttributes', () => {
+  const { selected: region } = storeToRefs(useRegionStore());
+  const instancesStore = useInstancesStore();
+  /** Instance id → its settings as last read. */
+  const settings = ref<Record<string, InstanceSettings>>({});
+  /** The instance whose settings the Details pane shows; its events trigger a fresh read. */
+  const shown = ref<string | undefined>();
+  /** The newest read per instance, so an older answer never overwrites a newer one. */
+  const reads = new Map<string, number>();
+
+  async function attribute(regionName: string, id: string, name: InstanceAttributeName) {
+    return ec2.DescribeInstanceAttribute(regionName, { InstanceId: id, Attribute: name });
+  }
+
+  /** Reads the three settings of `id` and caches them. */
+  async function load(id: string): Promise<InstanceSettings> {
+    const regionName = region.value;
+    const read = (reads.get(id) ?? 0) + 1;
+    reads.set(id, read);
+    const [termination, stop, shutdown] = await Promise.all([
+      attribute(regionName, id, 'disableApiTermination'),
+      attribute(regionName, id, 'disableApiStop'),
+      attribute(regionName, id, 'instanceInitiatedShutdownBehavior'),
+    ]);
+    const value: InstanceSettings = {
+      disableApiTermination: termination.DisableApiTermination?.Value ?? false,
+      disableApiStop: stop.DisableApiStop?.Value ?? false,
+      shutdownBehavior: (shutdown.InstanceInitiatedShutdownBehavior?.Value as ShutdownBehavior | undefined) ?? 'stop',
+    };
+    if (regionName === region.value && reads.get(id) === read) settings.value = { ...settings.value, [id]: value };
+    return value;
+  }
+
+  /** The Details pane shows `id` (or nothing): read its settings unless they are cached. */
+  function show(id: string | undefined): void {
+    shown.value = id;
+    if (id && !settings.value[id]) load(id).catch(() => undefined);
+  }
+
+  function forget(ids: string[]): void {
+    const next = { ...settings.value };
+    for (const id of ids) delete next[id];
+    settings.value = next;
+  }
+
+  /** Sends one attribute change; answers the equivalent CLI command. */
+  async function modify(id: string, change: Omit<ModifyInstanceAttributeRequest, 'InstanceId'>): Promise<string> {
+    const regionName = region.value;
+    const request: ModifyInstanceAttributeRequest = { InstanceId: id, ...change };
+    await ec2.ModifyInstanceAttribute(regionName, request);
+    return toCliCommand('ModifyInstanceAttribute', request, regionName);
+  }
+
+  async function afterChange(id: string): Promise<void> {
+    await load(id).catch(() => forget([id]));
+  }
+
+  async function setProtection(id: string, kind: ProtectionKind, enabled: boolean): Promise<string> {
+    const change =
+      kind === 'termination' ? { DisableApiTermination: { Value: enabled } } : { DisableApiStop: { Value: enabled } };
+    const command = await modify(id, change);
+    await afterChange(id);
+    return command;
+  }
+
+  async function setShutdownBehavior(id: string, behavior: ShutdownBehavior): Promise<string> {
+    const command = await modify(id, { InstanceInitiatedShutdownBehavior: { Value: behavior } });
+    await afterChange(id);
+    return command;
+  }
+
+  /** Instance type and user data change only while stopped; the engine answers IncorrectInstanceState otherwise. */
+  async function setInstanceType(id: string, instanceType: string): Promise<string> {
+    const command = await modify(id, { InstanceType: { Value: instanceType } });
+    await instancesStore.refresh([id]).catch(() => undefined);
+    return command;
+  }
+
+  async function readUserData(id: string): Promise<string> {
+    const result = await attribute(region.value, id, 'userData');
+    return decodeUserData(result.UserData?.Value);
+  }
+
+  async function setUserData(id: string, text: string): Promise<string> {
+    return modify(id, { UserData: { Value: blobOfBase64(encodeUserData(text)) } });
+  }
+
+  watch(region, () => {
+    settings.value = {};
+    reads.clear();
+  });
+
+  function reloadShown(): void {
+    settings.value = {};
+    if (shown.value) load(shown.value).catch(() => undefined);
+  }
+
+  const bridge = getBridge();
+  bridge.onEvent((event) => {
+    if (event.type === 'lab-replaced') {
+      reloadShown();
+      return;
+    }
+    if (event.type !== 'resources-changed' || event.resource !== 'instance' || event.region !== region.value) return;
+    const cached = event.ids.filter((id) => settings.value[id]);
+    forget(cached.filter((id) => id !== shown.value));
+    if (shown.value && event.ids.includes(shown.value)) load(shown.value).catch(() => undefined);
+  });
+  bridge.onReconnect?.(reloadShown);
+
+  return {
+    settings,
+    shown,
+    load,
+    show,
+    setProtection,
+    setShutdownBehavior,
+    setInstanceType,
+    readUserData,
+    setUserData,
+  };
+});
