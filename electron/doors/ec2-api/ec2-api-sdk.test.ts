@@ -7,11 +7,13 @@ import {
   DeleteTagsCommand,
   DescribeAvailabilityZonesCommand,
   DescribeImagesCommand,
+  DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
   DescribeInstanceTypesCommand,
   DescribeKeyPairsCommand,
   DescribeRegionsCommand,
   DescribeTagsCommand,
+  ModifyInstanceAttributeCommand,
   EC2Client,
   RebootInstancesCommand,
   RunInstancesCommand,
@@ -159,6 +161,31 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
     ]);
     advance(120_000);
     expect(await stateOf(first.InstanceId!)).toBe('terminated');
+  });
+
+  it('modifies attributes: protection, and user data the SDK base64-encodes for the wire', async () => {
+    const [instance] = await launch(1, 'attributes');
+    const id = instance!.InstanceId!;
+    await seoul().send(new ModifyInstanceAttributeCommand({ InstanceId: id, DisableApiTermination: { Value: true } }));
+    const protectedNow = await seoul().send(
+      new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: 'disableApiTermination' }),
+    );
+    expect(protectedNow.DisableApiTermination).toEqual({ Value: true });
+    expect(await errorOf(seoul().send(new TerminateInstancesCommand({ InstanceIds: [id] })))).toMatchObject({
+      name: 'OperationNotPermitted',
+    });
+
+    advance(60_000);
+    await seoul().send(new StopInstancesCommand({ InstanceIds: [id] }));
+    advance(60_000);
+    const script = '#!/bin/bash\nyum install -y httpd\n';
+    await seoul().send(
+      new ModifyInstanceAttributeCommand({ InstanceId: id, UserData: { Value: new TextEncoder().encode(script) } }),
+    );
+    const userData = await seoul().send(
+      new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: 'userData' }),
+    );
+    expect(Buffer.from(userData.UserData!.Value!, 'base64').toString()).toBe(script);
   });
 
   it('pages DescribeInstances with MaxResults and NextToken', async () => {
