@@ -31,4 +31,21 @@ describe('the equivalent AWS CLI command', () => {
         `--user-data '#!/bin/bash\necho hi' --no-disable-api-termination`,
     );
   });
+
+  it('writes attribute booleans as flags, as modify-instance-attribute takes them', () => {
+    expect(
+      toCliCommand(
+        'ModifyInstanceAttribute',
+        { InstanceId: 'i-1', DisableApiTermination: { Value: true } },
+        'ap-northeast-2',
+      ),
+    ).toBe('aws ec2 modify-instance-attribute --region ap-northeast-2 --instance-id i-1 --disable-api-termination');
+    expect(
+      toCliCommand(
+        'ModifyInstanceAttribute',
+        { InstanceId: 'i-1', DisableApiStop: { Value: false } },
+        'ap-northeast-2',
+      ),
+    ).toBe('aws ec2 modify-instance-attribute --region ap-northeast-2 --instance-id i-1 --no-disable-api-stop');
+  });
 });

@@ -2,7 +2,7 @@
  * The AWS CLI command equivalent to an EC2 call, for the activity log and the console's banners:
  * `aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0abc…`. Parameter names are the
  * request's member names in the CLI's kebab case; lists of strings are space-separated, booleans
- * are `--flag` / `--no-flag`, structures are JSON (the CLI accepts JSON for any parameter).
+ * (and EC2's `{ Value: boolean }` attributes) are `--flag` / `--no-flag`, structures are JSON (the CLI accepts JSON for any parameter).
  * RunInstances' user data is given to the CLI as text: it base64-encodes it itself.
  */
 
@@ -20,8 +20,11 @@ export function toCliCommand(operation: string, input: unknown, region: string):
     if (value === undefined || value === null) continue;
     if (Array.isArray(value) && value.length === 0) continue;
     const flag = `--${kebabCase(name)}`;
-    if (typeof value === 'boolean') {
-      parts.push(value ? flag : `--no-${kebabCase(name)}`);
+    // The CLI flattens EC2's AttributeBooleanValue ({ Value: true }) to a plain flag
+    // (`aws ec2 modify-instance-attribute --disable-api-termination`).
+    const flagValue = isBooleanAttribute(value) ? value.Value : value;
+    if (typeof flagValue === 'boolean') {
+      parts.push(flagValue ? flag : `--no-${kebabCase(name)}`);
     } else if (operation === 'RunInstances' && name === 'UserData' && typeof value === 'string') {
       parts.push(flag, shellQuote(decodeBase64Text(value)));
     } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
@@ -33,6 +36,15 @@ export function toCliCommand(operation: string, input: unknown, region: string):
     }
   }
   return parts.join(' ');
+}
+
+function isBooleanAttribute(value: unknown): value is { Value: boolean } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { Value?: unknown }).Value === 'boolean'
+  );
 }
 
 /** Quotes a word for a POSIX shell only when it needs it. */
