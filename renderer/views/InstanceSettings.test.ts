@@ -118,7 +118,7 @@ describe('Actions → Instance settings', () => {
     const banner = getByText(body(), 'status', new RegExp(`Successfully changed termination protection for ${ID}`));
     await click(getByRole(banner, 'button', 'Show CLI command'));
     expect(banner.textContent).toContain(
-      `aws ec2 modify-instance-attribute --region ap-northeast-2 --instance-id ${ID} --disable-api-termination '{"Value":true}'`,
+      `aws ec2 modify-instance-attribute --region ap-northeast-2 --instance-id ${ID} --disable-api-termination`,
     );
 
     const reopened = await openSetting('Change termination protection');
