@@ -87,6 +87,17 @@ describe('state on disk', () => {
     second.engine.close();
   });
 
+  it('resumes the lab clock where it was, even when nothing else changed', () => {
+    const store = new MemoryStateStore();
+    const first = createTestLab({ store });
+    first.lab('SetClockSpeed', { speed: 60 });
+    const before = first.lab('GetClock', {}).now;
+    first.pass(60_000); // an hour of lab time, with nothing to do
+    first.engine.close();
+    const second = createTestLab({ store, realStart: Date.UTC(2030, 0, 1) });
+    expect(second.lab('GetClock', {}).now).toBe(before + 60 * 60_000);
+  });
+
   it('tells the user when the saved state could not be read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ec2lab-engine-'));
     directories.push(dir);

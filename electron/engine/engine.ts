@@ -178,14 +178,28 @@ export class Engine {
       this.changes.clear();
     }
     const real = this.realNow();
-    if (real - this.lastClockAnnounce >= CLOCK_ANNOUNCE_MS) this.announceClock();
+    if (real - this.lastClockAnnounce >= CLOCK_ANNOUNCE_MS) {
+      this.persistClock();
+      this.announceClock();
+    }
   }
 
   close(): void {
     if (this.closed) return;
+    this.persistClock();
     this.closed = true;
     this.listeners.clear();
     this.store.close();
+  }
+
+  /** Saves the lab time even when nothing else changed, so a restart resumes where the clock was. */
+  private persistClock(): void {
+    if (this.settings().clockNow === this.clock.now()) return;
+    try {
+      this.work.run(() => this.saveClock());
+    } catch {
+      // The next tick or command tries again.
+    }
   }
 
   private route(call: ApiCall): unknown {
