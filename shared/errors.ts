@@ -44,6 +44,11 @@ export const ErrorCode = {
   OperationNotPermitted: 'OperationNotPermitted',
   UnsupportedHibernationConfiguration: 'UnsupportedHibernationConfiguration',
   UnsupportedOperation: 'UnsupportedOperation',
+  InstanceLimitExceeded: 'InstanceLimitExceeded',
+  InvalidBlockDeviceMapping: 'InvalidBlockDeviceMapping',
+  InvalidVpcIdNotFound: 'InvalidVpcID.NotFound',
+  TagLimitExceeded: 'TagLimitExceeded',
+  Unsupported: 'Unsupported',
   InvalidLabFile: 'InvalidLabFile',
 } as const;
 

@@ -3,7 +3,7 @@
  * event sink. Built once by engine.ts and passed to each service's constructor.
  */
 import type { EngineEvent, ResourceKind } from '../../shared/events';
-import type { LabNotice } from '../../shared/lab-operations';
+import type { ClockSpeed, LabNotice } from '../../shared/lab-operations';
 import type { ActivityRecord } from './activity/activity-record';
 import type { Catalog } from './catalog/catalog';
 import type { SimulationClock } from './clock';
@@ -17,7 +17,7 @@ export interface LabSettingsRecord {
   /** The lab account's 12-digit id, random per install. */
   accountId: string;
   clockNow: number;
-  clockSpeed: 0 | 1 | 10 | 60;
+  clockSpeed: ClockSpeed;
   notices: LabNotice[];
 }
 

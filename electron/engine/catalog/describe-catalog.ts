@@ -3,6 +3,7 @@
  * DescribeInstanceTypeOfferings and DescribeImages, served from the lab catalog.
  * EC2 API Reference: the API_Describe* page of each.
  */
+import { ErrorCode } from '../../../shared/errors';
 import type {
   AvailabilityZone,
   DescribeAvailabilityZonesRequest,
@@ -123,7 +124,7 @@ export function describeInstanceTypes(
     const unknown = request.InstanceTypes.filter((name) => !types.some((t) => t.InstanceType === name));
     if (unknown.length) {
       throw new Ec2Error(
-        'InvalidInstanceType',
+        ErrorCode.InvalidInstanceType,
         `The following supplied instance types do not exist: [${unknown.join(', ')}]`,
       );
     }
@@ -204,7 +205,7 @@ export function describeImages(
     for (const id of request.ImageIds) if (!isWellFormedId(id, 'ami')) throw errors.amiIdMalformed(id);
     const missing = request.ImageIds.filter((id) => !images.some((i) => i.ImageId === id));
     if (missing.length) {
-      throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${missing.join(', ')}]' does not exist`);
+      throw new Ec2Error(ErrorCode.InvalidAmiIdNotFound, `The image id '[${missing.join(', ')}]' does not exist`);
     }
     images = images.filter((i) => request.ImageIds!.includes(i.ImageId!));
   }

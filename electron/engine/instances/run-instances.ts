@@ -2,6 +2,7 @@
  * RunInstances: validates a launch request the way EC2 does and creates the instances in
  * `pending`. EC2 API Reference: API_RunInstances; EC2 User Guide: hibernating-prerequisites.
  */
+import { ErrorCode } from '../../../shared/errors';
 import type { InstanceTypeInfo, Reservation, RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { CatalogImage } from '../catalog/catalog';
 import type { EngineContext } from '../context';
@@ -33,7 +34,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   }
   if (maxCount > MAX_COUNT_PER_REQUEST) {
     throw new Ec2Error(
-      'InstanceLimitExceeded',
+      ErrorCode.InstanceLimitExceeded,
       `Your quota allows for 0 more running instance(s). You requested at least ${maxCount}. EC2 Lab launches at most ${MAX_COUNT_PER_REQUEST} instances per request.`,
     );
   }
@@ -52,7 +53,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   checkArchitecture(type, image);
   if (request.KeyName !== undefined) {
     // Key pairs arrive with the security features; until then no key pair exists in any region.
-    throw new Ec2Error('InvalidKeyPair.NotFound', `The key pair '${request.KeyName}' does not exist`);
+    throw new Ec2Error(ErrorCode.InvalidKeyPairNotFound, `The key pair '${request.KeyName}' does not exist`);
   }
   const shutdownBehavior = request.InstanceInitiatedShutdownBehavior ?? 'stop';
   if (shutdownBehavior !== 'stop' && shutdownBehavior !== 'terminate') {
@@ -211,7 +212,7 @@ function rootVolumeRequest(request: RunInstancesRequest, image: CatalogImage): R
   }
   if (sizeGiB < snapshotSize) {
     throw new Ec2Error(
-      'InvalidBlockDeviceMapping',
+      ErrorCode.InvalidBlockDeviceMapping,
       `Volume of size ${sizeGiB}GB is smaller than snapshot '${imageRoot?.SnapshotId ?? ''}', expect size >= ${snapshotSize}GB`,
     );
   }
@@ -268,7 +269,8 @@ function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesR
   let subnet: SubnetRecord | undefined;
   if (request.SubnetId) {
     subnet = [...ctx.repos.subnets.values()].find((s) => s.subnetId === request.SubnetId && s.region === region);
-    if (!subnet) throw new Ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${request.SubnetId}' does not exist`);
+    if (!subnet)
+      throw new Ec2Error(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${request.SubnetId}' does not exist`);
   } else if (request.Placement?.AvailabilityZone) {
     const zone = request.Placement.AvailabilityZone;
     subnet = subnets.find((s) => s.availabilityZone === zone);
@@ -280,7 +282,7 @@ function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesR
   }
   if (!offeringZones.length) {
     throw new Ec2Error(
-      'Unsupported',
+      ErrorCode.Unsupported,
       `The requested configuration is currently not supported. Your requested instance type (${type}) is not supported in region ${region}.`,
     );
   }
@@ -289,7 +291,7 @@ function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesR
 
 function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetRecord[]): Ec2Error {
   return new Ec2Error(
-    'Unsupported',
+    ErrorCode.Unsupported,
     `Your requested instance type (${type}) is not supported in your requested Availability Zone (${subnet.availabilityZone}). Please retry your request by not specifying an Availability Zone or choosing ${zones.map((z) => z.availabilityZone).join(', ')}.`,
   );
 }

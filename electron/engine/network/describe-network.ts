@@ -1,4 +1,5 @@
 /** DescribeVpcs and DescribeSubnets for the default VPC. EC2 API Reference: API_DescribeVpcs, API_DescribeSubnets. */
+import { ErrorCode } from '../../../shared/errors';
 import type {
   DescribeSubnetsRequest,
   DescribeSubnetsResult,
@@ -25,7 +26,7 @@ export function describeVpcs(ctx: EngineContext, region: string, request: Descri
   let vpcs = [...ctx.repos.vpcs.values()].filter((v) => v.region === region);
   if (request.VpcIds?.length) {
     const missing = request.VpcIds.filter((id) => !vpcs.some((v) => v.vpcId === id));
-    if (missing.length) throw new Ec2Error('InvalidVpcID.NotFound', `The vpc ID '${missing[0]}' does not exist`);
+    if (missing.length) throw new Ec2Error(ErrorCode.InvalidVpcIdNotFound, `The vpc ID '${missing[0]}' does not exist`);
     vpcs = vpcs.filter((v) => request.VpcIds!.includes(v.vpcId));
   }
   const page = paginate(
@@ -79,7 +80,8 @@ export function describeSubnets(
   let subnets = [...ctx.repos.subnets.values()].filter((s) => s.region === region);
   if (request.SubnetIds?.length) {
     const missing = request.SubnetIds.filter((id) => !subnets.some((s) => s.subnetId === id));
-    if (missing.length) throw new Ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${missing[0]}' does not exist`);
+    if (missing.length)
+      throw new Ec2Error(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${missing[0]}' does not exist`);
     subnets = subnets.filter((s) => request.SubnetIds!.includes(s.subnetId));
   }
   subnets.sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));

@@ -2,6 +2,7 @@
  * Tag restrictions: keys up to 128 characters, values up to 256, at most 50 tags per resource,
  * the `aws:` prefix reserved. EC2 User Guide: Using_Tags ("Tag restrictions").
  */
+import { ErrorCode } from '../../../shared/errors';
 import { Ec2Error, errors } from '../errors';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
@@ -25,6 +26,6 @@ export function validateTags(tags: readonly { Key?: string; Value?: string }[]):
   const keys = new Set(tags.map((t) => t.Key));
   if (keys.size !== tags.length) throw errors.invalidParameterValue('Duplicate tag key specified.');
   if (tags.length > MAX_TAGS_PER_RESOURCE) {
-    throw new Ec2Error('TagLimitExceeded', `The maximum number of Tags for a resource has been reached.`);
+    throw new Ec2Error(ErrorCode.TagLimitExceeded, `The maximum number of Tags for a resource has been reached.`);
   }
 }

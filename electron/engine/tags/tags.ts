@@ -2,6 +2,7 @@
  * CreateTags, DeleteTags and DescribeTags over every taggable resource the lab has
  * (instances, VPCs, subnets). EC2 API Reference: API_CreateTags, API_DeleteTags, API_DescribeTags.
  */
+import { ErrorCode } from '../../../shared/errors';
 import type {
   CreateTagsRequest,
   DeleteTagsRequest,
@@ -47,13 +48,13 @@ function taggables(ctx: EngineContext, region: string): Taggable[] {
 function findTaggable(ctx: EngineContext, region: string, id: string): Taggable {
   const prefix = id.split('-')[0] as 'i' | 'vpc' | 'subnet';
   if (!['i', 'vpc', 'subnet'].includes(prefix) || !isWellFormedId(id, prefix)) {
-    throw new Ec2Error('InvalidID', `The ID '${id}' is not valid`);
+    throw new Ec2Error(ErrorCode.InvalidID, `The ID '${id}' is not valid`);
   }
   const found = taggables(ctx, region).find((t) => t.id === id);
   if (found) return found;
   if (prefix === 'i') throw errors.instanceIdNotFound([id]);
-  if (prefix === 'vpc') throw new Ec2Error('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`);
-  throw new Ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
+  if (prefix === 'vpc') throw new Ec2Error(ErrorCode.InvalidVpcIdNotFound, `The vpc ID '${id}' does not exist`);
+  throw new Ec2Error(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${id}' does not exist`);
 }
 
 export function createTags(ctx: EngineContext, region: string, request: CreateTagsRequest): Record<string, never> {
