@@ -49,6 +49,15 @@ export const ErrorCode = {
   InvalidVpcIdNotFound: 'InvalidVpcID.NotFound',
   TagLimitExceeded: 'TagLimitExceeded',
   Unsupported: 'Unsupported',
+  UnknownParameter: 'UnknownParameter',
+  InvalidQueryParameter: 'InvalidQueryParameter',
+  MissingAction: 'MissingAction',
+  NoSuchVersion: 'NoSuchVersion',
+  IncompleteSignature: 'IncompleteSignature',
+  SignatureDoesNotMatch: 'SignatureDoesNotMatch',
+  RequestExpired: 'RequestExpired',
+  RequestEntityTooLarge: 'RequestEntityTooLarge',
+  MethodNotAllowed: 'MethodNotAllowed',
   InvalidLabFile: 'InvalidLabFile',
 } as const;
 

@@ -23,7 +23,8 @@ export const apiErrors = {
   // Parameters (errors-overview: common client error codes).
   missingParameter: (name: string) =>
     error(ErrorCode.MissingParameter, `The request must contain the parameter ${name}`),
-  unknownParameter: (name: string) => error('UnknownParameter', `The parameter ${truncate(name)} is not recognized`),
+  unknownParameter: (name: string) =>
+    error(ErrorCode.UnknownParameter, `The parameter ${truncate(name)} is not recognized`),
   invalidValue: (name: string, value: string, expected: string) =>
     error(
       ErrorCode.InvalidParameterValue,
@@ -31,8 +32,11 @@ export const apiErrors = {
     ),
   /** Not decodable as form data, or a parameter given twice. */
   invalidQuery: (detail: string) =>
-    error('InvalidQueryParameter', `The AWS query string is malformed or does not adhere to AWS standards. ${detail}`),
-  missingAction: () => error('MissingAction', 'The request must contain the parameter Action'),
+    error(
+      ErrorCode.InvalidQueryParameter,
+      `The AWS query string is malformed or does not adhere to AWS standards. ${detail}`,
+    ),
+  missingAction: () => error(ErrorCode.MissingAction, 'The request must contain the parameter Action'),
   invalidAction: (action: string) =>
     error(ErrorCode.InvalidAction, `The action ${truncate(action)} is not valid for this web service.`),
   /**
@@ -42,22 +46,22 @@ export const apiErrors = {
   notImplemented: (action: string) =>
     error(ErrorCode.InvalidAction, `The action ${action} is not implemented by EC2 Lab yet.`),
   noSuchVersion: (version: string) =>
-    error('NoSuchVersion', `The requested version (${truncate(version)}) of service AmazonEC2 does not exist`),
+    error(ErrorCode.NoSuchVersion, `The requested version (${truncate(version)}) of service AmazonEC2 does not exist`),
 
   // Authentication. A request with no credentials at all is what EC2 calls a missing parameter (HTTP 400).
   missingCredentials: () => error(ErrorCode.MissingParameter, 'The request must contain the parameter AWSAccessKeyId'),
-  incompleteSignature: (message: string) => error('IncompleteSignature', message),
+  incompleteSignature: (message: string) => error(ErrorCode.IncompleteSignature, message),
   unknownAccessKey: () =>
     error(ErrorCode.AuthFailure, 'AWS was not able to validate the provided access credentials', 401),
   authFailure: (message: string) => error(ErrorCode.AuthFailure, message, 401),
   signatureDoesNotMatch: () =>
     error(
-      'SignatureDoesNotMatch',
+      ErrorCode.SignatureDoesNotMatch,
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret ' +
         'Access Key and signing method. Consult the service documentation for details.',
       403,
     ),
-  requestExpired: () => error('RequestExpired', 'Request has expired.'),
+  requestExpired: () => error(ErrorCode.RequestExpired, 'Request has expired.'),
 
   // The lab's own fences around a loopback server.
   foreignHost: (host: string) =>
@@ -73,9 +77,9 @@ export const apiErrors = {
       403,
     ),
   tooLarge: (limit: number) =>
-    error('RequestEntityTooLarge', `The request body is larger than EC2 Lab's limit of ${limit} bytes.`, 413),
+    error(ErrorCode.RequestEntityTooLarge, `The request body is larger than EC2 Lab's limit of ${limit} bytes.`, 413),
   methodNotAllowed: (method: string) =>
-    error('MethodNotAllowed', `The HTTP method ${truncate(method)} is not allowed; use GET or POST.`, 405),
+    error(ErrorCode.MethodNotAllowed, `The HTTP method ${truncate(method)} is not allowed; use GET or POST.`, 405),
   internalError: () =>
     error(ErrorCode.InternalError, 'An internal error has occurred. EC2 Lab could not complete the request.', 500),
 };
