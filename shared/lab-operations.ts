@@ -85,6 +85,12 @@ export interface ApiAccess {
   KeySource?: 'generated' | 'environment';
   /** Why it is unavailable, in English, when Available is false. */
   Reason?: string;
+  /** The port the EC2 API listens on, or will listen on once it could start. */
+  Port?: number;
+  /** 'command-line': --api-port fixed it for this run; 'setting': chosen in the lab; 'default': 4566. */
+  PortSource?: 'default' | 'setting' | 'command-line';
+  /** Something to tell about the last port change, e.g. that the new port was taken (English). */
+  Notice?: string;
 }
 
 /** One API call, as the activity log (like CloudTrail's event history) shows it. */
@@ -120,6 +126,11 @@ export interface LabOperations {
   ExportLab: { input: Record<string, never>; output: LabExport };
   ImportLab: { input: { content: string }; output: LabStatus };
   GetApiAccess: { input: Record<string, never>; output: ApiAccess };
+  /**
+   * Moves the EC2 API to another port (1024–65535) and remembers it for later starts. The answer
+   * comes at once; the move itself is reported by an 'api-access' event.
+   */
+  SetApiPort: { input: { Port: number }; output: ApiAccess };
   /** A new random key pair; the old one stops working at once. */
   RegenerateApiAccessKey: { input: Record<string, never>; output: ApiAccess };
   /** Newest first. Console reads (Describe*) are not logged; every change and every CLI/SDK call is. */
@@ -143,6 +154,7 @@ export const LAB_OPERATION_NAMES = [
   'ExportLab',
   'ImportLab',
   'GetApiAccess',
+  'SetApiPort',
   'RegenerateApiAccessKey',
   'DescribeActivity',
 ] as const satisfies readonly LabOperationName[];

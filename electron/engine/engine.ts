@@ -343,6 +343,16 @@ export class Engine {
       queueMicrotask(() => this.emit({ type: 'api-access', access }));
       return access;
     },
+    setApiPort: (port) => {
+      const current = this.currentApiAccess();
+      if (!this.apiAccess?.setPort) throw errors.operationNotPermitted(current.Reason ?? API_NOT_RUNNING.Reason!);
+      if (current.PortSource === 'command-line') {
+        throw errors.operationNotPermitted(
+          `This run was started with --api-port ${current.Port ?? ''}; restart without it to choose the port in the lab.`,
+        );
+      }
+      return this.apiAccess.setPort(port);
+    },
     describeActivity: (request) => describeActivity(this.ctx, request),
     importLab: (content) => {
       const records = readLabFile(

@@ -1,6 +1,6 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { ApiAccess } from '../../../shared/lab-operations';
 import { createEngine } from '../../engine/engine';
 import { MemoryStateStore } from '../../engine/state/state-store';
 import { ACCESS_KEY_FILE_NAME } from './access-key-file';
+import { API_PORT_FILE_NAME, loadApiPort, saveApiPort } from './api-port-setting';
 import type { AccessKeyPair } from './access-keys';
 import { startEc2ApiDoor, type RunningEc2ApiDoor } from './ec2-api-door';
 
@@ -23,12 +24,13 @@ describe('the EC2 API door as a host starts it', () => {
   let directory: string;
   let door: RunningEc2ApiDoor | undefined;
   const lines: string[] = [];
-  const start = (env?: Record<string, string>, apiPort = 0) => {
+  const start = (env?: Record<string, string>, apiPort: number | 'not given' = 0, savedPort?: number) => {
     directory = mkdtempSync(join(tmpdir(), 'ec2lab-door-'));
+    if (savedPort !== undefined) saveApiPort(join(directory, API_PORT_FILE_NAME), savedPort);
     return startEc2ApiDoor({
       engine,
       dataDirectory: directory,
-      apiPort,
+      apiPort: apiPort === 'not given' ? undefined : apiPort,
       log: (line) => lines.push(line),
       env,
       registerApiAccess: (provider) => engine.setApiAccessProvider(provider),
@@ -80,12 +82,12 @@ describe('the EC2 API door as a host starts it', () => {
     expect(lab<ApiAccess>('GetApiAccess')).toMatchObject({ Available: false });
   });
 
-  it('says why the API is unavailable when its port is taken', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  it('says why the API is unavailable when its port is taken, and keeps running without it', async () => {
+    const blocker = await occupy();
     const port = (blocker.address() as AddressInfo).port;
     try {
-      await expect(start(undefined, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      door = await start(undefined, port);
+      expect(door.url).toBe('');
       const access = lab<ApiAccess>('GetApiAccess');
       expect(access.Available).toBe(false);
       expect(access.Reason).toContain(`Port ${port} on 127.0.0.1 is in use`);
@@ -93,4 +95,64 @@ describe('the EC2 API door as a host starts it', () => {
       blocker.close();
     }
   });
+
+  it('moves to the port chosen in the lab, remembers it, and refuses while --api-port is in force', async () => {
+    const [first, second] = [await freePort(), await freePort()];
+    door = await start(undefined, 'not given', first);
+    expect(lab<ApiAccess>('GetApiAccess')).toMatchObject({ Port: first, PortSource: 'setting' });
+    const keys = lab<ApiAccess>('GetApiAccess');
+    const pair = { accessKeyId: keys.AccessKeyId!, secretAccessKey: keys.SecretAccessKey! };
+
+    const moved = nextAccessEvent();
+    const interim = setPort(second);
+    expect(interim.ok && (interim.value as ApiAccess).Notice).toBe(`Moving the EC2 API to port ${second}…`);
+    expect((await moved).Endpoint).toBe(`http://127.0.0.1:${second}/`);
+    expect(door.url).toBe(`http://127.0.0.1:${second}/`);
+    expect(await regionsVia(`http://127.0.0.1:${second}/`, pair)).toBeGreaterThan(0);
+    await expect(regionsVia(`http://127.0.0.1:${first}/`, pair)).rejects.toThrow();
+    expect(loadApiPort(join(directory, API_PORT_FILE_NAME))).toBe(second);
+
+    // A taken port: the API stays where it is, and says why.
+    const blocker = await occupy();
+    try {
+      const refused = nextAccessEvent();
+      setPort((blocker.address() as AddressInfo).port);
+      expect((await refused).Notice).toContain(`The EC2 API stays on port ${second}.`);
+      expect(await regionsVia(`http://127.0.0.1:${second}/`, pair)).toBeGreaterThan(0);
+    } finally {
+      blocker.close();
+    }
+
+    expect(setPort(80)).toMatchObject({ ok: false, error: { code: 'InvalidParameterValue' } });
+    await door.close();
+    door = await start();
+    expect(setPort(second)).toMatchObject({ ok: false, error: { code: 'OperationNotPermitted' } });
+  });
+
+  function setPort(port: number) {
+    return engine.dispatch({ service: 'lab', operation: 'SetApiPort', input: { Port: port } });
+  }
+
+  function nextAccessEvent(): Promise<ApiAccess> {
+    return new Promise((resolve) => {
+      const stop = engine.onEvent((event) => {
+        if (event.type === 'api-access' && !event.access.Notice?.startsWith('Moving')) {
+          stop();
+          resolve(event.access);
+        }
+      });
+    });
+  }
 });
+
+function occupy(): Promise<Server> {
+  const blocker = createServer();
+  return new Promise((resolve) => blocker.listen(0, '127.0.0.1', () => resolve(blocker)));
+}
+
+async function freePort(): Promise<number> {
+  const server = await occupy();
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

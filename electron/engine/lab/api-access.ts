@@ -9,6 +9,8 @@ export interface ApiAccessProvider {
   access(): ApiAccess;
   /** Makes a new key pair (only when KeySource is 'generated'); the old one stops working at once. */
   regenerate(): ApiAccess;
+  /** Starts moving the API to another port; the outcome is announced by registering again. */
+  setPort?(port: number): ApiAccess;
 }
 
 export const API_NOT_RUNNING: ApiAccess = {

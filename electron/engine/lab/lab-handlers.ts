@@ -27,6 +27,7 @@ export interface LabHost {
   importLab(content: string): void;
   apiAccess(): ApiAccess;
   regenerateApiAccess(): ApiAccess;
+  setApiPort(port: number): ApiAccess;
   describeActivity(request: LabOperations['DescribeActivity']['input']): LabOperations['DescribeActivity']['output'];
 }
 
@@ -89,5 +90,14 @@ export const LAB_HANDLERS: LabHandlers = {
   },
   GetApiAccess: (_ctx, host) => host.apiAccess(),
   RegenerateApiAccessKey: (_ctx, host) => host.regenerateApiAccess(),
+  SetApiPort: (_ctx, host, input) => {
+    const port = input.Port;
+    if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+      throw errors.invalidParameterValue(
+        `Value (${String(port)}) for parameter Port is invalid. Expected a whole number from 1024 to 65535.`,
+      );
+    }
+    return host.setApiPort(port);
+  },
   DescribeActivity: (_ctx, host, input) => host.describeActivity(input),
 };
