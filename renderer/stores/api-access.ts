@@ -12,6 +12,10 @@ export const useApiAccessStore = defineStore('api-access', () => {
   const access = ref<ApiAccess | undefined>();
   /** Why GetApiAccess itself failed, for the CLI access page; the console works on without it. */
   const loadError = ref<unknown>();
+  /** The port the EC2 API is being moved to, from SetApiPort's answer until the 'api-access' event. */
+  const movingTo = ref<number | undefined>();
+  /** Counts 'api-access' events, so an answer that arrives after its event does not undo it. */
+  let events = 0;
 
   async function load(): Promise<void> {
     try {
@@ -30,9 +34,28 @@ export const useApiAccessStore = defineStore('api-access', () => {
     return next;
   }
 
+  /**
+   * Moves the EC2 API to `port`. The answer comes at once; the move is done when the engine sends
+   * the next 'api-access' event (the new endpoint, or a Notice that the API stayed where it was).
+   */
+  async function setPort(port: number): Promise<void> {
+    const before = events;
+    movingTo.value = port;
+    try {
+      const answer = await lab.SetApiPort({ Port: port });
+      if (events === before) access.value = answer;
+    } catch (error) {
+      if (events === before) movingTo.value = undefined;
+      throw error;
+    }
+  }
+
   getBridge().onEvent((event) => {
-    if (event.type === 'api-access') access.value = event.access;
+    if (event.type !== 'api-access') return;
+    events++;
+    access.value = event.access;
+    movingTo.value = undefined;
   });
 
-  return { access, loadError, load, regenerate };
+  return { access, loadError, movingTo, load, regenerate, setPort };
 });

@@ -63,7 +63,23 @@ export const developerEn = {
     unavailable: {
       title: 'The EC2 API is not running',
       reason: 'Reason:',
-      fix: 'Most often another program (for example LocalStack) already uses the port. Stop that program and restart EC2 Lab, or start browser mode with another port for the EC2 API:',
+      fix: 'Most often another program (for example LocalStack) already uses the port. Choose another port under “EC2 API port” below, or stop that program and restart EC2 Lab, or start browser mode with another port for the EC2 API:',
+    },
+    port: {
+      title: 'EC2 API port',
+      intro:
+        'The AWS CLI and SDKs reach the lab on this port of 127.0.0.1. Change it if another program (for example LocalStack, which also uses 4566) needs the port. The lab remembers the port for its next starts.',
+      label: 'EC2 API port',
+      change: 'Change port',
+      hint: 'A whole number from {min} to {max}. The old endpoint stops working once the new one listens; the commands on this page follow the new one.',
+      commandLine: 'This run was started with --api-port {port}; restart without it to choose the port here.',
+      notWhole: 'Enter a whole number from {min} to {max}.',
+      outOfRange: 'The port must be from {min} to {max}. Ports below {min} need administrator rights.',
+      moving: 'Moving the EC2 API to port {port}…',
+      moved:
+        'The EC2 API now listens at {endpoint}. Give the AWS CLI the new endpoint (--endpoint-url or AWS_ENDPOINT_URL).',
+      noticeLabel: 'Port change:',
+      failed: 'Failed to change the EC2 API port to {port}',
     },
   },
   activity: {

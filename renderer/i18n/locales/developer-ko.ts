@@ -66,7 +66,24 @@ export const developerKo: typeof developerEn = {
     unavailable: {
       title: 'EC2 API가 실행되고 있지 않습니다',
       reason: '이유:',
-      fix: '대개 다른 프로그램(예: LocalStack)이 이미 포트를 사용하고 있기 때문입니다. 그 프로그램을 중지하고 EC2 Lab을 다시 시작하거나, 브라우저 모드를 EC2 API용 다른 포트로 시작하세요.',
+      fix: '대개 다른 프로그램(예: LocalStack)이 이미 포트를 사용하고 있기 때문입니다. 아래 ‘EC2 API 포트’에서 다른 포트를 선택하거나, 그 프로그램을 중지하고 EC2 Lab을 다시 시작하거나, 브라우저 모드를 EC2 API용 다른 포트로 시작하세요.',
+    },
+    port: {
+      title: 'EC2 API 포트',
+      intro:
+        'AWS CLI와 SDK는 127.0.0.1의 이 포트로 실습 환경에 연결합니다. 다른 프로그램(예: 4566 포트를 쓰는 LocalStack)이 이 포트를 써야 한다면 바꾸세요. 실습 환경은 다음에 시작할 때도 이 포트를 사용합니다.',
+      label: 'EC2 API 포트',
+      change: '포트 변경',
+      hint: '{min}~{max} 사이의 정수입니다. 새 엔드포인트가 열리면 이전 엔드포인트는 작동하지 않으며, 이 페이지의 명령은 새 엔드포인트를 따릅니다.',
+      commandLine:
+        '이번 실행은 --api-port {port} 옵션으로 시작되었습니다. 여기에서 포트를 선택하려면 이 옵션 없이 다시 시작하세요.',
+      notWhole: '{min}~{max} 사이의 정수를 입력하세요.',
+      outOfRange: '포트는 {min}~{max} 사이여야 합니다. {min}보다 작은 포트는 관리자 권한이 필요합니다.',
+      moving: 'EC2 API를 포트 {port}(으)로 옮기는 중…',
+      moved:
+        '이제 EC2 API가 {endpoint}에서 요청을 받습니다. AWS CLI에 새 엔드포인트(--endpoint-url 또는 AWS_ENDPOINT_URL)를 알려 주세요.',
+      noticeLabel: '포트 변경:',
+      failed: 'EC2 API 포트를 {port}(으)로 변경하지 못했습니다',
     },
   },
   activity: {
