@@ -50,5 +50,7 @@ export const errors = {
     new Ec2Error(ErrorCode.InvalidParameterValue, `Invalid availability zone: [${zone}]`),
   dryRunOperation: () =>
     new Ec2Error(ErrorCode.DryRunOperation, 'Request would have succeeded, but DryRun flag is set.'),
+  tagLimitExceeded: () =>
+    new Ec2Error(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),
   invalidLabFile: (message: string) => new Ec2Error(ErrorCode.InvalidLabFile, message),
 };

@@ -4,19 +4,15 @@
  */
 import type { Instance, InstanceStateName, InstanceStatus } from '@aws-sdk/client-ec2';
 
-export type LifecycleAction = 'launch' | 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate';
-export type MenuAction = Exclude<LifecycleAction, 'launch'>;
+import {
+  INSTANCE_STATES,
+  TRANSITIONAL_STATES,
+  type LifecycleAction,
+  type RequestAction,
+} from '../../shared/rules/instances';
 
-export const INSTANCE_STATES = [
-  'pending',
-  'running',
-  'stopping',
-  'stopped',
-  'shutting-down',
-  'terminated',
-] as const satisfies readonly InstanceStateName[];
-
-export const TRANSITIONAL_STATES: readonly InstanceStateName[] = ['pending', 'stopping', 'shutting-down'];
+export { INSTANCE_STATES, TRANSITIONAL_STATES, type LifecycleAction };
+export type MenuAction = RequestAction;
 
 /**
  * States in which a menu item is offered. Transitional states stay enabled where AWS answers with a
@@ -47,6 +43,9 @@ function explains(action: LifecycleAction, state: InstanceStateName): boolean {
       return state === 'running';
     case 'terminate':
       return state === 'shutting-down' || state === 'terminated';
+    case 'shutdown':
+      // A shutdown from inside the OS stops or terminates, by the instance's shutdown behavior.
+      return state !== 'pending' && state !== 'running';
   }
 }
 

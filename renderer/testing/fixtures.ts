@@ -5,23 +5,16 @@
 import type { Instance, InstanceStateName, InstanceStatus, InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import type { ActivityEvent, ApiAccess, LabStatus, QuickStartImage } from '../../shared/lab-operations';
 import { toCliCommand } from '../../shared/cli-command';
+import { INSTANCE_STATE_CODES } from '../../shared/rules/instances';
 import { FakeBridge } from './fake-bridge';
 
-const STATE_CODES: Record<InstanceStateName, number> = {
-  pending: 0,
-  running: 16,
-  'shutting-down': 32,
-  terminated: 48,
-  stopping: 64,
-  stopped: 80,
-};
 
 export function instance(id: string, state: InstanceStateName, extra: Partial<Instance> = {}): Instance {
   return {
     InstanceId: id,
     ImageId: 'ami-0a1b2c3d4e5f60718',
     InstanceType: 't3.micro',
-    State: { Name: state, Code: STATE_CODES[state] },
+    State: { Name: state, Code: INSTANCE_STATE_CODES[state] },
     Placement: { AvailabilityZone: 'ap-northeast-2a' },
     PrivateIpAddress: '172.31.5.10',
     PublicIpAddress: state === 'running' ? '54.180.1.2' : undefined,

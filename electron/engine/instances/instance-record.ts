@@ -1,9 +1,7 @@
 /** An instance as the engine keeps it: stricter than AWS's all-optional `Instance`, mapped at the edge. */
-import type { InstanceStateName } from '@aws-sdk/client-ec2';
+import type { LifecycleAction, StateName } from '../../../shared/rules/instances';
 
-export type StateName = `${InstanceStateName}`;
-
-export type LifecycleAction = 'launch' | 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate' | 'shutdown';
+export type { LifecycleAction, StateName };
 
 export interface Tag {
   Key: string;

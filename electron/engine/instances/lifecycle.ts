@@ -6,10 +6,11 @@
  * is a no-op that reports the current state (start of a running instance, stop of a stopped one),
  * or is refused with AWS's IncorrectInstanceState message.
  */
+import { INSTANCE_STATE_CODES, type RequestAction } from '../../../shared/rules/instances';
 import { errors, type Ec2Error } from '../errors';
 import type { InstanceRecord, StateName } from './instance-record';
 
-export type RequestAction = 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate';
+export type { RequestAction };
 
 export type Outcome = { kind: 'begin'; to: StateName } | { kind: 'noop' } | { kind: 'reboot' } | { kind: 'refuse' };
 
@@ -114,11 +115,4 @@ export function refusal(action: RequestAction, instance: InstanceRecord): Ec2Err
   }
 }
 
-export const STATE_CODES: Record<StateName, number> = {
-  pending: 0,
-  running: 16,
-  'shutting-down': 32,
-  terminated: 48,
-  stopping: 64,
-  stopped: 80,
-};
+export const STATE_CODES = INSTANCE_STATE_CODES;

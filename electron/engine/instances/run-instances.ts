@@ -3,6 +3,12 @@
  * `pending`. EC2 API Reference: API_RunInstances; EC2 User Guide: hibernating-prerequisites.
  */
 import { ErrorCode } from '../../../shared/errors';
+import {
+  MAX_HIBERNATION_RAM_MIB,
+  MAX_USER_DATA_BYTES,
+  hibernationRootMinimumGiB,
+} from '../../../shared/rules/instances';
+import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import type { InstanceTypeInfo, Reservation, RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { CatalogImage } from '../catalog/catalog';
 import type { EngineContext } from '../context';
@@ -21,8 +27,6 @@ import { takenAddresses } from './addresses-in-use';
 const DEFAULT_INSTANCE_TYPE = 't2.micro';
 /** Per request, to keep the lab responsive; AWS's real cap is the account's vCPU quota. */
 const MAX_COUNT_PER_REQUEST = 1000;
-const MAX_USER_DATA_BYTES = 16 * 1024;
-const MAX_HIBERNATION_RAM_MIB = 150 * 1024;
 
 export function runInstances(ctx: EngineContext, region: string, request: RunInstancesRequest): Reservation {
   const minCount = requireCount(request.MinCount, 'MinCount');
@@ -186,24 +190,13 @@ interface RootRequest {
   deleteOnTermination: boolean;
 }
 
-/** Volume sizes by type: gp2/gp3 1–16,384 GiB, io1/io2 4–16,384, st1/sc1 125–16,384 (EC2 User Guide: ebs-volume-types). */
-const VOLUME_SIZE_LIMITS: Record<string, [number, number]> = {
-  gp2: [1, 16384],
-  gp3: [1, 16384],
-  io1: [4, 16384],
-  io2: [4, 16384],
-  st1: [125, 16384],
-  sc1: [125, 16384],
-  standard: [1, 1024],
-};
-
 function rootVolumeRequest(request: RunInstancesRequest, image: CatalogImage): RootRequest {
   const imageRoot = image.image.BlockDeviceMappings?.find((m) => m.DeviceName === image.image.RootDeviceName)?.Ebs;
   const snapshotSize = imageRoot?.VolumeSize ?? image.quickStart.RootVolumeSizeGiB;
   const mapping = request.BlockDeviceMappings?.find((m) => m.DeviceName === image.image.RootDeviceName)?.Ebs;
   const sizeGiB = mapping?.VolumeSize ?? snapshotSize;
   const volumeType = mapping?.VolumeType ?? imageRoot?.VolumeType ?? 'gp3';
-  const limits = VOLUME_SIZE_LIMITS[volumeType];
+  const limits = VOLUME_SIZE_LIMITS_GIB[volumeType];
   if (!limits) throw errors.invalidParameterValue(`Value (${volumeType}) for parameter volumeType is invalid.`);
   if (!Number.isInteger(sizeGiB) || sizeGiB < limits[0] || sizeGiB > limits[1]) {
     throw errors.invalidParameterValue(
@@ -239,7 +232,7 @@ function checkHibernation(type: InstanceTypeInfo, image: CatalogImage, root: Roo
       'For hibernation, the root volume must be encrypted. Set Encrypted to true for the root device and try again.',
     );
   }
-  const needed = image.quickStart.RootVolumeSizeGiB + Math.ceil(memoryMiB / 1024);
+  const needed = hibernationRootMinimumGiB(image.quickStart.RootVolumeSizeGiB, memoryMiB);
   if (root.sizeGiB < needed) {
     throw errors.unsupportedHibernation(
       `For hibernation, the root volume must be large enough to store the instance memory: at least ${needed} GiB for '${name}'.`,

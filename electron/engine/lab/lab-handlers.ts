@@ -11,6 +11,7 @@ import {
   type LabOperations,
   type LabStatus,
 } from '../../../shared/lab-operations';
+import { MAX_API_PORT, MIN_API_PORT, isAllowedApiPort } from '../../../shared/rules/api-port';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 
@@ -92,9 +93,9 @@ export const LAB_HANDLERS: LabHandlers = {
   RegenerateApiAccessKey: (_ctx, host) => host.regenerateApiAccess(),
   SetApiPort: (_ctx, host, input) => {
     const port = input.Port;
-    if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    if (!isAllowedApiPort(port)) {
       throw errors.invalidParameterValue(
-        `Value (${String(port)}) for parameter Port is invalid. Expected a whole number from 1024 to 65535.`,
+        `Value (${String(port)}) for parameter Port is invalid. Expected a whole number from ${MIN_API_PORT} to ${MAX_API_PORT}.`,
       );
     }
     return host.setApiPort(port);

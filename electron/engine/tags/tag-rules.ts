@@ -1,31 +1,35 @@
 /**
- * Tag restrictions: keys up to 128 characters, values up to 256, at most 50 tags per resource,
- * the `aws:` prefix reserved. EC2 User Guide: Using_Tags ("Tag restrictions").
+ * Tag restrictions as EC2 answers them: the rules themselves are shared with the console
+ * (shared/rules/tags.ts, EC2 User Guide: Using_Tags "Tag restrictions"); this file gives each its
+ * AWS error.
  */
-import { ErrorCode } from '../../../shared/errors';
-import { Ec2Error, errors } from '../errors';
-
-export const MAX_TAGS_PER_RESOURCE = 50;
+import {
+  MAX_TAGS_PER_RESOURCE,
+  MAX_TAG_KEY_LENGTH,
+  MAX_TAG_VALUE_LENGTH,
+  tagProblem,
+} from '../../../shared/rules/tags';
+import { errors } from '../errors';
 
 export function validateTags(tags: readonly { Key?: string; Value?: string }[]): void {
   for (const tag of tags) {
     const key = tag.Key ?? '';
-    if (key === '') throw errors.invalidParameterValue('Tag key cannot be empty.');
-    if (key.length > 128) {
-      throw errors.invalidParameterValue(
-        `Tag key exceeds the maximum length of 128 characters: '${key.slice(0, 32)}…'`,
-      );
-    }
-    if ((tag.Value ?? '').length > 256) {
-      throw errors.invalidParameterValue(`Tag value exceeds the maximum length of 256 characters for key '${key}'`);
-    }
-    if (key.toLowerCase().startsWith('aws:')) {
-      throw errors.invalidParameterValue(`Tag keys starting with 'aws:' are reserved for internal use`);
+    switch (tagProblem(key, tag.Value ?? '')) {
+      case 'keyEmpty':
+        throw errors.invalidParameterValue('Tag key cannot be empty.');
+      case 'keyTooLong':
+        throw errors.invalidParameterValue(
+          `Tag key exceeds the maximum length of ${MAX_TAG_KEY_LENGTH} characters: '${key.slice(0, 32)}…'`,
+        );
+      case 'reservedPrefix':
+        throw errors.invalidParameterValue(`Tag keys starting with 'aws:' are reserved for internal use`);
+      case 'valueTooLong':
+        throw errors.invalidParameterValue(
+          `Tag value exceeds the maximum length of ${MAX_TAG_VALUE_LENGTH} characters for key '${key}'`,
+        );
     }
   }
   const keys = new Set(tags.map((t) => t.Key));
   if (keys.size !== tags.length) throw errors.invalidParameterValue('Duplicate tag key specified.');
-  if (tags.length > MAX_TAGS_PER_RESOURCE) {
-    throw new Ec2Error(ErrorCode.TagLimitExceeded, `The maximum number of Tags for a resource has been reached.`);
-  }
+  if (tags.length > MAX_TAGS_PER_RESOURCE) throw errors.tagLimitExceeded();
 }

@@ -1,7 +1,11 @@
 /**
- * Tag restrictions (EC2 User Guide: Tag your Amazon EC2 resources → Tag restrictions): a key of
- * 1–128 characters, a value of up to 256, unique keys per resource, and the `aws:` prefix reserved.
+ * The console's tag checks: AWS's tag restrictions (shared/rules/tags.ts, the same rules the engine
+ * applies) as i18n keys beside each row.
  */
+import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, tagProblem } from '../../../shared/rules/tags';
+
+export { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH };
+
 export interface TagRow {
   key: string;
   value: string;
@@ -13,8 +17,12 @@ export interface TagRowError {
   params?: Record<string, number>;
 }
 
-export const MAX_TAG_KEY_LENGTH = 128;
-export const MAX_TAG_VALUE_LENGTH = 256;
+const MESSAGES = {
+  keyEmpty: { key: 'tags.errors.keyRequired' },
+  keyTooLong: { key: 'tags.errors.keyTooLong', params: { max: MAX_TAG_KEY_LENGTH } },
+  reservedPrefix: { key: 'tags.errors.reservedPrefix' },
+  valueTooLong: { key: 'tags.errors.valueTooLong', params: { max: MAX_TAG_VALUE_LENGTH } },
+} as const satisfies Record<string, TagRowError>;
 
 /** An i18n key (with params) per invalid row index; empty when every row is valid. */
 export function validateTagRows(rows: readonly TagRow[]): Record<number, TagRowError> {
@@ -22,14 +30,9 @@ export function validateTagRows(rows: readonly TagRow[]): Record<number, TagRowE
   const seen = new Set<string>();
   rows.forEach((row, index) => {
     const key = row.key.trim();
-    if (key.length === 0) errors[index] = { key: 'tags.errors.keyRequired' };
-    else if ([...key].length > MAX_TAG_KEY_LENGTH) {
-      errors[index] = { key: 'tags.errors.keyTooLong', params: { max: MAX_TAG_KEY_LENGTH } };
-    } else if (key.toLowerCase().startsWith('aws:')) errors[index] = { key: 'tags.errors.reservedPrefix' };
+    const problem = tagProblem(key, row.value);
+    if (problem) errors[index] = MESSAGES[problem];
     else if (seen.has(key)) errors[index] = { key: 'tags.errors.duplicateKey' };
-    else if ([...row.value].length > MAX_TAG_VALUE_LENGTH) {
-      errors[index] = { key: 'tags.errors.valueTooLong', params: { max: MAX_TAG_VALUE_LENGTH } };
-    }
     seen.add(key);
   });
   return errors;

@@ -1,9 +1,10 @@
 /**
- * The EC2 API port setting on the CLI access page: what the learner may type. Ports below 1024 need
- * administrator rights on Linux and macOS, so the lab (like SetApiPort) takes 1024–65535 only.
+ * The EC2 API port setting on the CLI access page: what the learner may type, by the same rule as
+ * SetApiPort (shared/rules/api-port.ts).
  */
-export const MIN_API_PORT = 1024;
-export const MAX_API_PORT = 65535;
+import { MAX_API_PORT, MIN_API_PORT, isAllowedApiPort } from '../../../shared/rules/api-port';
+
+export { MAX_API_PORT, MIN_API_PORT };
 
 export type ApiPortCheck = { port: number } | { error: 'cliAccess.port.notWhole' | 'cliAccess.port.outOfRange' };
 
@@ -12,7 +13,7 @@ export function checkApiPort(text: string): ApiPortCheck {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) return { error: 'cliAccess.port.notWhole' };
   const port = Number(trimmed);
-  return port < MIN_API_PORT || port > MAX_API_PORT ? { error: 'cliAccess.port.outOfRange' } : { port };
+  return isAllowedApiPort(port) ? { port } : { error: 'cliAccess.port.outOfRange' };
 }
 
 /** The port of an endpoint such as http://127.0.0.1:4566/, for an answer without Port. */

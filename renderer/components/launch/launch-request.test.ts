@@ -77,16 +77,26 @@ describe('launch validation', () => {
     expect(validateLaunch(form({ hibernation: true }), { image, typeInfo: t3 }).hibernation?.key).toBe(
       'launch.errors.hibernationEncryption',
     );
-    expect(validateLaunch(form({ hibernation: true, rootEncrypted: true }), { image, typeInfo: t3 }).hibernation).toBe(
-      undefined,
-    );
+    // The root must hold the AMI (8 GiB) and the whole RAM, as the engine checks it.
+    expect(
+      validateLaunch(form({ hibernation: true, rootEncrypted: true, rootSize: 9 }), { image, typeInfo: t3 })
+        .hibernation,
+    ).toBe(undefined);
+    expect(
+      validateLaunch(form({ hibernation: true, rootEncrypted: true }), { image, typeInfo: t3 }).hibernation,
+    ).toEqual({ key: 'launch.errors.hibernationRootSize', params: { min: 9 } });
     const m5 = INSTANCE_TYPES.find((info) => info.InstanceType === 'm5.large')!;
     expect(
       validateLaunch(form({ hibernation: true, rootEncrypted: true }), { image, typeInfo: m5 }).hibernation,
     ).toEqual({
       key: 'launch.errors.hibernationRootSize',
-      params: { ram: 8 },
+      params: { min: 16 },
     });
+    const atLimit = { ...t3, MemoryInfo: { SizeInMiB: 150 * 1024 } };
+    expect(
+      validateLaunch(form({ hibernation: true, rootEncrypted: true, rootSize: 158 }), { image, typeInfo: atLimit })
+        .hibernation,
+    ).toBe(undefined);
     const big = { ...t3, MemoryInfo: { SizeInMiB: 160 * 1024 } };
     expect(
       validateLaunch(form({ hibernation: true, rootEncrypted: true }), { image, typeInfo: big }).hibernation?.key,

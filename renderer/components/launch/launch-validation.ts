@@ -4,17 +4,21 @@
  */
 import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import type { QuickStartImage } from '../../../shared/lab-operations';
+import {
+  MAX_HIBERNATION_RAM_MIB,
+  MAX_USER_DATA_BYTES,
+  hibernationRootMinimumGiB,
+} from '../../../shared/rules/instances';
+import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
+import { tagTextLength } from '../../../shared/rules/tags';
 import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../common/tag-rules';
 import { wholeNumber, type LaunchForm } from './launch-form';
 
 export const MIN_COUNT = 1;
 export const MAX_COUNT = 20;
-/** gp2 and gp3 volumes are 1–16,384 GiB (EC2 User Guide: ebs-volume-types). */
-export const MAX_ROOT_GIB = 16384;
-/** User data is limited to 16 KB before base64 encoding (EC2 User Guide: user-data). */
-export const MAX_USER_DATA_BYTES = 16 * 1024;
-/** Hibernation needs less than 150 GiB of RAM (EC2 User Guide: hibernating-prerequisites). */
-export const MAX_HIBERNATION_RAM_GIB = 150;
+/** The wizard's root volume is gp3 (shared/rules/volumes.ts). */
+export const MAX_ROOT_GIB = VOLUME_SIZE_LIMITS_GIB.gp3![1];
+export { MAX_USER_DATA_BYTES };
 
 export type LaunchField =
   'name' | 'tags' | 'image' | 'instanceType' | 'rootSize' | 'count' | 'hibernation' | 'userData';
@@ -41,7 +45,7 @@ export function validateLaunch(form: LaunchForm, context: LaunchContext): Partia
   const errors: Partial<Record<LaunchField, FieldError>> = {};
   const { image, typeInfo } = context;
 
-  if ([...form.name].length > MAX_TAG_VALUE_LENGTH) {
+  if (tagTextLength(form.name) > MAX_TAG_VALUE_LENGTH) {
     errors.name = { key: 'launch.errors.nameTooLong', params: { max: MAX_TAG_VALUE_LENGTH } };
   }
   const tagRows = form.name ? [{ key: 'Name', value: form.name }, ...form.tags] : form.tags;
@@ -67,15 +71,16 @@ export function validateLaunch(form: LaunchForm, context: LaunchContext): Partia
     errors.rootSize = { key: 'launch.errors.rootTooLarge', params: { max: MAX_ROOT_GIB } };
 
   if (form.hibernation) {
-    const ram = memoryGiB(typeInfo);
+    const memoryMiB = typeInfo?.MemoryInfo?.SizeInMiB ?? 0;
+    const rootMinimum = hibernationRootMinimumGiB(minimum, memoryMiB);
     if (!typeInfo?.HibernationSupported) {
       errors.hibernation = { key: 'launch.errors.hibernationUnsupported', params: { type: form.instanceType } };
-    } else if (ram >= MAX_HIBERNATION_RAM_GIB) {
-      errors.hibernation = { key: 'launch.errors.hibernationRam', params: { max: MAX_HIBERNATION_RAM_GIB } };
+    } else if (memoryMiB > MAX_HIBERNATION_RAM_MIB) {
+      errors.hibernation = { key: 'launch.errors.hibernationRam', params: { max: MAX_HIBERNATION_RAM_MIB / 1024 } };
     } else if (!form.rootEncrypted) {
       errors.hibernation = { key: 'launch.errors.hibernationEncryption' };
-    } else if (!Number.isNaN(rootSize) && rootSize <= ram) {
-      errors.hibernation = { key: 'launch.errors.hibernationRootSize', params: { ram: Math.ceil(ram) } };
+    } else if (!Number.isNaN(rootSize) && rootSize < rootMinimum) {
+      errors.hibernation = { key: 'launch.errors.hibernationRootSize', params: { min: rootMinimum } };
     }
   }
 

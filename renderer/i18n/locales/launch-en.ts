@@ -114,9 +114,9 @@ export const launchEn = {
     rootTooSmall: 'The root volume must be at least {min} GiB, the size of the AMI’s snapshot.',
     rootTooLarge: 'The root volume can be at most {max} GiB.',
     hibernationUnsupported: 'Hibernation is not supported for {type}.',
-    hibernationRam: 'Hibernation needs an instance type with less than {max} GiB of memory.',
+    hibernationRam: 'Hibernation needs an instance type with at most {max} GiB of memory.',
     hibernationEncryption: 'Hibernation needs an encrypted root volume.',
-    hibernationRootSize: 'To hibernate, the root volume must be larger than the memory ({ram} GiB).',
+    hibernationRootSize: 'To hibernate, the root volume must hold the AMI and the whole memory: at least {min} GiB.',
     userDataTooLong: 'User data can be at most {max} KB.',
   },
 };

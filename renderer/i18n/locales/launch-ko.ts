@@ -116,9 +116,9 @@ export const launchKo: typeof launchEn = {
     rootTooSmall: '루트 볼륨은 AMI 스냅샷 크기인 {min}GiB 이상이어야 합니다.',
     rootTooLarge: '루트 볼륨은 최대 {max}GiB입니다.',
     hibernationUnsupported: '{type}은(는) 최대 절전 모드를 지원하지 않습니다.',
-    hibernationRam: '최대 절전 모드에는 메모리가 {max}GiB 미만인 인스턴스 유형이 필요합니다.',
+    hibernationRam: '최대 절전 모드에는 메모리가 {max}GiB 이하인 인스턴스 유형이 필요합니다.',
     hibernationEncryption: '최대 절전 모드에는 암호화된 루트 볼륨이 필요합니다.',
-    hibernationRootSize: '최대 절전 모드를 쓰려면 루트 볼륨이 메모리({ram}GiB)보다 커야 합니다.',
+    hibernationRootSize: '최대 절전 모드를 쓰려면 루트 볼륨에 AMI와 메모리 전체가 들어가야 합니다: 최소 {min}GiB.',
     userDataTooLong: '사용자 데이터는 최대 {max}KB입니다.',
   },
 };
