@@ -8,7 +8,6 @@ import { toCliCommand } from '../../shared/cli-command';
 import { INSTANCE_STATE_CODES } from '../../shared/rules/instances';
 import { FakeBridge } from './fake-bridge';
 
-
 export function instance(id: string, state: InstanceStateName, extra: Partial<Instance> = {}): Instance {
   return {
     InstanceId: id,
