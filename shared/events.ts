@@ -1,7 +1,8 @@
 /** Events the engine pushes to every door; stores update from these rather than polling. */
 import type { ActivityEvent, ApiAccess, ClockState, LabStatus } from './lab-operations';
 
-export type ResourceKind = 'instance';
+/** The kinds of resource whose changes the engine announces, one per resource family. */
+export type ResourceKind = 'instance' | 'volume' | 'network-interface' | 'vpc' | 'subnet';
 
 export type EngineEvent =
   /** Resources changed in a region (state transition, tag, attribute); re-describe the ids. */

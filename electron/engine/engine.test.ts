@@ -39,7 +39,12 @@ describe('dispatch', () => {
     lab.engine.onEvent((e) => events.push(e));
     const reservation = lab.ec2('RunInstances', { ImageId: imageId(lab), MinCount: 2, MaxCount: 2 });
     const ids = reservation.Instances!.map((i) => i.InstanceId);
+    const interfaces = reservation.Instances!.map((i) => i.NetworkInterfaces![0]!.NetworkInterfaceId);
+    const volumes = reservation.Instances!.map((i) => i.BlockDeviceMappings![0]!.Ebs!.VolumeId);
+    // A launch makes each instance's primary network interface and root volume too: one event per kind.
     expect(events.filter((e) => e.type === 'resources-changed')).toEqual([
+      { type: 'resources-changed', region: 'ap-northeast-2', resource: 'network-interface', ids: interfaces },
+      { type: 'resources-changed', region: 'ap-northeast-2', resource: 'volume', ids: volumes },
       { type: 'resources-changed', region: 'ap-northeast-2', resource: 'instance', ids },
     ]);
     events.length = 0;

@@ -1,12 +1,14 @@
 /**
  * Engine errors: thrown inside a command, turned into plain `ApiError` data at the dispatcher.
- * Codes and messages are AWS's own (EC2 API Reference: errors-overview).
+ * Every error the engine raises is made here, by one named factory per AWS code and message shape
+ * (as moto's `exceptions.py` does), so each of AWS's texts exists once. Codes and messages are
+ * AWS's own (EC2 API Reference: errors-overview). Lint forbids `new Ec2Error(` anywhere else.
  */
-import { ErrorCode, type ApiError } from '../../shared/errors';
+import { ErrorCode, type ApiError, type ErrorCodeName } from '../../shared/errors';
 
 export class Ec2Error extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCodeName,
     message: string,
   ) {
     super(message);
@@ -18,39 +20,90 @@ export class Ec2Error extends Error {
   }
 }
 
+const fail = (code: ErrorCodeName, message: string) => new Ec2Error(code, message);
 const quote = (ids: readonly string[]) => ids.join(', ');
+const malformed = (code: ErrorCodeName, prefix: string) => (id: string) =>
+  fail(code, `Invalid id: "${id}" (expecting "${prefix}-...")`);
 
 export const errors = {
+  // Requests (errors-overview: common client errors).
+  invalidAction: (operation: string) =>
+    fail(ErrorCode.InvalidAction, `The action ${operation} is not valid for this web service.`),
   missingParameter: (name: string) =>
-    new Ec2Error(ErrorCode.MissingParameter, `The request must contain the parameter ${name}`),
-  invalidParameterValue: (message: string) => new Ec2Error(ErrorCode.InvalidParameterValue, message),
-  invalidParameterCombination: (message: string) => new Ec2Error(ErrorCode.InvalidParameterCombination, message),
-  invalidParameter: (message: string) => new Ec2Error(ErrorCode.InvalidParameter, message),
-  instanceIdMalformed: (id: string) =>
-    new Ec2Error(ErrorCode.InvalidInstanceIdMalformed, `Invalid id: "${id}" (expecting "i-...")`),
+    fail(ErrorCode.MissingParameter, `The request must contain the parameter ${name}`),
+  invalidParameterValue: (message: string) => fail(ErrorCode.InvalidParameterValue, message),
+  invalidParameterCombination: (message: string) => fail(ErrorCode.InvalidParameterCombination, message),
+  invalidParameter: (message: string) => fail(ErrorCode.InvalidParameter, message),
+  invalidFilter: (name: string) => fail(ErrorCode.InvalidParameterValue, `The filter '${name}' is invalid`),
+  invalidNextToken: () => fail(ErrorCode.InvalidNextToken, 'The token provided is invalid'),
+  invalidRegion: (region: string) =>
+    fail(ErrorCode.InvalidRegion, `The region '${region}' does not exist or is not available to this lab.`),
+  invalidAvailabilityZone: (zone: string) =>
+    fail(ErrorCode.InvalidParameterValue, `Invalid availability zone: [${zone}]`),
+  dryRunOperation: () => fail(ErrorCode.DryRunOperation, 'Request would have succeeded, but DryRun flag is set.'),
+  internalError: () => fail(ErrorCode.InternalError, 'An internal error has occurred.'),
+  shuttingDown: () => fail(ErrorCode.InternalError, 'The lab is shutting down.'),
+
+  // Resource ids: malformed and not found, one shape per family (errors-overview: client errors).
+  invalidId: (id: string) => fail(ErrorCode.InvalidID, `The ID '${id}' is not valid`),
+  instanceIdMalformed: malformed(ErrorCode.InvalidInstanceIdMalformed, 'i'),
   instanceIdNotFound: (ids: readonly string[]) =>
-    new Ec2Error(
+    fail(
       ErrorCode.InvalidInstanceIdNotFound,
       ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${quote(ids)}' do not exist`,
     ),
-  amiIdMalformed: (id: string) =>
-    new Ec2Error(ErrorCode.InvalidAmiIdMalformed, `Invalid id: "${id}" (expecting "ami-...")`),
-  amiIdNotFound: (id: string) => new Ec2Error(ErrorCode.InvalidAmiIdNotFound, `The image id '[${id}]' does not exist`),
-  incorrectInstanceState: (message: string) => new Ec2Error(ErrorCode.IncorrectInstanceState, message),
-  operationNotPermitted: (message: string) => new Ec2Error(ErrorCode.OperationNotPermitted, message),
-  unsupportedOperation: (message: string) => new Ec2Error(ErrorCode.UnsupportedOperation, message),
-  unsupportedHibernation: (message: string) => new Ec2Error(ErrorCode.UnsupportedHibernationConfiguration, message),
+  amiIdMalformed: malformed(ErrorCode.InvalidAmiIdMalformed, 'ami'),
+  amiIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidAmiIdNotFound, `The image id '[${quote(ids)}]' does not exist`),
+  volumeIdMalformed: malformed(ErrorCode.InvalidVolumeIdMalformed, 'vol'),
+  volumeNotFound: (ids: readonly string[]) =>
+    fail(
+      ErrorCode.InvalidVolumeNotFound,
+      ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${quote(ids)}' do not exist.`,
+    ),
+  networkInterfaceIdMalformed: malformed(ErrorCode.InvalidNetworkInterfaceIdMalformed, 'eni'),
+  networkInterfaceIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidNetworkInterfaceIdNotFound, `The networkInterface ID '${ids[0]}' does not exist`),
+  vpcIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidVpcIdNotFound, `The vpc ID '${ids[0]}' does not exist`),
+  subnetIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${ids[0]}' does not exist`),
+  keyPairNotFound: (name: string) => fail(ErrorCode.InvalidKeyPairNotFound, `The key pair '${name}' does not exist`),
+  instanceTypesNotFound: (names: readonly string[]) =>
+    fail(ErrorCode.InvalidInstanceType, `The following supplied instance types do not exist: [${quote(names)}]`),
+
+  // Instances (EC2 User Guide: ec2-instance-lifecycle, RunInstances).
+  incorrectInstanceState: (message: string) => fail(ErrorCode.IncorrectInstanceState, message),
+  operationNotPermitted: (message: string) => fail(ErrorCode.OperationNotPermitted, message),
+  unsupportedOperation: (message: string) => fail(ErrorCode.UnsupportedOperation, message),
+  unsupportedHibernation: (message: string) => fail(ErrorCode.UnsupportedHibernationConfiguration, message),
   invalidInstanceType: (type: string) =>
-    new Ec2Error(ErrorCode.InvalidParameterValue, `Invalid value '${type}' for InstanceType.`),
-  invalidFilter: (name: string) => new Ec2Error(ErrorCode.InvalidParameterValue, `The filter '${name}' is invalid`),
-  invalidNextToken: () => new Ec2Error(ErrorCode.InvalidNextToken, 'The token provided is invalid'),
-  invalidRegion: (region: string) =>
-    new Ec2Error(ErrorCode.InvalidRegion, `The region '${region}' does not exist or is not available to this lab.`),
-  invalidAvailabilityZone: (zone: string) =>
-    new Ec2Error(ErrorCode.InvalidParameterValue, `Invalid availability zone: [${zone}]`),
-  dryRunOperation: () =>
-    new Ec2Error(ErrorCode.DryRunOperation, 'Request would have succeeded, but DryRun flag is set.'),
+    fail(ErrorCode.InvalidParameterValue, `Invalid value '${type}' for InstanceType.`),
+  instanceLimitExceeded: (requested: number, perRequest: number) =>
+    fail(
+      ErrorCode.InstanceLimitExceeded,
+      `Your quota allows for 0 more running instance(s). You requested at least ${requested}. EC2 Lab launches at most ${perRequest} instances per request.`,
+    ),
+  volumeSmallerThanSnapshot: (sizeGiB: number, snapshotId: string, snapshotGiB: number) =>
+    fail(
+      ErrorCode.InvalidBlockDeviceMapping,
+      `Volume of size ${sizeGiB}GB is smaller than snapshot '${snapshotId}', expect size >= ${snapshotGiB}GB`,
+    ),
+  typeNotInRegion: (type: string, region: string) =>
+    fail(
+      ErrorCode.Unsupported,
+      `The requested configuration is currently not supported. Your requested instance type (${type}) is not supported in region ${region}.`,
+    ),
+  typeNotInZone: (type: string, zone: string, offeringZones: readonly string[]) =>
+    fail(
+      ErrorCode.Unsupported,
+      `Your requested instance type (${type}) is not supported in your requested Availability Zone (${zone}). Please retry your request by not specifying an Availability Zone or choosing ${offeringZones.join(', ')}.`,
+    ),
+
+  // Tags (EC2 User Guide: Using_Tags).
   tagLimitExceeded: () =>
-    new Ec2Error(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),
-  invalidLabFile: (message: string) => new Ec2Error(ErrorCode.InvalidLabFile, message),
+    fail(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),
+
+  // The lab's own operations.
+  invalidLabFile: (message: string) => fail(ErrorCode.InvalidLabFile, message),
 };

@@ -10,7 +10,7 @@ import type { ActivityEvent } from '../../../shared/lab-operations';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { paginate } from '../pagination';
-import type { ActivityRecord } from './activity-record';
+import { ACTIVITY, type ActivityRecord } from './activity-record';
 
 export const MAX_ACTIVITY = 500;
 const MAX_USER_DATA_CHARS = 1024;
@@ -33,8 +33,14 @@ export function shouldLog(outcome: CallOutcome): boolean {
 }
 
 /** Adds an event to the log (within the caller's unit of work) and returns it. */
-export function recordActivity(ctx: EngineContext, outcome: CallOutcome): ActivityEvent {
-  const log = ctx.repos.activity;
+/** Which members name resources: in a request, and in what a changing call answers. */
+export interface ActivityIdKeys {
+  request: readonly string[];
+  created: readonly string[];
+}
+
+export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys: ActivityIdKeys): ActivityEvent {
+  const log = ctx.records(ACTIVITY);
   let newest = 0;
   let oldest: ActivityRecord | undefined;
   for (const record of log.values()) {
@@ -51,7 +57,7 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome): Activi
     Region: outcome.region,
     ReadOnly: isReadOnly(outcome.operation),
     Parameters: shortenUserData(parameters),
-    ResourceIds: resourceIds(outcome.input, outcome.output),
+    ResourceIds: resourceIds(outcome, idKeys),
     ErrorCode: outcome.error?.code,
     ErrorMessage: outcome.error?.message,
     CliCommand: toCliCommand(outcome.operation, parameters, outcome.region),
@@ -70,7 +76,7 @@ export function describeActivity(
   if (request.MaxResults !== undefined && typeof request.MaxResults !== 'number') {
     throw errors.invalidParameterValue('MaxResults must be a number.');
   }
-  const newestFirst = [...ctx.repos.activity.values()].sort((a, b) => b.sequence - a.sequence);
+  const newestFirst = [...ctx.records(ACTIVITY).values()].sort((a, b) => b.sequence - a.sequence);
   const page = paginate(newestFirst, request, { min: 1, max: MAX_ACTIVITY, scope: 'activity' });
   return { Events: page.items.map(toEvent), NextToken: page.nextToken };
 }
@@ -80,17 +86,28 @@ function toEvent(record: ActivityRecord): ActivityEvent {
   return structuredClone(event);
 }
 
-/** Ids the request names or the response creates, in order, without repeats. */
-function resourceIds(input: unknown, output: unknown): string[] {
+/**
+ * Ids the request names or a change creates, in order, without repeats: the request's members that
+ * name resources (InstanceIds, Resources …), and the created ids a changing call answers, at its top
+ * level or in its top-level lists (RunInstances' Instances[].InstanceId).
+ */
+function resourceIds(outcome: CallOutcome, idKeys: ActivityIdKeys): string[] {
   const ids = new Set<string>();
-  const request = (input ?? {}) as Record<string, unknown>;
-  for (const key of ['InstanceIds', 'Resources', 'ImageIds', 'VpcIds', 'SubnetIds']) {
-    const list = request[key];
-    if (Array.isArray(list)) for (const id of list) if (typeof id === 'string') ids.add(id);
+  const collect = (source: unknown, keys: readonly string[]) => {
+    if (!source || typeof source !== 'object') return;
+    for (const key of keys) {
+      const value = (source as Record<string, unknown>)[key];
+      if (typeof value === 'string') ids.add(value);
+      else if (Array.isArray(value)) for (const id of value) if (typeof id === 'string') ids.add(id);
+    }
+  };
+  collect(outcome.input, idKeys.request);
+  if (!isReadOnly(outcome.operation) && outcome.output && typeof outcome.output === 'object') {
+    collect(outcome.output, idKeys.created);
+    for (const value of Object.values(outcome.output)) {
+      if (Array.isArray(value)) for (const item of value) collect(item, idKeys.created);
+    }
   }
-  if (typeof request.InstanceId === 'string') ids.add(request.InstanceId);
-  const created = (output as { Instances?: { InstanceId?: string }[] } | undefined)?.Instances;
-  if (Array.isArray(created)) for (const instance of created) if (instance.InstanceId) ids.add(instance.InstanceId);
   return [...ids];
 }
 

@@ -3,7 +3,6 @@
  * DescribeInstanceTypeOfferings and DescribeImages, served from the lab catalog.
  * EC2 API Reference: the API_Describe* page of each.
  */
-import { ErrorCode } from '../../../shared/errors';
 import type {
   AvailabilityZone,
   DescribeAvailabilityZonesRequest,
@@ -22,7 +21,7 @@ import type {
   Region,
 } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
-import { Ec2Error, errors } from '../errors';
+import { errors } from '../errors';
 import { applyFilters, type FilterFields } from '../filters';
 import { isWellFormedId } from '../ids';
 import { paginate } from '../pagination';
@@ -123,10 +122,7 @@ export function describeInstanceTypes(
   if (request.InstanceTypes?.length) {
     const unknown = request.InstanceTypes.filter((name) => !types.some((t) => t.InstanceType === name));
     if (unknown.length) {
-      throw new Ec2Error(
-        ErrorCode.InvalidInstanceType,
-        `The following supplied instance types do not exist: [${unknown.join(', ')}]`,
-      );
+      throw errors.instanceTypesNotFound(unknown);
     }
     types = types.filter((t) => request.InstanceTypes!.includes(t.InstanceType!));
   }
@@ -205,7 +201,7 @@ export function describeImages(
     for (const id of request.ImageIds) if (!isWellFormedId(id, 'ami')) throw errors.amiIdMalformed(id);
     const missing = request.ImageIds.filter((id) => !images.some((i) => i.ImageId === id));
     if (missing.length) {
-      throw new Ec2Error(ErrorCode.InvalidAmiIdNotFound, `The image id '[${missing.join(', ')}]' does not exist`);
+      throw errors.amiIdNotFound(missing);
     }
     images = images.filter((i) => request.ImageIds!.includes(i.ImageId!));
   }

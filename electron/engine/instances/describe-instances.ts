@@ -11,17 +11,17 @@ import type {
   Reservation,
 } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
+import { describeRecords } from '../describe';
 import { errors } from '../errors';
-import { applyFilters, type FilterFields } from '../filters';
-import { paginate } from '../pagination';
-import { privateDnsName, publicDnsName } from '../network/ip-addresses';
-import { findInstances } from './find-instances';
-import type { InstanceRecord } from './instance-record';
+import type { FilterFields } from '../filters';
+import { privateDnsName, publicDnsName } from '../network-interfaces/ip-addresses';
+import { INSTANCES, type InstanceRecord } from './instance-record';
 import { statusChecksPassed } from './instance-lifecycle';
-import { instanceState, toInstance } from './instance-view';
+import { instanceState, primaryInterface, toInstance } from './instance-view';
 import { STATE_CODES } from './lifecycle';
 
-const INSTANCE_FILTERS: FilterFields<InstanceRecord> = {
+/** DescribeInstances' filters; the address filters read the primary network interface. */
+const instanceFilters = (ctx: EngineContext): FilterFields<InstanceRecord> => ({
   'instance-id': (i) => i.instanceId,
   'instance-state-name': (i) => i.state,
   'instance-state-code': (i) => STATE_CODES[i.state],
@@ -31,10 +31,16 @@ const INSTANCE_FILTERS: FilterFields<InstanceRecord> = {
   'key-name': (i) => i.keyName,
   'vpc-id': (i) => (i.state === 'terminated' ? undefined : i.vpcId),
   'subnet-id': (i) => (i.state === 'terminated' ? undefined : i.subnetId),
-  'private-ip-address': (i) => (i.state === 'terminated' ? undefined : i.privateIpAddress),
-  'ip-address': (i) => i.publicIpAddress,
-  'private-dns-name': (i) => (i.state === 'terminated' ? undefined : privateDnsName(i.privateIpAddress, i.region)),
-  'dns-name': (i) => (i.publicIpAddress ? publicDnsName(i.publicIpAddress, i.region) : undefined),
+  'private-ip-address': (i) => addressesOf(ctx, i).privateIp,
+  'ip-address': (i) => addressesOf(ctx, i).publicIp,
+  'private-dns-name': (i) => {
+    const ip = addressesOf(ctx, i).privateIp;
+    return ip ? privateDnsName(ip, i.region) : undefined;
+  },
+  'dns-name': (i) => {
+    const ip = addressesOf(ctx, i).publicIp;
+    return ip ? publicDnsName(ip, i.region) : undefined;
+  },
   architecture: (i) => i.architecture,
   'reservation-id': (i) => i.reservationId,
   'owner-id': (i) => i.ownerId,
@@ -46,39 +52,41 @@ const INSTANCE_FILTERS: FilterFields<InstanceRecord> = {
   'launch-time': (i) => new Date(i.launchTime).toISOString(),
   'ami-launch-index': (i) => i.amiLaunchIndex,
   'client-token': (i) => i.clientToken,
-  'network-interface.network-interface-id': (i) => i.networkInterfaceId,
-  'block-device-mapping.volume-id': (i) => i.rootVolume.volumeId,
-  'block-device-mapping.device-name': (i) => i.rootVolume.deviceName,
+  'network-interface.network-interface-id': (i) => (i.state === 'terminated' ? [] : i.networkInterfaceIds),
+  'block-device-mapping.volume-id': (i) => (i.state === 'terminated' ? [] : i.blockDevices.map((d) => d.volumeId)),
+  'block-device-mapping.device-name': (i) => (i.state === 'terminated' ? [] : i.blockDevices.map((d) => d.deviceName)),
   tenancy: () => 'default',
   'placement-group-name': () => undefined,
-};
+});
+
+function addressesOf(ctx: EngineContext, instance: InstanceRecord): { privateIp?: string; publicIp?: string } {
+  if (instance.state === 'terminated') return {};
+  const eni = primaryInterface(ctx, instance);
+  return { privateIp: eni?.privateIpAddress, publicIp: eni?.publicIp };
+}
+
+/** Ids and paging exclude each other (API_DescribeInstances: InstanceIds, MaxResults). */
+function checkIdsOrPaging(request: { InstanceIds?: string[]; MaxResults?: number }): void {
+  if (request.InstanceIds?.length && request.MaxResults !== undefined) {
+    throw errors.invalidParameterCombination('The parameter instancesSet cannot be used with the parameter maxResults');
+  }
+}
 
 export function describeInstances(
   ctx: EngineContext,
   region: string,
   request: DescribeInstancesRequest,
 ): DescribeInstancesResult {
-  const candidates = namedOrAll(ctx, region, request);
-  const matching = applyFilters(candidates, request.Filters, INSTANCE_FILTERS, (i) => i.tags);
-  const page = paginate(matching, request, { min: 5, max: 1000, scope: `instances:${region}` });
-  return { Reservations: groupByReservation(page.items), NextToken: page.nextToken };
+  checkIdsOrPaging(request);
+  const page = describeRecords(ctx, region, INSTANCES, request.InstanceIds, request, {
+    filters: instanceFilters(ctx),
+    paging: { min: 5, max: 1000, scope: `instances:${region}` },
+    shape: (record) => record,
+  });
+  return { Reservations: groupByReservation(ctx, page.items), NextToken: page.nextToken };
 }
 
-/** The instances a request names (each must exist), or all of the region's; ids and paging exclude each other. */
-function namedOrAll(
-  ctx: EngineContext,
-  region: string,
-  request: { InstanceIds?: string[]; MaxResults?: number },
-): InstanceRecord[] {
-  if (request.InstanceIds?.length && request.MaxResults !== undefined) {
-    throw errors.invalidParameterCombination('The parameter instancesSet cannot be used with the parameter maxResults');
-  }
-  return request.InstanceIds?.length
-    ? findInstances(ctx, region, request.InstanceIds)
-    : [...ctx.repos.instances.values()].filter((i) => i.region === region);
-}
-
-function groupByReservation(instances: readonly InstanceRecord[]): Reservation[] {
+function groupByReservation(ctx: EngineContext, instances: readonly InstanceRecord[]): Reservation[] {
   const reservations = new Map<string, Reservation>();
   for (const record of instances) {
     let reservation = reservations.get(record.reservationId);
@@ -86,7 +94,7 @@ function groupByReservation(instances: readonly InstanceRecord[]): Reservation[]
       reservation = { ReservationId: record.reservationId, OwnerId: record.ownerId, Groups: [], Instances: [] };
       reservations.set(record.reservationId, reservation);
     }
-    reservation.Instances!.push(toInstance(record));
+    reservation.Instances!.push(toInstance(ctx, record));
   }
   return [...reservations.values()];
 }
@@ -132,10 +140,13 @@ export function describeInstanceStatus(
   region: string,
   request: DescribeInstanceStatusRequest,
 ): DescribeInstanceStatusResult {
-  let candidates = namedOrAll(ctx, region, request);
-  // By default only running instances are described (API_DescribeInstanceStatus: IncludeAllInstances).
-  if (!request.IncludeAllInstances) candidates = candidates.filter((i) => i.state === 'running');
-  const matching = applyFilters(candidates, request.Filters, STATUS_FILTERS);
-  const page = paginate(matching, request, { min: 5, max: 1000, scope: `instance-status:${region}` });
-  return { InstanceStatuses: page.items.map(toInstanceStatus), NextToken: page.nextToken };
+  checkIdsOrPaging(request);
+  const page = describeRecords(ctx, region, INSTANCES, request.InstanceIds, request, {
+    // By default only running instances are described (API_DescribeInstanceStatus: IncludeAllInstances).
+    where: request.IncludeAllInstances ? undefined : (i) => i.state === 'running',
+    filters: STATUS_FILTERS,
+    paging: { min: 5, max: 1000, scope: `instance-status:${region}` },
+    shape: toInstanceStatus,
+  });
+  return { InstanceStatuses: page.items, NextToken: page.nextToken };
 }

@@ -11,7 +11,8 @@ import type {
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findInstances } from './find-instances';
-import type { InstanceRecord } from './instance-record';
+import { INSTANCES, type InstanceRecord } from './instance-record';
+import { toInstance } from './instance-view';
 
 type Change =
   | { attribute: 'instanceType'; value: string }
@@ -37,7 +38,7 @@ export function modifyInstanceAttribute(ctx: EngineContext, region: string, requ
   if (needsStopped && instance!.state !== 'stopped') {
     throw errors.incorrectInstanceState(`The instance '${id}' is not in the 'stopped' state.`);
   }
-  const record = ctx.repos.instances.touch(id);
+  const record = ctx.records(INSTANCES).touch(id);
   switch (change.attribute) {
     case 'instanceType':
       applyInstanceType(ctx, record, change.value);
@@ -180,23 +181,7 @@ export function describeInstanceAttribute(
     case 'productCodes':
       return { ...result, ProductCodes: [] };
     case 'blockDeviceMapping':
-      return {
-        ...result,
-        BlockDeviceMappings:
-          i.state === 'terminated'
-            ? []
-            : [
-                {
-                  DeviceName: i.rootVolume.deviceName,
-                  Ebs: {
-                    AttachTime: new Date(i.rootVolume.attachTime),
-                    DeleteOnTermination: i.rootVolume.deleteOnTermination,
-                    Status: 'attached',
-                    VolumeId: i.rootVolume.volumeId,
-                  },
-                },
-              ],
-      };
+      return { ...result, BlockDeviceMappings: toInstance(ctx, i).BlockDeviceMappings };
     default:
       throw errors.invalidParameterValue(
         `Value (${request.Attribute}) for parameter attribute is invalid. Unknown attribute.`,

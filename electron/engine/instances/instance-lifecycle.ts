@@ -6,12 +6,12 @@
 import type { InstanceStateChange } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { allocatePublicIp } from '../network/ip-addresses';
-import type { InstanceRecord, StateName } from './instance-record';
+import { associateNewPublicIp, releaseInterfacesOf, releasePublicIp } from '../network-interfaces/primary-interface';
+import { releaseVolumesOf } from '../volumes/root-volume';
+import { INSTANCES, type InstanceRecord, type StateName } from './instance-record';
 import { instanceState } from './instance-view';
 import { COMPLETIONS, TIMINGS, TRANSITIONS, refusal, transitionDuration, type RequestAction } from './lifecycle';
 import { findInstances } from './find-instances';
-import { takenAddresses } from './addresses-in-use';
 
 export function requestStateChange(
   ctx: EngineContext,
@@ -64,7 +64,7 @@ function userInitiated(now: number): string {
 }
 
 function begin(ctx: EngineContext, id: string, to: StateName, action: RequestAction, now: number): void {
-  const instance = ctx.repos.instances.touch(id);
+  const instance = ctx.records(INSTANCES).touch(id);
   const hibernate = action === 'hibernate';
   instance.state = to;
   instance.transitionDueAt = now + transitionDuration(to, hibernate);
@@ -75,13 +75,8 @@ function begin(ctx: EngineContext, id: string, to: StateName, action: RequestAct
     instance.launchTime = now;
     instance.stateTransitionReason = '';
     instance.stateReason = undefined;
-    if (instance.assignPublicIp) {
-      instance.publicIpAddress = allocatePublicIp(
-        instance.region,
-        takenAddresses(ctx, instance.region).public,
-        ctx.ids,
-      );
-    }
+    const primary = instance.networkInterfaceIds[0];
+    if (instance.assignPublicIp && primary) associateNewPublicIp(ctx, primary);
   } else {
     instance.stateTransitionReason = userInitiated(now);
     instance.stateReason = hibernate
@@ -94,7 +89,7 @@ function begin(ctx: EngineContext, id: string, to: StateName, action: RequestAct
 
 /** A reboot keeps the instance running; only the OS restarts (RAM is lost, nothing else). */
 function reboot(ctx: EngineContext, id: string, now: number): void {
-  const instance = ctx.repos.instances.touch(id);
+  const instance = ctx.records(INSTANCES).touch(id);
   instance.rebootingUntil = now + TIMINGS.rebootMs;
   instance.lastAction = { action: 'reboot', at: now };
   ctx.changed(instance.region, 'instance', id);
@@ -112,14 +107,15 @@ function nextDue(instance: InstanceRecord): number | undefined {
  * never touches another, so each is brought up to date on its own, in its own time order.
  */
 export function advanceInstances(ctx: EngineContext, now: number): void {
+  const instances = ctx.records(INSTANCES);
   const due: string[] = [];
-  for (const instance of ctx.repos.instances.values()) {
+  for (const instance of instances.values()) {
     const at = nextDue(instance);
     if (at !== undefined && at <= now) due.push(instance.instanceId);
   }
   for (const id of due) {
     for (;;) {
-      const instance = ctx.repos.instances.get(id);
+      const instance = instances.get(id);
       const at = instance && nextDue(instance);
       if (at === undefined || at > now) break;
       settle(ctx, id, at);
@@ -128,10 +124,11 @@ export function advanceInstances(ctx: EngineContext, now: number): void {
 }
 
 function settle(ctx: EngineContext, id: string, at: number): void {
-  const instance = ctx.repos.instances.touch(id);
+  const instances = ctx.records(INSTANCES);
+  const instance = instances.touch(id);
   ctx.changed(instance.region, 'instance', id);
   if (instance.removeAt !== undefined && instance.removeAt <= at) {
-    ctx.repos.instances.delete(id);
+    instances.delete(id);
     return;
   }
   if (instance.rebootingUntil !== undefined && instance.rebootingUntil <= at) {
@@ -152,9 +149,14 @@ function settle(ctx: EngineContext, id: string, at: number): void {
     instance.statusChecksPassAt = at + TIMINGS.statusChecksMs;
   } else if (to === 'stopped') {
     // An auto-assigned public IPv4 address is released on stop (EC2 User Guide: using-instance-addressing).
-    instance.publicIpAddress = undefined;
+    for (const eni of instance.networkInterfaceIds) releasePublicIp(ctx, eni);
   } else if (to === 'terminated') {
-    instance.publicIpAddress = undefined;
+    // Interfaces and volumes marked DeleteOnTermination go with the instance (EC2 User Guide: terminating-instances).
+    releaseInterfacesOf(ctx, instance.networkInterfaceIds);
+    releaseVolumesOf(
+      ctx,
+      instance.blockDevices.map((d) => d.volumeId),
+    );
     instance.removeAt = at + TIMINGS.terminatedVisibleMs;
   }
 }

@@ -1,21 +1,17 @@
-/** An instance as the engine keeps it: stricter than AWS's all-optional `Instance`, mapped at the edge. */
+/**
+ * An instance as the engine keeps it: stricter than AWS's all-optional `Instance`, mapped at the
+ * edge. Its network interfaces and volumes are records of their own families; the instance names
+ * them (primary interface first, block devices by device name).
+ */
 import type { LifecycleAction, StateName } from '../../../shared/rules/instances';
+import { errors } from '../errors';
+import { defineCollection, type Tag } from '../resource-family';
 
-export type { LifecycleAction, StateName };
+export type { LifecycleAction, StateName, Tag };
 
-export interface Tag {
-  Key: string;
-  Value: string;
-}
-
-export interface RootVolume {
-  volumeId: string;
+export interface BlockDevice {
   deviceName: string;
-  sizeGiB: number;
-  volumeType: string;
-  encrypted: boolean;
-  deleteOnTermination: boolean;
-  attachTime: number;
+  volumeId: string;
 }
 
 export interface InstanceRecord {
@@ -31,13 +27,12 @@ export interface InstanceRecord {
   platformDetails: string;
   usageOperation: string;
   availabilityZone: string;
+  /** Where it was launched; the primary network interface lives there too. */
   vpcId: string;
   subnetId: string;
-  networkInterfaceId: string;
-  macAddress: string;
-  privateIpAddress: string;
-  /** Auto-assigned public address: released on stop and hibernate, a new one on start. */
-  publicIpAddress?: string;
+  /** Attached network interfaces, the primary one (device index 0) first. */
+  networkInterfaceIds: string[];
+  /** Auto-assign a public IPv4 address on launch and on every start (the subnet's choice at launch). */
   assignPublicIp: boolean;
   keyName?: string;
   state: StateName;
@@ -62,10 +57,22 @@ export interface InstanceRecord {
   hibernated: boolean;
   userData?: string;
   rootDeviceName: string;
-  rootVolume: RootVolume;
+  /** Attached EBS volumes by device, the root device among them. */
+  blockDevices: BlockDevice[];
   ebsOptimized: boolean;
   clientToken?: string;
   tags: Tag[];
   /** A terminated instance stays listed for about an hour, then disappears. */
   removeAt?: number;
 }
+
+export const INSTANCES = defineCollection<InstanceRecord>({
+  name: 'instances',
+  regionOf: (r) => r.region,
+  idOf: (r) => r.instanceId,
+  idPrefix: 'i',
+  malformed: errors.instanceIdMalformed,
+  notFound: errors.instanceIdNotFound,
+  tagResourceType: 'instance',
+  kind: 'instance',
+});

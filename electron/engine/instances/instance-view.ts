@@ -1,6 +1,17 @@
-/** Maps an engine record to AWS's `Instance` shape, as DescribeInstances and RunInstances return it. */
-import type { Instance, InstanceState } from '@aws-sdk/client-ec2';
-import { privateDnsName, publicDnsName } from '../network/ip-addresses';
+/**
+ * Maps an engine record to AWS's `Instance` shape, as DescribeInstances and RunInstances return it,
+ * with its network interfaces and block devices read from their own records.
+ */
+import type {
+  Instance,
+  InstanceBlockDeviceMapping,
+  InstanceNetworkInterface,
+  InstanceState,
+} from '@aws-sdk/client-ec2';
+import type { EngineContext } from '../context';
+import { privateDnsName, publicDnsName } from '../network-interfaces/ip-addresses';
+import { NETWORK_INTERFACES, type NetworkInterfaceRecord } from '../network-interfaces/network-interface-record';
+import { VOLUMES } from '../volumes/volume-record';
 import type { InstanceRecord } from './instance-record';
 import { STATE_CODES } from './lifecycle';
 
@@ -8,10 +19,19 @@ export function instanceState(record: InstanceRecord): InstanceState {
   return { Code: STATE_CODES[record.state], Name: record.state };
 }
 
-export function toInstance(record: InstanceRecord): Instance {
+/** The instance's primary network interface (device index 0), while it has one. */
+export function primaryInterface(ctx: EngineContext, record: InstanceRecord): NetworkInterfaceRecord | undefined {
+  const id = record.networkInterfaceIds[0];
+  return id === undefined ? undefined : ctx.records(NETWORK_INTERFACES).get(id);
+}
+
+export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance {
   const terminated = record.state === 'terminated';
-  const privateDns = terminated ? '' : privateDnsName(record.privateIpAddress, record.region);
-  const publicDns = record.publicIpAddress ? publicDnsName(record.publicIpAddress, record.region) : '';
+  const primary = terminated ? undefined : primaryInterface(ctx, record);
+  const privateIp = primary?.privateIpAddress;
+  const publicIp = primary?.publicIp;
+  const privateDns = privateIp ? privateDnsName(privateIp, record.region) : '';
+  const publicDns = publicIp ? publicDnsName(publicIp, record.region) : '';
   const instance: Instance = {
     InstanceId: record.instanceId,
     ImageId: record.imageId,
@@ -28,71 +48,20 @@ export function toInstance(record: InstanceRecord): Instance {
     Monitoring: { State: 'disabled' },
     SubnetId: terminated ? undefined : record.subnetId,
     VpcId: terminated ? undefined : record.vpcId,
-    PrivateIpAddress: terminated ? undefined : record.privateIpAddress,
-    PublicIpAddress: record.publicIpAddress,
+    PrivateIpAddress: privateIp,
+    PublicIpAddress: publicIp,
     StateReason: record.stateReason,
     Architecture: record.architecture as Instance['Architecture'],
     RootDeviceType: 'ebs',
     RootDeviceName: record.rootDeviceName,
-    BlockDeviceMappings: terminated
-      ? []
-      : [
-          {
-            DeviceName: record.rootVolume.deviceName,
-            Ebs: {
-              AttachTime: new Date(record.rootVolume.attachTime),
-              DeleteOnTermination: record.rootVolume.deleteOnTermination,
-              Status: 'attached',
-              VolumeId: record.rootVolume.volumeId,
-            },
-          },
-        ],
+    BlockDeviceMappings: terminated ? [] : blockDeviceMappings(ctx, record),
     VirtualizationType: 'hvm',
     ClientToken: record.clientToken ?? '',
     Tags: record.tags.length ? record.tags.map((t) => ({ ...t })) : undefined,
     SecurityGroups: [],
     SourceDestCheck: true,
     Hypervisor: 'xen',
-    NetworkInterfaces: terminated
-      ? []
-      : [
-          {
-            Attachment: {
-              AttachTime: new Date(record.rootVolume.attachTime),
-              AttachmentId: `eni-attach-${record.networkInterfaceId.slice(4)}`,
-              DeleteOnTermination: true,
-              DeviceIndex: 0,
-              Status: 'attached',
-              NetworkCardIndex: 0,
-            },
-            Description: '',
-            Groups: [],
-            Ipv6Addresses: [],
-            MacAddress: record.macAddress,
-            NetworkInterfaceId: record.networkInterfaceId,
-            OwnerId: record.ownerId,
-            PrivateDnsName: privateDns,
-            PrivateIpAddress: record.privateIpAddress,
-            PrivateIpAddresses: [
-              {
-                Primary: true,
-                PrivateDnsName: privateDns,
-                PrivateIpAddress: record.privateIpAddress,
-                Association: record.publicIpAddress
-                  ? { IpOwnerId: 'amazon', PublicDnsName: publicDns, PublicIp: record.publicIpAddress }
-                  : undefined,
-              },
-            ],
-            Association: record.publicIpAddress
-              ? { IpOwnerId: 'amazon', PublicDnsName: publicDns, PublicIp: record.publicIpAddress }
-              : undefined,
-            SourceDestCheck: true,
-            Status: 'in-use',
-            SubnetId: record.subnetId,
-            VpcId: record.vpcId,
-            InterfaceType: 'interface',
-          },
-        ],
+    NetworkInterfaces: terminated ? [] : networkInterfaces(ctx, record),
     EbsOptimized: record.ebsOptimized,
     EnaSupport: true,
     CpuOptions: undefined,
@@ -120,4 +89,69 @@ export function toInstance(record: InstanceRecord): Instance {
     CurrentInstanceBootMode: 'legacy-bios',
   };
   return instance;
+}
+
+function blockDeviceMappings(ctx: EngineContext, record: InstanceRecord): InstanceBlockDeviceMapping[] {
+  const volumes = ctx.records(VOLUMES);
+  return record.blockDevices.flatMap(({ deviceName, volumeId }) => {
+    const attachment = volumes.get(volumeId)?.attachment;
+    if (!attachment) return [];
+    return [
+      {
+        DeviceName: deviceName,
+        Ebs: {
+          AttachTime: new Date(attachment.attachTime),
+          DeleteOnTermination: attachment.deleteOnTermination,
+          Status: 'attached',
+          VolumeId: volumeId,
+        },
+      },
+    ];
+  });
+}
+
+function networkInterfaces(ctx: EngineContext, record: InstanceRecord): InstanceNetworkInterface[] {
+  const enis = ctx.records(NETWORK_INTERFACES);
+  return record.networkInterfaceIds.flatMap((id) => {
+    const eni = enis.get(id);
+    if (!eni?.attachment) return [];
+    const privateDns = privateDnsName(eni.privateIpAddress, eni.region);
+    const association = eni.publicIp
+      ? { IpOwnerId: 'amazon', PublicDnsName: publicDnsName(eni.publicIp, eni.region), PublicIp: eni.publicIp }
+      : undefined;
+    return [
+      {
+        Attachment: {
+          AttachTime: new Date(eni.attachment.attachTime),
+          AttachmentId: eni.attachment.attachmentId,
+          DeleteOnTermination: eni.attachment.deleteOnTermination,
+          DeviceIndex: eni.attachment.deviceIndex,
+          Status: 'attached',
+          NetworkCardIndex: 0,
+        },
+        Description: eni.description,
+        Groups: eni.groups.map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })),
+        Ipv6Addresses: [],
+        MacAddress: eni.macAddress,
+        NetworkInterfaceId: eni.networkInterfaceId,
+        OwnerId: eni.ownerId,
+        PrivateDnsName: privateDns,
+        PrivateIpAddress: eni.privateIpAddress,
+        PrivateIpAddresses: [
+          {
+            Primary: true,
+            PrivateDnsName: privateDns,
+            PrivateIpAddress: eni.privateIpAddress,
+            Association: association,
+          },
+        ],
+        Association: association,
+        SourceDestCheck: eni.sourceDestCheck,
+        Status: eni.status,
+        SubnetId: eni.subnetId,
+        VpcId: eni.vpcId,
+        InterfaceType: 'interface',
+      },
+    ];
+  });
 }

@@ -2,7 +2,6 @@
  * RunInstances: validates a launch request the way EC2 does and creates the instances in
  * `pending`. EC2 API Reference: API_RunInstances; EC2 User Guide: hibernating-prerequisites.
  */
-import { ErrorCode } from '../../../shared/errors';
 import {
   MAX_HIBERNATION_RAM_MIB,
   MAX_USER_DATA_BYTES,
@@ -12,16 +11,17 @@ import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import type { InstanceTypeInfo, Reservation, RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { CatalogImage } from '../catalog/catalog';
 import type { EngineContext } from '../context';
-import { Ec2Error, errors } from '../errors';
+import { errors } from '../errors';
 import { isWellFormedId } from '../ids';
-import { ensureDefaultVpc } from '../network/default-vpc';
-import { allocatePrivateIp, allocatePublicIp } from '../network/ip-addresses';
-import type { SubnetRecord } from '../network/network-records';
-import type { InstanceRecord, Tag } from './instance-record';
+import { takenAddresses } from '../network-interfaces/addresses-in-use';
+import { createPrimaryInterface } from '../network-interfaces/primary-interface';
+import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
+import { createRootVolume } from '../volumes/root-volume';
+import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
-import { takenAddresses } from './addresses-in-use';
 
 /** The console's default for a free-tier launch; AWS's API default (m1.small) is not in the lab catalog. */
 const DEFAULT_INSTANCE_TYPE = 't2.micro';
@@ -37,17 +37,15 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
     );
   }
   if (maxCount > MAX_COUNT_PER_REQUEST) {
-    throw new Ec2Error(
-      ErrorCode.InstanceLimitExceeded,
-      `Your quota allows for 0 more running instance(s). You requested at least ${maxCount}. EC2 Lab launches at most ${MAX_COUNT_PER_REQUEST} instances per request.`,
-    );
+    throw errors.instanceLimitExceeded(maxCount, MAX_COUNT_PER_REQUEST);
   }
 
   if (request.ClientToken) {
-    const existing = [...ctx.repos.instances.values()].filter(
-      (i) => i.region === region && i.clientToken === request.ClientToken,
-    );
-    if (existing.length) return reservationOf(existing);
+    const existing = ctx
+      .records(INSTANCES)
+      .inRegion(region)
+      .filter((i) => i.clientToken === request.ClientToken);
+    if (existing.length) return reservationOf(ctx, existing);
   }
 
   const image = findImage(ctx, region, request.ImageId);
@@ -57,7 +55,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   checkArchitecture(type, image);
   if (request.KeyName !== undefined) {
     // Key pairs arrive with the security features; until then no key pair exists in any region.
-    throw new Ec2Error(ErrorCode.InvalidKeyPairNotFound, `The key pair '${request.KeyName}' does not exist`);
+    throw errors.keyPairNotFound(request.KeyName);
   }
   const shutdownBehavior = request.InstanceInitiatedShutdownBehavior ?? 'stop';
   if (shutdownBehavior !== 'stop' && shutdownBehavior !== 'terminate') {
@@ -69,7 +67,9 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const root = rootVolumeRequest(request, image);
   const hibernation = request.HibernationOptions?.Configured === true;
   if (hibernation) checkHibernation(type, image, root);
-  const tags = instanceTags(request);
+  const tags = tagsFor(request, 'instance');
+  const volumeTags = tagsFor(request, 'volume');
+  const interfaceTags = tagsFor(request, 'network-interface');
   const subnet = chooseSubnet(ctx, region, request, typeName);
 
   const now = ctx.clock.now();
@@ -78,11 +78,35 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const records: InstanceRecord[] = [];
   for (let index = 0; index < maxCount; index++) {
     const instanceId = ctx.ids.next('i');
-    const privateIp = allocatePrivateIp(subnet.cidrBlock, taken.private, ctx.ids);
-    taken.private.add(privateIp);
-    const assignPublicIp = subnet.mapPublicIpOnLaunch;
-    const publicIp = assignPublicIp ? allocatePublicIp(region, taken.public, ctx.ids) : undefined;
-    if (publicIp) taken.public.add(publicIp);
+    const eni = createPrimaryInterface(
+      ctx,
+      {
+        instanceId,
+        region,
+        availabilityZone: subnet.availabilityZone,
+        vpcId: subnet.vpcId,
+        subnetId: subnet.subnetId,
+        cidrBlock: subnet.cidrBlock,
+        assignPublicIp: subnet.mapPublicIpOnLaunch,
+        at: now,
+      },
+      taken,
+    );
+    if (interfaceTags.length) eni.tags = interfaceTags.map((t) => ({ ...t }));
+    const rootDeviceName = image.image.RootDeviceName ?? '/dev/xvda';
+    const volume = createRootVolume(ctx, {
+      instanceId,
+      region,
+      availabilityZone: subnet.availabilityZone,
+      deviceName: rootDeviceName,
+      sizeGiB: root.sizeGiB,
+      volumeType: root.volumeType,
+      encrypted: root.encrypted,
+      snapshotId: root.snapshotId,
+      deleteOnTermination: root.deleteOnTermination,
+      tags: volumeTags,
+      at: now,
+    });
     const record: InstanceRecord = {
       instanceId,
       reservationId,
@@ -98,11 +122,8 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       availabilityZone: subnet.availabilityZone,
       vpcId: subnet.vpcId,
       subnetId: subnet.subnetId,
-      networkInterfaceId: ctx.ids.next('eni'),
-      macAddress: macAddress(ctx),
-      privateIpAddress: privateIp,
-      publicIpAddress: publicIp,
-      assignPublicIp,
+      networkInterfaceIds: [eni.networkInterfaceId],
+      assignPublicIp: subnet.mapPublicIpOnLaunch,
       state: 'pending',
       launchTime: now,
       transitionDueAt: now + TIMINGS.pendingMs,
@@ -115,33 +136,25 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       hibernationConfigured: hibernation,
       hibernated: false,
       userData,
-      rootDeviceName: image.image.RootDeviceName ?? '/dev/xvda',
-      rootVolume: {
-        volumeId: ctx.ids.next('vol'),
-        deviceName: image.image.RootDeviceName ?? '/dev/xvda',
-        sizeGiB: root.sizeGiB,
-        volumeType: root.volumeType,
-        encrypted: root.encrypted,
-        deleteOnTermination: root.deleteOnTermination,
-        attachTime: now,
-      },
+      rootDeviceName,
+      blockDevices: [{ deviceName: rootDeviceName, volumeId: volume.volumeId }],
       ebsOptimized: request.EbsOptimized ?? type.EbsInfo?.EbsOptimizedSupport === 'default',
       clientToken: request.ClientToken,
       tags: tags.map((t) => ({ ...t })),
     };
-    records.push(ctx.repos.instances.put(instanceId, record));
+    records.push(ctx.records(INSTANCES).put(instanceId, record));
     ctx.changed(region, 'instance', instanceId);
   }
-  return reservationOf(records);
+  return reservationOf(ctx, records);
 }
 
-export function reservationOf(records: readonly InstanceRecord[]): Reservation {
+export function reservationOf(ctx: EngineContext, records: readonly InstanceRecord[]): Reservation {
   const first = records[0]!;
   return {
     ReservationId: first.reservationId,
     OwnerId: first.ownerId,
     Groups: [],
-    Instances: records.map(toInstance),
+    Instances: records.map((record) => toInstance(ctx, record)),
   };
 }
 
@@ -159,7 +172,7 @@ function findImage(ctx: EngineContext, region: string, imageId: string | undefin
   if (!imageId) throw errors.missingParameter('ImageId');
   if (!isWellFormedId(imageId, 'ami')) throw errors.amiIdMalformed(imageId);
   const image = ctx.catalog.images[region]?.find((i) => i.image.ImageId === imageId);
-  if (!image) throw errors.amiIdNotFound(imageId);
+  if (!image) throw errors.amiIdNotFound([imageId]);
   return image;
 }
 
@@ -184,6 +197,7 @@ function validateUserData(userData: string | undefined): string | undefined {
 }
 
 interface RootRequest {
+  snapshotId?: string;
   sizeGiB: number;
   volumeType: string;
   encrypted: boolean;
@@ -204,12 +218,10 @@ function rootVolumeRequest(request: RunInstancesRequest, image: CatalogImage): R
     );
   }
   if (sizeGiB < snapshotSize) {
-    throw new Ec2Error(
-      ErrorCode.InvalidBlockDeviceMapping,
-      `Volume of size ${sizeGiB}GB is smaller than snapshot '${imageRoot?.SnapshotId ?? ''}', expect size >= ${snapshotSize}GB`,
-    );
+    throw errors.volumeSmallerThanSnapshot(sizeGiB, imageRoot?.SnapshotId ?? '', snapshotSize);
   }
   return {
+    snapshotId: imageRoot?.SnapshotId,
     sizeGiB,
     volumeType,
     encrypted: mapping?.Encrypted ?? imageRoot?.Encrypted ?? false,
@@ -240,15 +252,19 @@ function checkHibernation(type: InstanceTypeInfo, image: CatalogImage, root: Roo
   }
 }
 
-function instanceTags(request: RunInstancesRequest): Tag[] {
+/** The resource types RunInstances can tag at launch, as the lab makes them (API_TagSpecification). */
+const LAUNCH_TAG_TYPES = ['instance', 'volume', 'network-interface'] as const;
+type LaunchTagType = (typeof LAUNCH_TAG_TYPES)[number];
+
+function tagsFor(request: RunInstancesRequest, resourceType: LaunchTagType): Tag[] {
   const tags: Tag[] = [];
   for (const spec of request.TagSpecifications ?? []) {
-    if (spec.ResourceType !== 'instance' && spec.ResourceType !== 'volume') {
+    if (!LAUNCH_TAG_TYPES.includes(spec.ResourceType as LaunchTagType)) {
       throw errors.invalidParameterValue(
         `'${String(spec.ResourceType)}' is not a valid taggable resource type for this operation.`,
       );
     }
-    if (spec.ResourceType !== 'instance') continue;
+    if (spec.ResourceType !== resourceType) continue;
     for (const tag of spec.Tags ?? []) tags.push({ Key: tag.Key ?? '', Value: tag.Value ?? '' });
   }
   validateTags(tags);
@@ -261,9 +277,8 @@ function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesR
   const offeringZones = subnets.filter((s) => offered[s.availabilityZone]?.includes(type));
   let subnet: SubnetRecord | undefined;
   if (request.SubnetId) {
-    subnet = [...ctx.repos.subnets.values()].find((s) => s.subnetId === request.SubnetId && s.region === region);
-    if (!subnet)
-      throw new Ec2Error(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${request.SubnetId}' does not exist`);
+    subnet = ctx.records(SUBNETS).getInRegion(region, request.SubnetId);
+    if (!subnet) throw SUBNETS.notFound([request.SubnetId]);
   } else if (request.Placement?.AvailabilityZone) {
     const zone = request.Placement.AvailabilityZone;
     subnet = subnets.find((s) => s.availabilityZone === zone);
@@ -274,22 +289,15 @@ function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesR
     return subnet;
   }
   if (!offeringZones.length) {
-    throw new Ec2Error(
-      ErrorCode.Unsupported,
-      `The requested configuration is currently not supported. Your requested instance type (${type}) is not supported in region ${region}.`,
-    );
+    throw errors.typeNotInRegion(type, region);
   }
   return offeringZones[ctx.ids.int(offeringZones.length)]!;
 }
 
-function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetRecord[]): Ec2Error {
-  return new Ec2Error(
-    ErrorCode.Unsupported,
-    `Your requested instance type (${type}) is not supported in your requested Availability Zone (${subnet.availabilityZone}). Please retry your request by not specifying an Availability Zone or choosing ${zones.map((z) => z.availabilityZone).join(', ')}.`,
+function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetRecord[]) {
+  return errors.typeNotInZone(
+    type,
+    subnet.availabilityZone,
+    zones.map((z) => z.availabilityZone),
   );
-}
-
-function macAddress(ctx: EngineContext): string {
-  // A locally administered unicast address, as AWS's ENIs use (06:…, 02:…, 0a:…).
-  return ['06', ...Array.from({ length: 5 }, () => ctx.ids.hex(2))].join(':');
 }

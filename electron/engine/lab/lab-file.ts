@@ -1,8 +1,11 @@
 /**
- * The lab as one file (export/import): a versioned JSON document holding every record.
- * Import validates the whole file before anything is replaced, so a bad file loses nothing.
+ * The lab as one file (export/import): a versioned JSON document holding every record, with the
+ * schema version its records were saved at. Import brings an older lab's records up to this schema
+ * (the same steps as the database's migrations) and validates the whole file before anything is
+ * replaced, so a bad file loses nothing.
  */
 import { errors } from '../errors';
+import { CURRENT_SCHEMA_VERSION, upgradeRecords } from '../state/schema';
 import type { StoredRecord } from '../state/state-store';
 
 export const LAB_FILE_FORMAT = 'ec2-lab';
@@ -47,13 +50,30 @@ export function readLabFile(content: unknown, knownCollections: readonly string[
     );
   }
   if (!Array.isArray(file.records)) throw errors.invalidLabFile('The lab file has no records.');
+  const schemaVersion = file.schemaVersion;
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) {
+    throw errors.invalidLabFile('The lab file does not say which schema version its records have.');
+  }
+  if (schemaVersion > CURRENT_SCHEMA_VERSION) {
+    throw errors.invalidLabFile(
+      `The lab file was exported by a newer version of EC2 Lab (schema version ${schemaVersion}; this version reads up to ${CURRENT_SCHEMA_VERSION}).`,
+    );
+  }
+  checkRecords(file.records, knownCollections, false);
+  const records = upgradeRecords(file.records as StoredRecord[], schemaVersion);
+  checkRecords(records, knownCollections, true);
+  return records;
+}
+
+/** Every record well-formed and once; after the upgrade, each in a collection this lab keeps. */
+function checkRecords(records: readonly unknown[], knownCollections: readonly string[], upgraded: boolean): void {
   const seen = new Set<string>();
-  for (const [index, record] of file.records.entries()) {
+  for (const [index, record] of records.entries()) {
     const r = record as Partial<StoredRecord>;
     if (!r || typeof r !== 'object' || typeof r.collection !== 'string' || typeof r.id !== 'string') {
       throw errors.invalidLabFile(`Record ${index + 1} of the lab file is malformed.`);
     }
-    if (!knownCollections.includes(r.collection)) {
+    if (upgraded && !knownCollections.includes(r.collection)) {
       throw errors.invalidLabFile(`Record ${index + 1} belongs to an unknown collection '${r.collection}'.`);
     }
     if (!r.data || typeof r.data !== 'object' || Array.isArray(r.data)) {
@@ -63,5 +83,4 @@ export function readLabFile(content: unknown, knownCollections: readonly string[
     if (seen.has(key)) throw errors.invalidLabFile(`Record ${key} appears twice in the lab file.`);
     seen.add(key);
   }
-  return file.records as StoredRecord[];
 }

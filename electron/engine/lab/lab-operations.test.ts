@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { TIMINGS } from '../instances/lifecycle';
+import { CURRENT_SCHEMA_VERSION } from '../state/schema';
 import { createTestLab } from '../test-support/test-lab';
 
 describe('lab operations', () => {
   it('reports status with the default region and schema version', () => {
     const status = createTestLab().lab('GetStatus', {});
-    expect(status).toMatchObject({ defaultRegion: 'ap-northeast-2', schemaVersion: 1, notices: [] });
+    expect(status).toMatchObject({
+      defaultRegion: 'ap-northeast-2',
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      notices: [],
+    });
   });
 
   it('validates clock speed and clock jumps', () => {

@@ -2,19 +2,46 @@
  * In-memory collections of records with a unit of work: every change a command makes is recorded,
  * committed to the store at the end of the command in one transaction, or rolled back in memory
  * if the command fails. Records are plain data; mutate them only through `touch`.
+ *
+ * A collection of regional resources is region-keyed, as LocalStack keeps a region's state in its
+ * own bundle: `inRegion(region)` and `getInRegion(region, id)` are the only ways a command reaches
+ * them by region, so no family can forget the region filter.
  */
 import type { RecordChange, StateStore, StoredRecord } from './state-store';
 
+/** How one kind of record is stored: its collection name and, for regional resources, its region. */
+export interface RecordCollection<T extends object> {
+  /** The collection the records are saved under; never renamed (saved labs name it). */
+  readonly name: string;
+  /** The region a record belongs to; absent for lab-wide records (settings, activity). */
+  regionOf?(record: T): string;
+}
+
 export class Repository<T extends object> {
   private readonly items = new Map<string, T>();
+  private readonly regions = new Map<string, Map<string, T>>();
+  readonly collection: string;
 
   constructor(
-    readonly collection: string,
+    private readonly spec: RecordCollection<T>,
     private readonly work: UnitOfWork,
-  ) {}
+  ) {
+    this.collection = spec.name;
+  }
 
   get(id: string): T | undefined {
     return this.items.get(id);
+  }
+
+  /** The region's records, in the order they were added. */
+  inRegion(region: string): T[] {
+    const regional = this.regions.get(region);
+    return regional ? [...regional.values()] : [];
+  }
+
+  /** The record if it exists in that region (another region's id is not found, as in AWS). */
+  getInRegion(region: string, id: string): T | undefined {
+    return this.regions.get(region)?.get(id);
   }
 
   has(id: string): boolean {
@@ -36,7 +63,7 @@ export class Repository<T extends object> {
   /** Adds or replaces a record. */
   put(id: string, record: T): T {
     this.work.remember(this, id, this.items.get(id));
-    this.items.set(id, record);
+    this.setQuietly(id, record);
     return record;
   }
 
@@ -51,17 +78,30 @@ export class Repository<T extends object> {
   delete(id: string): void {
     if (!this.items.has(id)) return;
     this.work.remember(this, id, this.items.get(id));
-    this.items.delete(id);
+    this.setQuietly(id, undefined);
   }
 
   /** @internal used by the unit of work and loading; records no change. */
   setQuietly(id: string, record: T | undefined): void {
-    if (record === undefined) this.items.delete(id);
-    else this.items.set(id, record);
+    const previous = this.items.get(id);
+    const regionOf = this.spec.regionOf;
+    if (previous !== undefined && regionOf) this.regions.get(this.spec.regionOf!(previous))?.delete(id);
+    if (record === undefined) {
+      this.items.delete(id);
+      return;
+    }
+    this.items.set(id, record);
+    if (regionOf) {
+      const region = this.spec.regionOf!(record);
+      let regional = this.regions.get(region);
+      if (!regional) this.regions.set(region, (regional = new Map()));
+      regional.set(id, record);
+    }
   }
 
   clearQuietly(): void {
     this.items.clear();
+    this.regions.clear();
   }
 }
 
@@ -78,10 +118,15 @@ export class UnitOfWork {
 
   constructor(private readonly store: StateStore) {}
 
-  repository<T extends object>(collection: string): Repository<T> {
-    const repo = new Repository<T>(collection, this);
-    this.repositories.set(collection, repo as Repository<object>);
+  repository<T extends object>(spec: RecordCollection<T>): Repository<T> {
+    const repo = new Repository<T>(spec, this);
+    this.repositories.set(spec.name, repo as unknown as Repository<object>);
     return repo;
+  }
+
+  /** The collections this unit of work keeps, by name. */
+  collections(): string[] {
+    return [...this.repositories.keys()];
   }
 
   /** @internal keeps the first original of a record touched in this command. */

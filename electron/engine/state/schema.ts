@@ -7,6 +7,7 @@
  * load it with type stripping: the crash test runs the real store in a child process that way.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { ownVolumeAndInterfaceRecords } from './migrations/v2-own-volume-and-interface-records';
 
 /**
  * synchronous=NORMAL, not FULL. In WAL mode a commit appends its frames to lab.sqlite-wal with
@@ -60,14 +61,21 @@ export function verifyConnection(db: DatabaseSync): void {
   }
 }
 
-/**
- * One step of the schema. `up` runs inside the migration transaction; it is SQL, or a function for a
- * step that must rewrite JSON data. The next version is one more line at the end of MIGRATIONS.
- */
-export interface Migration {
-  version: number;
-  up: string | ((db: DatabaseSync) => void);
+/** A record as a migration step sees it: plain JSON data under its collection and id. */
+export interface MigratedRecord {
+  collection: string;
+  id: string;
+  data: unknown;
 }
+
+/**
+ * One step of the schema. `up` runs inside the migration transaction: SQL for a change of tables, or
+ * `records` for a step that rewrites the records' data (the same step upgrades an older lab file on
+ * import). The next version is one more line at the end of MIGRATIONS.
+ */
+export type Migration =
+  | { version: number; up: string | ((db: DatabaseSync) => void) }
+  | { version: number; records: (records: MigratedRecord[]) => MigratedRecord[] };
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -83,7 +91,30 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (collection, id)
       ) STRICT;`,
   },
+  {
+    // Root volumes and primary network interfaces become records of their own.
+    version: 2,
+    records: ownVolumeAndInterfaceRecords,
+  },
 ];
+
+/** Brings records saved at `fromVersion` (a lab file's) up to the current schema, step by step. */
+export function upgradeRecords(records: MigratedRecord[], fromVersion: number): MigratedRecord[] {
+  let upgraded = records;
+  for (const migration of MIGRATIONS) {
+    if (migration.version > fromVersion && 'records' in migration) upgraded = migration.records(upgraded);
+  }
+  return upgraded;
+}
+
+/** Rewrites every record of the file through a step's `records` (inside the migration transaction). */
+function rewriteRecords(db: DatabaseSync, upgrade: (records: MigratedRecord[]) => MigratedRecord[]): void {
+  const rows = db.prepare(SQL.selectAll).all() as { collection: string; id: string; data: string }[];
+  const upgraded = upgrade(rows.map((row) => ({ collection: row.collection, id: row.id, data: JSON.parse(row.data) })));
+  db.exec(SQL.deleteAll);
+  const insert = db.prepare(SQL.upsert);
+  for (const record of upgraded) insert.run(record.collection, record.id, encodeRecordData(record.data));
+}
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
@@ -125,7 +156,8 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIG
     const from = checkedVersion(readSchemaVersion(db), target);
     for (const migration of migrations) {
       if (migration.version <= from) continue;
-      if (typeof migration.up === 'string') db.exec(migration.up);
+      if ('records' in migration) rewriteRecords(db, migration.records);
+      else if (typeof migration.up === 'string') db.exec(migration.up);
       else migration.up(db);
     }
     db.prepare(

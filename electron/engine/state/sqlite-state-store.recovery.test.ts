@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION } from './schema';
 import { openSqliteStateStore } from './sqlite-state-store';
 import type { StateStore } from './state-store';
 
@@ -112,14 +113,20 @@ describe('an unreadable lab.sqlite is moved aside and the lab starts clean, with
 
   it('when its tables are not ones the lab can upgrade', () => {
     withRawDatabase((db) => db.exec('CREATE TABLE records (name TEXT, size INTEGER)'));
-    expectRecovery(/it could not be upgraded to schema version 1 \(table records already exists\)/);
+    expectRecovery(
+      new RegExp(
+        `it could not be upgraded to schema version ${CURRENT_SCHEMA_VERSION} \\(table records already exists\\)`,
+      ),
+    );
   });
 
   it('when a newer version of the app wrote it, moving it unchanged', () => {
     writeHealthyFile(3);
     withRawDatabase((db) => db.exec("UPDATE meta SET value = '7' WHERE key = 'schema_version'"));
     const { movedTo } = expectRecovery(
-      /saved by a newer version of EC2 Lab \(schema version 7; this version reads up to 1\)\. It moved the database, unchanged, to /,
+      new RegExp(
+        `saved by a newer version of EC2 Lab \\(schema version 7; this version reads up to ${CURRENT_SCHEMA_VERSION}\\)\\. It moved the database, unchanged, to `,
+      ),
     );
     const moved = new DatabaseSync(movedTo, { readOnly: true });
     try {

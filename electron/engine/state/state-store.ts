@@ -4,7 +4,7 @@
  * so an acknowledged command survives a crash and a failed one leaves nothing behind.
  */
 import type { LabNotice } from '../../../shared/lab-operations';
-import { encodeRecordData } from './schema';
+import { CURRENT_SCHEMA_VERSION, encodeRecordData } from './schema';
 
 /** One persisted record: plain JSON-able data, keyed by collection and id. */
 export interface StoredRecord {
@@ -37,7 +37,7 @@ export interface StateStore {
 
 /** A store that keeps nothing on disk, for tests and benchmarks; it refuses non-JSON data as SQLite's does. */
 export class MemoryStateStore implements StateStore {
-  readonly schemaVersion = 1;
+  readonly schemaVersion = CURRENT_SCHEMA_VERSION;
   readonly location = ':memory:';
   readonly notices: LabNotice[] = [];
   private readonly records = new Map<string, StoredRecord>();

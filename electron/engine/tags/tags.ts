@@ -1,8 +1,8 @@
 /**
- * CreateTags, DeleteTags and DescribeTags over every taggable resource the lab has
- * (instances, VPCs, subnets). EC2 API Reference: API_CreateTags, API_DeleteTags, API_DescribeTags.
+ * CreateTags, DeleteTags and DescribeTags over every taggable resource family (each family's
+ * collection says whether it takes tags and under which resource type).
+ * EC2 API Reference: API_CreateTags, API_DeleteTags, API_DescribeTags.
  */
-import { ErrorCode } from '../../../shared/errors';
 import type {
   CreateTagsRequest,
   DeleteTagsRequest,
@@ -11,50 +11,36 @@ import type {
   TagDescription,
 } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
-import { Ec2Error, errors } from '../errors';
-import { applyFilters, type FilterFields } from '../filters';
+import { describeItems } from '../describe';
+import { errors } from '../errors';
+import type { FilterFields } from '../filters';
 import { isWellFormedId } from '../ids';
-import type { Tag } from '../instances/instance-record';
-import { paginate } from '../pagination';
+import type { ResourceCollection, Tag, Tagged } from '../resource-family';
 import { validateTags } from './tag-rules';
 
-interface Taggable {
+type TaggableCollection = ResourceCollection<Tagged>;
+
+function taggableCollections(ctx: EngineContext): TaggableCollection[] {
+  return ctx.resources.filter((c) => c.tagResourceType !== undefined) as TaggableCollection[];
+}
+
+interface Target {
+  collection: TaggableCollection;
   id: string;
-  type: 'instance' | 'vpc' | 'subnet';
-  tags: Tag[];
-  touch(): { tags: Tag[] };
 }
 
-function taggables(ctx: EngineContext, region: string): Taggable[] {
-  const { instances, vpcs, subnets } = ctx.repos;
-  return [
-    ...[...instances.values()]
-      .filter((r) => r.region === region)
-      .map((r) => ({
-        id: r.instanceId,
-        type: 'instance' as const,
-        tags: r.tags,
-        touch: () => instances.touch(r.instanceId),
-      })),
-    ...[...vpcs.values()]
-      .filter((r) => r.region === region)
-      .map((r) => ({ id: r.vpcId, type: 'vpc' as const, tags: r.tags, touch: () => vpcs.touch(r.vpcId) })),
-    ...[...subnets.values()]
-      .filter((r) => r.region === region)
-      .map((r) => ({ id: r.subnetId, type: 'subnet' as const, tags: r.tags, touch: () => subnets.touch(r.subnetId) })),
-  ];
+/** The taggable resource an id names in the region: InvalidID for an id of no taggable family, else its NotFound. */
+function findTarget(ctx: EngineContext, region: string, id: string): Target {
+  const collection = taggableCollections(ctx).find((c) => isWellFormedId(id, c.idPrefix));
+  if (!collection) throw errors.invalidId(id);
+  if (!ctx.records(collection).getInRegion(region, id)) throw collection.notFound([id]);
+  return { collection, id };
 }
 
-function findTaggable(ctx: EngineContext, region: string, id: string): Taggable {
-  const prefix = id.split('-')[0] as 'i' | 'vpc' | 'subnet';
-  if (!['i', 'vpc', 'subnet'].includes(prefix) || !isWellFormedId(id, prefix)) {
-    throw new Ec2Error(ErrorCode.InvalidID, `The ID '${id}' is not valid`);
-  }
-  const found = taggables(ctx, region).find((t) => t.id === id);
-  if (found) return found;
-  if (prefix === 'i') throw errors.instanceIdNotFound([id]);
-  if (prefix === 'vpc') throw new Ec2Error(ErrorCode.InvalidVpcIdNotFound, `The vpc ID '${id}' does not exist`);
-  throw new Ec2Error(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${id}' does not exist`);
+function retag(ctx: EngineContext, region: string, target: Target, change: (tags: Tag[]) => Tag[]): void {
+  const record = ctx.records(target.collection).touch(target.id);
+  record.tags = change(record.tags);
+  if (target.collection.kind) ctx.changed(region, target.collection.kind, target.id);
 }
 
 export function createTags(ctx: EngineContext, region: string, request: CreateTagsRequest): Record<string, never> {
@@ -62,15 +48,15 @@ export function createTags(ctx: EngineContext, region: string, request: CreateTa
   if (!request.Tags?.length) throw errors.missingParameter('Tag');
   const tags = request.Tags.map((t) => ({ Key: t.Key ?? '', Value: t.Value ?? '' }));
   validateTags(tags);
-  const targets = request.Resources.map((id) => findTaggable(ctx, region, id));
+  const targets = request.Resources.map((id) => findTarget(ctx, region, id));
   for (const target of targets) {
-    const record = target.touch();
-    const merged = new Map(record.tags.map((t) => [t.Key, t.Value]));
-    for (const tag of tags) merged.set(tag.Key, tag.Value);
-    const next = [...merged].map(([Key, Value]) => ({ Key, Value }));
-    validateTags(next);
-    record.tags = next;
-    if (target.type === 'instance') ctx.changed(region, 'instance', target.id);
+    retag(ctx, region, target, (current) => {
+      const merged = new Map(current.map((t) => [t.Key, t.Value]));
+      for (const tag of tags) merged.set(tag.Key, tag.Value);
+      const next = [...merged].map(([Key, Value]) => ({ Key, Value }));
+      validateTags(next);
+      return next;
+    });
   }
   return {};
 }
@@ -78,14 +64,14 @@ export function createTags(ctx: EngineContext, region: string, request: CreateTa
 /** A tag named with a value is deleted only if the value matches; with no value, whatever its value. */
 export function deleteTags(ctx: EngineContext, region: string, request: DeleteTagsRequest): Record<string, never> {
   if (!request.Resources?.length) throw errors.missingParameter('ResourceId');
-  const targets = request.Resources.map((id) => findTaggable(ctx, region, id));
+  const targets = request.Resources.map((id) => findTarget(ctx, region, id));
   for (const target of targets) {
-    const record = target.touch();
-    record.tags = record.tags.filter((tag) => {
-      if (!request.Tags?.length) return false;
-      return !request.Tags.some((d) => d.Key === tag.Key && (d.Value === undefined || d.Value === tag.Value));
-    });
-    if (target.type === 'instance') ctx.changed(region, 'instance', target.id);
+    retag(ctx, region, target, (current) =>
+      current.filter((tag) => {
+        if (!request.Tags?.length) return false;
+        return !request.Tags.some((d) => d.Key === tag.Key && (d.Value === undefined || d.Value === tag.Value));
+      }),
+    );
   }
   return {};
 }
@@ -98,10 +84,24 @@ const TAG_FILTERS: FilterFields<TagDescription> = {
 };
 
 export function describeTags(ctx: EngineContext, region: string, request: DescribeTagsRequest): DescribeTagsResult {
-  const all: TagDescription[] = taggables(ctx, region).flatMap((t) =>
-    t.tags.map((tag) => ({ Key: tag.Key, Value: tag.Value, ResourceId: t.id, ResourceType: t.type })),
+  const all: TagDescription[] = taggableCollections(ctx).flatMap((collection) =>
+    ctx
+      .records(collection)
+      .inRegion(region)
+      .flatMap((record) =>
+        record.tags.map((tag) => ({
+          Key: tag.Key,
+          Value: tag.Value,
+          ResourceId: collection.idOf(record),
+          ResourceType: collection.tagResourceType as TagDescription['ResourceType'],
+        })),
+      ),
   );
-  const matching = applyFilters(all, request.Filters, TAG_FILTERS, (t) => [{ Key: t.Key!, Value: t.Value! }]);
-  const page = paginate(matching, request, { min: 5, max: 1000, scope: `tags:${region}` });
+  const page = describeItems(all, request, {
+    filters: TAG_FILTERS,
+    tagsOf: (t) => [{ Key: t.Key!, Value: t.Value! }],
+    paging: { min: 5, max: 1000, scope: `tags:${region}` },
+    shape: (t) => t,
+  });
   return { Tags: page.items, NextToken: page.nextToken };
 }

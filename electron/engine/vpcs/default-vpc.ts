@@ -5,15 +5,17 @@
  */
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import type { SubnetRecord, VpcRecord } from './network-records';
+import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
+import { VPCS, type VpcRecord } from './vpc-record';
 
 export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: VpcRecord; subnets: SubnetRecord[] } {
   const regionInfo = ctx.catalog.regions.find((r) => r.RegionName === region);
   if (!regionInfo) throw errors.invalidRegion(region);
-  let vpc = [...ctx.repos.vpcs.values()].find((v) => v.region === region && v.isDefault);
+  const vpcs = ctx.records(VPCS);
+  let vpc = vpcs.inRegion(region).find((v) => v.isDefault);
   if (!vpc) {
     const vpcId = ctx.ids.next('vpc');
-    vpc = ctx.repos.vpcs.put(vpcId, {
+    vpc = vpcs.put(vpcId, {
       vpcId,
       region,
       cidrBlock: '172.31.0.0/16',
@@ -22,14 +24,18 @@ export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: Vpc
       tags: [],
     });
   }
-  const subnets = [...ctx.repos.subnets.values()].filter((s) => s.vpcId === vpc!.vpcId);
+  const vpcId = vpc.vpcId;
+  const subnets = ctx
+    .records(SUBNETS)
+    .inRegion(region)
+    .filter((s) => s.vpcId === vpcId);
   regionInfo.Zones.forEach((zone, index) => {
     if (subnets.some((s) => s.availabilityZone === zone.ZoneName)) return;
     const subnetId = ctx.ids.next('subnet');
     subnets.push(
-      ctx.repos.subnets.put(subnetId, {
+      ctx.records(SUBNETS).put(subnetId, {
         subnetId,
-        vpcId: vpc!.vpcId,
+        vpcId,
         region,
         availabilityZone: zone.ZoneName,
         availabilityZoneId: zone.ZoneId,

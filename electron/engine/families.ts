@@ -1,0 +1,38 @@
+/**
+ * Every resource family of the lab, in one list. The engine derives from it the collections it
+ * keeps, the EC2 handler table, what CreateTags can tag, how imported records are checked and which
+ * request members name resources in the activity log. A new family is one folder and one line here.
+ */
+import { ACTIVITY_FAMILY } from './activity/activity-family';
+import { CATALOG_FAMILY } from './catalog/catalog-family';
+import { INSTANCES_FAMILY } from './instances/instances-family';
+import { SETTINGS_FAMILY } from './lab/lab-settings';
+import { NETWORK_INTERFACES_FAMILY } from './network-interfaces/network-interfaces-family';
+import type { ResourceCollection, ResourceFamily } from './resource-family';
+import { SUBNETS_FAMILY } from './subnets/subnets-family';
+import { TAGS_FAMILY } from './tags/tags-family';
+import { VOLUMES_FAMILY } from './volumes/volumes-family';
+import { VPCS_FAMILY } from './vpcs/vpcs-family';
+
+export const FAMILIES = [
+  INSTANCES_FAMILY,
+  VOLUMES_FAMILY,
+  NETWORK_INTERFACES_FAMILY,
+  VPCS_FAMILY,
+  SUBNETS_FAMILY,
+  CATALOG_FAMILY,
+  TAGS_FAMILY,
+  ACTIVITY_FAMILY,
+  SETTINGS_FAMILY,
+] as const;
+
+/** The regional AWS resource collections (those with ids and regions), for tags and lookups by id. */
+export const RESOURCE_COLLECTIONS: readonly ResourceCollection<object>[] = FAMILIES.flatMap((family: ResourceFamily) =>
+  family.collection && 'idPrefix' in family.collection ? [family.collection] : [],
+);
+
+/** The request members that name resources and the answer members that carry created ones, for the activity log. */
+export const ACTIVITY_ID_KEYS = {
+  request: FAMILIES.flatMap((family: ResourceFamily) => [...(family.activityIdKeys ?? [])]),
+  created: FAMILIES.flatMap((family: ResourceFamily) => (family.createdIdKey ? [family.createdIdKey] : [])),
+};

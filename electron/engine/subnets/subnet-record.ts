@@ -1,0 +1,25 @@
+/** A subnet as the engine keeps it; today the default subnets of each region's default VPC. */
+import { errors } from '../errors';
+import { defineCollection, type Tag } from '../resource-family';
+
+export interface SubnetRecord {
+  subnetId: string;
+  vpcId: string;
+  region: string;
+  availabilityZone: string;
+  availabilityZoneId: string;
+  cidrBlock: string;
+  defaultForAz: boolean;
+  mapPublicIpOnLaunch: boolean;
+  tags: Tag[];
+}
+
+export const SUBNETS = defineCollection<SubnetRecord>({
+  name: 'subnets',
+  regionOf: (r) => r.region,
+  idOf: (r) => r.subnetId,
+  idPrefix: 'subnet',
+  notFound: errors.subnetIdNotFound,
+  tagResourceType: 'subnet',
+  kind: 'subnet',
+});
