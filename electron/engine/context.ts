@@ -7,7 +7,7 @@ import type { EngineEvent, ResourceKind } from '../../shared/events';
 import type { Catalog } from './catalog/catalog';
 import type { SimulationClock } from './clock';
 import type { IdGenerator } from './ids';
-import type { ResourceCollection } from './resource-family';
+import type { ResourceCollection } from './resource-collection';
 import type { RecordCollection, Repository } from './state/repository';
 
 export interface EngineContext {

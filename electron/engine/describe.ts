@@ -8,7 +8,7 @@ import type { EngineContext } from './context';
 import { applyFilters, type FilterFields } from './filters';
 import { findRecords } from './find-records';
 import { paginate } from './pagination';
-import type { ResourceCollection, Tag, Tagged } from './resource-family';
+import type { ResourceCollection, Tag, Tagged } from './resource-collection';
 
 export interface DescribeRequest {
   Filters?: Filter[];

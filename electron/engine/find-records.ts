@@ -4,7 +4,7 @@
  */
 import type { EngineContext } from './context';
 import { isWellFormedId } from './ids';
-import type { ResourceCollection } from './resource-family';
+import type { ResourceCollection } from './resource-collection';
 
 export function findRecords<T extends object>(
   ctx: EngineContext,

@@ -5,7 +5,7 @@
  */
 import type { LifecycleAction, StateName } from '../../../shared/rules/instances';
 import { errors } from '../errors';
-import { defineCollection, type Tag } from '../resource-family';
+import { defineCollection, type Tag } from '../resource-collection';
 
 export type { LifecycleAction, StateName, Tag };
 

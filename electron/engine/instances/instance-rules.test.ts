@@ -3,6 +3,36 @@ import { createTestLab, quickStartImage } from '../test-support/test-lab';
 import { TIMINGS } from './lifecycle';
 
 describe('launch validation', () => {
+  it('tags the root volume and the network interface with their TagSpecifications, not the instance', () => {
+    const lab = createTestLab();
+    const id = lab.launch({
+      TagSpecifications: [
+        { ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web' }] },
+        { ResourceType: 'volume', Tags: [{ Key: 'disk', Value: 'root' }] },
+        { ResourceType: 'network-interface', Tags: [{ Key: 'nic', Value: 'primary' }] },
+      ],
+    });
+    const tags = lab.ec2('DescribeTags', {}).Tags!.map((t) => [t.ResourceType, t.Key, t.Value]);
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        ['instance', 'Name', 'web'],
+        ['volume', 'disk', 'root'],
+        ['network-interface', 'nic', 'primary'],
+      ]),
+    );
+    expect(lab.ec2('DescribeInstances', { InstanceIds: [id] }).Reservations![0]!.Instances![0]!.Tags).toEqual([
+      { Key: 'Name', Value: 'web' },
+    ]);
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: quickStartImage('amazon-linux'),
+        MinCount: 1,
+        MaxCount: 1,
+        TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: 'k', Value: 'v' }] }],
+      }).message,
+    ).toBe("'snapshot' is not a valid taggable resource type for this operation.");
+  });
+
   it('requires ImageId, MinCount and MaxCount', () => {
     const lab = createTestLab();
     expect(lab.ec2Error('RunInstances', { MinCount: 1, MaxCount: 1 })).toEqual({

@@ -4,7 +4,7 @@
  * EC2 User Guide: using-eni; EC2 API Reference: NetworkInterface.
  */
 import { errors } from '../errors';
-import { defineCollection, type Tag } from '../resource-family';
+import { defineCollection, type Tag } from '../resource-collection';
 
 export interface NetworkInterfaceAttachmentRecord {
   attachmentId: string;

@@ -1,6 +1,6 @@
 /** A subnet as the engine keeps it; today the default subnets of each region's default VPC. */
 import { errors } from '../errors';
-import { defineCollection, type Tag } from '../resource-family';
+import { defineCollection, type Tag } from '../resource-collection';
 
 export interface SubnetRecord {
   subnetId: string;

@@ -15,7 +15,7 @@ import { describeItems } from '../describe';
 import { errors } from '../errors';
 import type { FilterFields } from '../filters';
 import { isWellFormedId } from '../ids';
-import type { ResourceCollection, Tag, Tagged } from '../resource-family';
+import type { ResourceCollection, Tag, Tagged } from '../resource-collection';
 import { validateTags } from './tag-rules';
 
 type TaggableCollection = ResourceCollection<Tagged>;

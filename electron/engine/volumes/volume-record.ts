@@ -3,7 +3,7 @@
  * launch; the storage family adds the rest (EC2 API Reference: Volume, VolumeAttachment).
  */
 import { errors } from '../errors';
-import { defineCollection, type Tag } from '../resource-family';
+import { defineCollection, type Tag } from '../resource-collection';
 
 /** EC2's volume states (EC2 User Guide: ebs-describing-volumes, "Volume state"). */
 export type VolumeState = 'creating' | 'available' | 'in-use' | 'deleting' | 'deleted' | 'error';

@@ -1,6 +1,6 @@
 /** A VPC as the engine keeps it; today each region has its default VPC (EC2 User Guide: default-vpc). */
 import { errors } from '../errors';
-import { defineCollection, type Tag } from '../resource-family';
+import { defineCollection, type Tag } from '../resource-collection';
 
 export interface VpcRecord {
   vpcId: string;
