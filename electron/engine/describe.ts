@@ -21,6 +21,8 @@ export interface DescribeRecipe<T, S> {
   named?: {
     ids: readonly string[] | undefined;
     idOf(item: T): string;
+    /** Finds an item by a named id, where an item answers to more than its id (a zone by name or id). */
+    find?(id: string): T | undefined;
     /** AWS's error for an id that is not even of the right form, if it is one. */
     malformed?(id: string): Error | undefined;
     notFound(ids: readonly string[]): Error;
@@ -58,10 +60,16 @@ function selectNamed<T>(items: readonly T[], named: NonNullable<DescribeRecipe<T
     if (malformed) throw malformed;
   }
   const byId = new Map(items.map((item) => [named.idOf(item), item]));
-  const wanted = [...new Set(named.ids)];
-  const missing = wanted.filter((id) => !byId.has(id));
+  const find = named.find ?? ((id: string) => byId.get(id));
+  const found = new Set<T>();
+  const missing: string[] = [];
+  for (const id of new Set(named.ids)) {
+    const item = find(id);
+    if (item === undefined) missing.push(id);
+    else found.add(item);
+  }
   if (missing.length) throw named.notFound(missing);
-  return wanted.map((id) => byId.get(id)!);
+  return [...found];
 }
 
 /** Describes a family's records in a region; `ids` are the ones the request names (InstanceIds, VpcIds …). */

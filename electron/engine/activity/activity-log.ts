@@ -9,7 +9,7 @@ import { toCliCommand } from '../../../shared/cli-command';
 import type { ActivityEvent } from '../../../shared/lab-operations';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { paginate } from '../pagination';
+import { describeItems } from '../describe';
 import { ACTIVITY, type ActivityRecord } from './activity-record';
 
 export const MAX_ACTIVITY = 500;
@@ -77,8 +77,12 @@ export function describeActivity(
     throw errors.invalidParameterValue('MaxResults must be a number.');
   }
   const newestFirst = [...ctx.records(ACTIVITY).values()].sort((a, b) => b.sequence - a.sequence);
-  const page = paginate(newestFirst, request, { min: 1, max: MAX_ACTIVITY, scope: 'activity' });
-  return { Events: page.items.map(toEvent), NextToken: page.nextToken };
+  const page = describeItems(newestFirst, request, {
+    filters: {},
+    paging: { min: 1, max: MAX_ACTIVITY, scope: 'activity' },
+    shape: toEvent,
+  });
+  return { Events: page.items, NextToken: page.nextToken };
 }
 
 function toEvent(record: ActivityRecord): ActivityEvent {

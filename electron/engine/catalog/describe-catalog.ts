@@ -22,9 +22,9 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { applyFilters, type FilterFields } from '../filters';
+import { describeItems } from '../describe';
+import type { FilterFields } from '../filters';
 import { isWellFormedId } from '../ids';
-import { paginate } from '../pagination';
 
 const REGION_FILTERS: FilterFields<Region> = {
   'region-name': (r) => r.RegionName,
@@ -33,17 +33,21 @@ const REGION_FILTERS: FilterFields<Region> = {
 };
 
 export function describeRegions(ctx: EngineContext, request: DescribeRegionsRequest): DescribeRegionsResult {
-  let regions: Region[] = ctx.catalog.regions.map((r) => ({
+  const regions: Region[] = ctx.catalog.regions.map((r) => ({
     RegionName: r.RegionName,
     Endpoint: r.Endpoint,
     OptInStatus: r.OptInStatus,
   }));
-  if (request.RegionNames?.length) {
-    const unknown = request.RegionNames.filter((name) => !regions.some((r) => r.RegionName === name));
-    if (unknown.length) throw errors.invalidParameterValue(`Invalid region: [${unknown.join(', ')}]`);
-    regions = regions.filter((r) => request.RegionNames!.includes(r.RegionName!));
-  }
-  return { Regions: applyFilters(regions, request.Filters, REGION_FILTERS) };
+  const described = describeItems(regions, request, {
+    named: {
+      ids: request.RegionNames,
+      idOf: (r) => r.RegionName!,
+      notFound: (unknown) => errors.invalidParameterValue(`Invalid region: [${unknown.join(', ')}]`),
+    },
+    filters: REGION_FILTERS,
+    shape: (r) => r,
+  });
+  return { Regions: described.items };
 }
 
 const ZONE_FILTERS: FilterFields<AvailabilityZone> = {
@@ -63,7 +67,7 @@ export function describeAvailabilityZones(
   request: DescribeAvailabilityZonesRequest,
 ): DescribeAvailabilityZonesResult {
   const info = ctx.catalog.regions.find((r) => r.RegionName === region)!;
-  let zones: AvailabilityZone[] = info.Zones.map((z) => ({
+  const zones: AvailabilityZone[] = info.Zones.map((z) => ({
     State: 'available',
     OptInStatus: 'opt-in-not-required',
     Messages: [],
@@ -74,19 +78,20 @@ export function describeAvailabilityZones(
     NetworkBorderGroup: region,
     ZoneType: 'availability-zone',
   }));
-  const names = request.ZoneNames ?? [];
-  const ids = request.ZoneIds ?? [];
-  if (names.length || ids.length) {
-    const unknown = [
-      ...names.filter((n) => !zones.some((z) => z.ZoneName === n)),
-      ...ids.filter((n) => !zones.some((z) => z.ZoneId === n)),
-    ];
-    if (unknown.length) {
-      throw errors.invalidParameterValue(`The zone '${unknown[0]}' does not exist in region '${region}'`);
-    }
-    zones = zones.filter((z) => names.includes(z.ZoneName!) || ids.includes(z.ZoneId!));
-  }
-  return { AvailabilityZones: applyFilters(zones, request.Filters, ZONE_FILTERS) };
+  // A zone may be named by its name or by its id (API_DescribeAvailabilityZones: ZoneNames, ZoneIds).
+  const named = [...(request.ZoneNames ?? []), ...(request.ZoneIds ?? [])];
+  const described = describeItems(zones, request, {
+    named: {
+      ids: named,
+      idOf: (z) => z.ZoneName!,
+      find: (name) => zones.find((z) => z.ZoneName === name || z.ZoneId === name),
+      notFound: (unknown) =>
+        errors.invalidParameterValue(`The zone '${unknown[0]}' does not exist in region '${region}'`),
+    },
+    filters: ZONE_FILTERS,
+    shape: (z) => z,
+  });
+  return { AvailabilityZones: described.items };
 }
 
 const TYPE_FILTERS: FilterFields<InstanceTypeInfo> = {
@@ -118,17 +123,13 @@ export function describeInstanceTypes(
   region: string,
   request: DescribeInstanceTypesRequest,
 ): DescribeInstanceTypesResult {
-  let types = regionTypes(ctx, region);
-  if (request.InstanceTypes?.length) {
-    const unknown = request.InstanceTypes.filter((name) => !types.some((t) => t.InstanceType === name));
-    if (unknown.length) {
-      throw errors.instanceTypesNotFound(unknown);
-    }
-    types = types.filter((t) => request.InstanceTypes!.includes(t.InstanceType!));
-  }
-  const matching = applyFilters(types, request.Filters, TYPE_FILTERS);
-  const page = paginate(matching, request, { min: 5, max: 100, scope: `instance-types:${region}` });
-  return { InstanceTypes: structuredClone(page.items), NextToken: page.nextToken };
+  const page = describeItems(regionTypes(ctx, region), request, {
+    named: { ids: request.InstanceTypes, idOf: (t) => t.InstanceType!, notFound: errors.instanceTypesNotFound },
+    filters: TYPE_FILTERS,
+    paging: { min: 5, max: 100, scope: `instance-types:${region}` },
+    shape: (t) => structuredClone(t),
+  });
+  return { InstanceTypes: page.items, NextToken: page.nextToken };
 }
 
 const OFFERING_FILTERS: FilterFields<InstanceTypeOffering> = {
@@ -166,8 +167,11 @@ export function describeInstanceTypeOfferings(
       `Value (${String(locationType)}) for parameter locationType is invalid. Expected: 'region', 'availability-zone', 'availability-zone-id'.`,
     );
   }
-  const matching = applyFilters(offerings, request.Filters, OFFERING_FILTERS);
-  const page = paginate(matching, request, { min: 5, max: 1000, scope: `offerings:${region}:${locationType}` });
+  const page = describeItems(offerings, request, {
+    filters: OFFERING_FILTERS,
+    paging: { min: 5, max: 1000, scope: `offerings:${region}:${locationType}` },
+    shape: (o) => o,
+  });
   return { InstanceTypeOfferings: page.items, NextToken: page.nextToken };
 }
 
@@ -196,25 +200,25 @@ export function describeImages(
   region: string,
   request: DescribeImagesRequest,
 ): DescribeImagesResult {
-  let images = (ctx.catalog.images[region] ?? []).map((i) => i.image);
-  if (request.ImageIds?.length) {
-    for (const id of request.ImageIds) if (!isWellFormedId(id, 'ami')) throw errors.amiIdMalformed(id);
-    const missing = request.ImageIds.filter((id) => !images.some((i) => i.ImageId === id));
-    if (missing.length) {
-      throw errors.amiIdNotFound(missing);
-    }
-    images = images.filter((i) => request.ImageIds!.includes(i.ImageId!));
-  }
-  if (request.Owners?.length) {
-    // 'self' owns nothing until CreateImage arrives; 'amazon' and AWS's own account ids own the catalog.
-    images = images.filter((i) => request.Owners!.some((o) => o === i.ImageOwnerAlias || o === i.OwnerId));
-  }
-  const matching = applyFilters(
-    images,
-    request.Filters,
-    IMAGE_FILTERS,
-    (i) => (i.Tags ?? []) as { Key: string; Value: string }[],
+  const page = describeItems(
+    (ctx.catalog.images[region] ?? []).map((i) => i.image),
+    request,
+    {
+      named: {
+        ids: request.ImageIds,
+        idOf: (i) => i.ImageId!,
+        malformed: (id) => (isWellFormedId(id, 'ami') ? undefined : errors.amiIdMalformed(id)),
+        notFound: errors.amiIdNotFound,
+      },
+      // 'self' owns nothing until CreateImage arrives; 'amazon' and AWS's own account ids own the catalog.
+      where: request.Owners?.length
+        ? (i) => request.Owners!.some((o) => o === i.ImageOwnerAlias || o === i.OwnerId)
+        : undefined,
+      filters: IMAGE_FILTERS,
+      tagsOf: (i) => (i.Tags ?? []) as { Key: string; Value: string }[],
+      paging: { min: 5, max: 1000, scope: `images:${region}` },
+      shape: (i) => structuredClone(i),
+    },
   );
-  const page = paginate(matching, request, { min: 5, max: 1000, scope: `images:${region}` });
-  return { Images: structuredClone(page.items), NextToken: page.nextToken };
+  return { Images: page.items, NextToken: page.nextToken };
 }
