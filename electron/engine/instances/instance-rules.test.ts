@@ -171,6 +171,41 @@ describe('launch validation', () => {
   });
 });
 
+describe('termination', () => {
+  it('deletes the interface and a DeleteOnTermination root volume, and keeps a root volume marked to stay', () => {
+    const lab = createTestLab();
+    const kept = lab.launch({
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false } }],
+    });
+    const deleted = lab.launch();
+    const parts = (id: string) => {
+      const instance = lab.ec2('DescribeInstances', { InstanceIds: [id] }).Reservations![0]!.Instances![0]!;
+      return {
+        volume: instance.BlockDeviceMappings![0]!.Ebs!.VolumeId!,
+        eni: instance.NetworkInterfaces![0]!.NetworkInterfaceId!,
+      };
+    };
+    const keptParts = parts(kept);
+    const deletedParts = parts(deleted);
+    lab.ec2('TerminateInstances', { InstanceIds: [kept, deleted] });
+    lab.pass(TIMINGS.shuttingDownMs);
+    const tag = (id: string) =>
+      lab.engine.dispatch({
+        service: 'ec2',
+        operation: 'CreateTags',
+        region: 'ap-northeast-2',
+        input: { Resources: [id], Tags: [{ Key: 'k', Value: 'v' }] },
+      });
+    expect(tag(keptParts.volume).ok).toBe(true);
+    expect(lab.ec2('DescribeTags', { Filters: [{ Name: 'resource-type', Values: ['volume'] }] }).Tags).toEqual([
+      { Key: 'k', Value: 'v', ResourceId: keptParts.volume, ResourceType: 'volume' },
+    ]);
+    expect(tag(deletedParts.volume)).toMatchObject({ ok: false, error: { code: 'InvalidVolume.NotFound' } });
+    expect(tag(keptParts.eni)).toMatchObject({ ok: false, error: { code: 'InvalidNetworkInterfaceID.NotFound' } });
+    expect(tag(deletedParts.eni)).toMatchObject({ ok: false, error: { code: 'InvalidNetworkInterfaceID.NotFound' } });
+  });
+});
+
 describe('protection and hibernation', () => {
   it('termination protection refuses terminate until the attribute is changed', () => {
     const lab = createTestLab();

@@ -7,6 +7,7 @@
  */
 import type { EngineContext } from '../context';
 import type { IdGenerator } from '../ids';
+import { releaseOnTermination } from '../release-on-termination';
 import { takenAddresses } from './addresses-in-use';
 import { allocatePrivateIp, allocatePublicIp } from './ip-addresses';
 import { NETWORK_INTERFACES, type NetworkInterfaceRecord } from './network-interface-record';
@@ -78,22 +79,13 @@ export function releasePublicIp(ctx: EngineContext, networkInterfaceId: string):
   ctx.changed(eni.region, 'network-interface', networkInterfaceId);
 }
 
-/** Deletes the interfaces attached with DeleteOnTermination and detaches the others (termination). */
+/** At termination: interfaces with DeleteOnTermination go, the others are detached and become available. */
 export function releaseInterfacesOf(ctx: EngineContext, networkInterfaceIds: readonly string[]): void {
-  const enis = ctx.records(NETWORK_INTERFACES);
-  for (const id of networkInterfaceIds) {
-    const eni = enis.get(id);
-    if (!eni) continue;
-    ctx.changed(eni.region, 'network-interface', id);
-    if (eni.attachment?.deleteOnTermination !== false) {
-      enis.delete(id);
-    } else {
-      const detached = enis.touch(id);
-      detached.attachment = undefined;
-      detached.status = 'available';
-      detached.publicIp = undefined;
-    }
-  }
+  releaseOnTermination(ctx, NETWORK_INTERFACES, networkInterfaceIds, (eni) => {
+    eni.attachment = undefined;
+    eni.status = 'available';
+    eni.publicIp = undefined;
+  });
 }
 
 function macAddress(ids: IdGenerator): string {

@@ -4,6 +4,7 @@
  * `available`. EC2 User Guide: RootDeviceStorage, terminating-instances ("Preserve data").
  */
 import type { EngineContext } from '../context';
+import { releaseOnTermination } from '../release-on-termination';
 import { VOLUMES, type VolumeRecord } from './volume-record';
 
 export interface RootVolumeRequest {
@@ -46,17 +47,8 @@ export function createRootVolume(ctx: EngineContext, request: RootVolumeRequest)
 
 /** At termination: volumes with DeleteOnTermination go, the others are detached and become available. */
 export function releaseVolumesOf(ctx: EngineContext, volumeIds: readonly string[]): void {
-  const volumes = ctx.records(VOLUMES);
-  for (const id of volumeIds) {
-    const volume = volumes.get(id);
-    if (!volume) continue;
-    ctx.changed(volume.region, 'volume', id);
-    if (volume.attachment?.deleteOnTermination !== false) {
-      volumes.delete(id);
-    } else {
-      const detached = volumes.touch(id);
-      detached.attachment = undefined;
-      detached.state = 'available';
-    }
-  }
+  releaseOnTermination(ctx, VOLUMES, volumeIds, (volume) => {
+    volume.attachment = undefined;
+    volume.state = 'available';
+  });
 }
