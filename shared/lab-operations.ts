@@ -15,7 +15,7 @@ export interface ClockState {
 
 /** Something the user must be told at start-up, e.g. a database that was moved aside. */
 export interface LabNotice {
-  code: 'StateRecovered' | 'StateReset' | 'StateImported';
+  code: 'StateRecovered' | 'StateReset' | 'StateImported' | 'RecordQuarantined';
   message: string;
   /** Where the unreadable database was moved, for StateRecovered. */
   path?: string;

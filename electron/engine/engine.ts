@@ -20,6 +20,7 @@ import { ACTIVITY_ID_KEYS, FAMILIES, RESOURCE_COLLECTIONS } from './families';
 import { IdGenerator, cryptoRandom, type RandomSource } from './ids';
 import type { ApiAccessProvider } from './lab/api-access';
 import { LAB_HANDLERS, type LabHost } from './lab/lab-handlers';
+import { QUARANTINE_COLLECTION, quarantineChanges, separateBadRecords } from './lab/imported-records';
 import { createLabHost, currentApiAccess, settingsOf } from './lab/lab-host';
 import { SETTINGS, SETTINGS_ID } from './lab/lab-settings';
 import { UnitOfWork, type RecordCollection, type Repository } from './state/repository';
@@ -262,9 +263,14 @@ export class Engine {
     this.emit({ type: 'clock', clock: this.clock.state() });
   }
 
-  /** Reads every record from the store and makes sure the lab's settings and default VPCs exist. */
-  private loadFromStore(notices: readonly LabNotice[]): void {
-    this.work.load(this.store.loadAll());
+  /**
+   * Reads every record from the store and makes sure the lab's settings and default VPCs exist. A
+   * record the lab cannot work with is set aside alone, with a notice naming it; the rest opens.
+   */
+  private loadFromStore(startNotices: readonly LabNotice[]): void {
+    const { good, bad } = separateBadRecords(this.store.loadAll(), this.catalog);
+    const notices = [...startNotices, ...this.quarantine(bad)];
+    this.work.load(good);
     const settings = this.ctx.records(SETTINGS);
     const saved = settings.get(SETTINGS_ID);
     this.clock.restore(saved ? { now: saved.clockNow, speed: saved.clockSpeed } : { now: this.realNow(), speed: 1 });
@@ -281,6 +287,24 @@ export class Engine {
       if (notices.length) settings.touch(SETTINGS_ID).notices.push(...notices);
       for (const region of this.catalog.regions) ensureDefaultVpc(this.ctx, region.RegionName);
     });
+  }
+
+  /** Moves bad records to the quarantine collection (kept in the file, never loaded) and says so. */
+  private quarantine(bad: ReturnType<typeof separateBadRecords>['bad']): LabNotice[] {
+    if (!bad.length) return [];
+    const at = this.realNow();
+    try {
+      this.store.commit(bad.flatMap(({ record, problem }) => quarantineChanges(record, problem, at)));
+    } catch {
+      // Left where they are, they are set aside again at the next start.
+    }
+    return bad.map(({ record, problem }) => ({
+      code: 'RecordQuarantined' as const,
+      message:
+        `A saved record (${record.collection}/${record.id}) ${problem}. EC2 Lab set it aside, unchanged, ` +
+        `as ${QUARANTINE_COLLECTION}/${record.collection}/${record.id} in ${this.store.location}, and opened the lab without it.`,
+      at,
+    }));
   }
 
   /** Replaces the whole lab (reset or import) in one transaction, then reloads it. */

@@ -1,43 +1,91 @@
 /**
- * The field checks a family declares for records of an imported lab file: each names what a field
- * must be, and a record is refused by its first bad field (the lab names it), so a hand-edited or
- * foreign file cannot put a record the engine would trip over into a lab.
+ * The field checks a family declares for its records, applied to every record of an imported lab
+ * file and to every record loaded at start-up: each names what a field must be, and a record is
+ * refused by its first bad field (the lab names it), so a hand-edited or foreign file cannot put a
+ * record the engine would trip over into a lab. Only a record's own fields are read.
  */
+import { tagProblem, MAX_TAGS_PER_RESOURCE } from '../../shared/rules/tags';
 import type { Catalog } from './catalog/catalog';
 import { isWellFormedId, type IdPrefix } from './ids';
 import type { ImportCheck } from './resource-family';
 
 type FieldCheck = (value: unknown, catalog: Catalog) => boolean;
 
-export const text: FieldCheck = (v) => typeof v === 'string' && v.length > 0;
-export const optionalText: FieldCheck = (v) => v === undefined || typeof v === 'string';
-export const time: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v);
-export const count: FieldCheck = (v) => Number.isInteger(v) && (v as number) >= 0;
+/** Times the lab can show and compute with: from 2000 to 2200 (a Date holds far more, but not 1e20). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+const own = (data: Record<string, unknown>, name: string): unknown =>
+  Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+
+export const text: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= 64 * 1024;
+export const anyText: FieldCheck = (v) => typeof v === 'string' && v.length <= 64 * 1024;
+export const time: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v) && v >= EARLIEST && v <= LATEST;
+export const count: FieldCheck = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
 export const flag: FieldCheck = (v) => typeof v === 'boolean';
 export const list: FieldCheck = (v) => Array.isArray(v);
 export const region: FieldCheck = (v, catalog) => catalog.regions.some((r) => r.RegionName === v);
+export const zone: FieldCheck = (v, catalog) => catalog.regions.some((r) => r.Zones.some((z) => z.ZoneName === v));
+export const instanceType: FieldCheck = (v, catalog) => catalog.instanceTypes.some((t) => t.InstanceType === v);
+export const ipv4: FieldCheck = (v) => isIpv4(v);
+/** A VPC or subnet block: /16 to /28 (VPC User Guide: vpc-cidr-blocks). */
+export const cidr: FieldCheck = (v) => {
+  if (typeof v !== 'string') return false;
+  const [address, bits, extra] = v.split('/');
+  return extra === undefined && isIpv4(address) && /^\d{2}$/.test(bits ?? '') && +bits! >= 16 && +bits! <= 28;
+};
+export const macAddress: FieldCheck = (v) => typeof v === 'string' && /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(v);
 export const id =
   (prefix: IdPrefix): FieldCheck =>
   (v) =>
     typeof v === 'string' && isWellFormedId(v, prefix);
 export const oneOf =
-  (allowed: readonly string[]): FieldCheck =>
+  (allowed: readonly unknown[]): FieldCheck =>
   (v) =>
-    typeof v === 'string' && allowed.includes(v);
+    allowed.includes(v);
 export const listOf =
-  (item: FieldCheck): FieldCheck =>
+  (item: FieldCheck, max = 1000): FieldCheck =>
   (v, catalog) =>
-    Array.isArray(v) && v.every((entry) => item(entry, catalog));
+    Array.isArray(v) && v.length <= max && v.every((entry) => item(entry, catalog));
 export const shape =
   (fields: Record<string, FieldCheck>): FieldCheck =>
   (v, catalog) =>
-    typeof v === 'object' && v !== null && checkFields(fields)(v as Record<string, unknown>, catalog) === undefined;
+    isPlainRecord(v) && checkFields(fields)(v, catalog) === undefined;
 export const optional =
   (check: FieldCheck): FieldCheck =>
   (v, catalog) =>
     v === undefined || check(v, catalog);
 
-/** An import check from a table of fields: the first field whose value fails is the answer. */
-export function checkFields(fields: Record<string, FieldCheck>): ImportCheck {
-  return (data, catalog) => Object.keys(fields).find((name) => !fields[name]!(data[name], catalog));
+/** Tags as AWS allows them on one resource: valid keys and values, no key twice, at most 50. */
+export const tags: FieldCheck = (v) => {
+  if (!Array.isArray(v) || v.length > MAX_TAGS_PER_RESOURCE) return false;
+  const keys = new Set<string>();
+  for (const tag of v) {
+    if (!isPlainRecord(tag) || typeof tag.Key !== 'string' || typeof tag.Value !== 'string') return false;
+    if (tagProblem(tag.Key, tag.Value) || keys.has(tag.Key)) return false;
+    keys.add(tag.Key);
+  }
+  return true;
+};
+
+/**
+ * An import check from a table of fields (the first field whose value fails is the answer) and,
+ * optionally, a rule across fields that names the field it finds wrong.
+ */
+export function checkFields(
+  fields: Record<string, FieldCheck>,
+  across?: (data: Record<string, unknown>) => string | undefined,
+): ImportCheck {
+  return (data, catalog) =>
+    Object.keys(fields).find((name) => !fields[name]!(own(data, name), catalog)) ?? across?.(data);
+}
+
+function isIpv4(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && +part <= 255);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,7 +17,6 @@ export interface Tag {
 /** A collection of AWS resources of one kind in a region: the part of a family other families use. */
 export interface ResourceCollection<T extends object> extends RecordCollection<T> {
   regionOf(record: T): string;
-  idOf(record: T): string;
   readonly idPrefix: IdPrefix;
   /** AWS's error for an id that is not of this family's form; absent where AWS answers NotFound. */
   malformed?(id: string): Ec2Error;

@@ -20,8 +20,10 @@ export interface ResourceFamily<H extends Partial<Ec2Handlers> = Partial<Ec2Hand
   readonly name: string;
   /** Where its records live; a family of catalog data or of operations only has none. */
   readonly collection?: RecordCollection<object> | ResourceCollection<object>;
-  /** Checks an imported lab file's record of this collection before anything is replaced. */
+  /** Checks a record of this collection from a lab file or from disk before the lab takes it. */
   readonly importCheck?: ImportCheck;
+  /** Fields no two records of a region may share (an address, a MAC). */
+  readonly uniqueInRegion?: readonly string[];
   /** Request members (a string or a list of strings) that name this family's resources, for the activity log. */
   readonly activityIdKeys?: readonly string[];
   /** The member that carries the id of a resource an operation creates (`InstanceId` of RunInstances' Instances). */

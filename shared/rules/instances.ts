@@ -23,7 +23,8 @@ export const INSTANCE_STATES = Object.keys(INSTANCE_STATE_CODES) as readonly Sta
 export const TRANSITIONAL_STATES: readonly StateName[] = ['pending', 'stopping', 'shutting-down'];
 
 /** What last happened to an instance: a user's request, its launch, or a shutdown from inside. */
-export type LifecycleAction = 'launch' | 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate' | 'shutdown';
+export const LIFECYCLE_ACTIONS = ['launch', 'start', 'stop', 'hibernate', 'reboot', 'terminate', 'shutdown'] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
 /** The actions a user can request of an existing instance. */
 export type RequestAction = 'start' | 'stop' | 'hibernate' | 'reboot' | 'terminate';

@@ -7,4 +7,4 @@ export interface ActivityRecord extends ActivityEvent {
   sequence: number;
 }
 
-export const ACTIVITY: RecordCollection<ActivityRecord> = { name: 'activity' };
+export const ACTIVITY: RecordCollection<ActivityRecord> = { name: 'activity', idOf: (r) => r.EventId };

@@ -12,7 +12,7 @@ import { errors } from '../errors';
 import { FAMILIES } from '../families';
 import type { StateStore, StoredRecord } from '../state/state-store';
 import { API_NOT_RUNNING, type ApiAccessProvider } from './api-access';
-import { validateImportedRecord } from './imported-records';
+import { validateImportedRecords } from './imported-records';
 import type { LabHost } from './lab-handlers';
 import { readLabFile, writeLabFile } from './lab-file';
 import { SETTINGS, SETTINGS_ID, type LabSettingsRecord } from './lab-settings';
@@ -85,7 +85,7 @@ export function createLabHost(parts: LabHostParts): LabHost {
     },
     importLab: (content) => {
       const records = readLabFile(content, COLLECTIONS);
-      records.forEach((record, index) => validateImportedRecord(record, index, ctx.catalog));
+      validateImportedRecords(records, ctx.catalog);
       parts.replaceLab(records, { code: 'StateImported', message: 'A lab file was imported: this is its state.' });
     },
     apiAccess: access,

@@ -1,6 +1,6 @@
 /** The lab's own settings record: its account id, the clock, and the notices waiting for the learner. */
-import type { ClockSpeed, LabNotice } from '../../../shared/lab-operations';
-import { checkFields, list, text, time } from '../import-checks';
+import { CLOCK_SPEEDS, type ClockSpeed, type LabNotice } from '../../../shared/lab-operations';
+import { checkFields, listOf, oneOf, optional, shape, text, time } from '../import-checks';
 import { defineFamily } from '../resource-family';
 import type { RecordCollection } from '../state/repository';
 
@@ -15,11 +15,25 @@ export interface LabSettingsRecord {
 
 export const SETTINGS_ID = 'settings';
 
-export const SETTINGS: RecordCollection<LabSettingsRecord> = { name: 'settings' };
+export const SETTINGS: RecordCollection<LabSettingsRecord> = { name: 'settings', idOf: (r) => r.id };
 
 export const SETTINGS_FAMILY = defineFamily({
   name: 'settings',
   collection: SETTINGS,
-  importCheck: checkFields({ accountId: text, clockNow: time, notices: list }),
+  importCheck: checkFields({
+    id: oneOf([SETTINGS_ID]),
+    accountId: (v) => typeof v === 'string' && /^\d{12}$/.test(v),
+    clockNow: time,
+    clockSpeed: oneOf(CLOCK_SPEEDS),
+    notices: listOf(
+      shape({
+        code: oneOf(['StateRecovered', 'StateReset', 'StateImported', 'RecordQuarantined']),
+        message: text,
+        path: optional(text),
+        at: time,
+      }),
+      50,
+    ),
+  }),
   handlers: {},
 });

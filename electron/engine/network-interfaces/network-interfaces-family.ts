@@ -2,7 +2,24 @@
  * The network interfaces family: ENIs as records of their own. Today each instance's primary
  * interface is made with it; the VPC operations (CreateNetworkInterface, AttachNetworkInterface …) join here.
  */
-import { checkFields, id, list, oneOf, region, text } from '../import-checks';
+import {
+  anyText,
+  checkFields,
+  count,
+  flag,
+  id,
+  ipv4,
+  listOf,
+  macAddress,
+  oneOf,
+  optional,
+  region,
+  shape,
+  tags,
+  text,
+  time,
+  zone,
+} from '../import-checks';
 import { defineFamily } from '../resource-family';
 import { NETWORK_INTERFACES } from './network-interface-record';
 
@@ -12,14 +29,29 @@ export const NETWORK_INTERFACES_FAMILY = defineFamily({
   importCheck: checkFields({
     networkInterfaceId: id('eni'),
     region,
-    subnetId: text,
-    vpcId: text,
-    macAddress: text,
-    privateIpAddress: text,
+    availabilityZone: zone,
+    vpcId: id('vpc'),
+    subnetId: id('subnet'),
+    ownerId: text,
+    description: anyText,
+    macAddress,
+    privateIpAddress: ipv4,
+    publicIp: optional(ipv4),
+    groups: listOf(shape({ groupId: id('sg'), groupName: text }), 16),
+    sourceDestCheck: flag,
     status: oneOf(['available', 'in-use']),
-    groups: list,
-    tags: list,
+    attachment: optional(
+      shape({
+        attachmentId: text,
+        instanceId: id('i'),
+        deviceIndex: count,
+        attachTime: time,
+        deleteOnTermination: flag,
+      }),
+    ),
+    tags,
   }),
+  uniqueInRegion: ['privateIpAddress', 'publicIp', 'macAddress'],
   activityIdKeys: ['NetworkInterfaceIds', 'NetworkInterfaceId'],
   createdIdKey: 'NetworkInterfaceId',
   handlers: {},

@@ -13,6 +13,8 @@ import type { RecordChange, StateStore, StoredRecord } from './state-store';
 export interface RecordCollection<T extends object> {
   /** The collection the records are saved under; never renamed (saved labs name it). */
   readonly name: string;
+  /** The record's id, as its data holds it. */
+  idOf(record: T): string;
   /** The region a record belongs to; absent for lab-wide records (settings, activity). */
   regionOf?(record: T): string;
 }

@@ -1,5 +1,5 @@
 /** The subnets family: today the default subnets, described (EC2 API Reference: API_DescribeSubnets). */
-import { checkFields, list, region, text } from '../import-checks';
+import { checkFields, cidr, flag, id, region, tags, text, zone } from '../import-checks';
 import { defineFamily } from '../resource-family';
 import { describeSubnets } from './describe-subnets';
 import { SUBNETS } from './subnet-record';
@@ -7,7 +7,17 @@ import { SUBNETS } from './subnet-record';
 export const SUBNETS_FAMILY = defineFamily({
   name: 'subnets',
   collection: SUBNETS,
-  importCheck: checkFields({ subnetId: text, vpcId: text, region, cidrBlock: text, tags: list }),
+  importCheck: checkFields({
+    subnetId: id('subnet'),
+    vpcId: id('vpc'),
+    region,
+    availabilityZone: zone,
+    availabilityZoneId: text,
+    cidrBlock: cidr,
+    defaultForAz: flag,
+    mapPublicIpOnLaunch: flag,
+    tags,
+  }),
   activityIdKeys: ['SubnetIds', 'SubnetId'],
   handlers: { DescribeSubnets: describeSubnets },
 });

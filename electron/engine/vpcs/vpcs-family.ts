@@ -1,5 +1,5 @@
 /** The VPCs family: today each region's default VPC, described (EC2 API Reference: API_DescribeVpcs). */
-import { checkFields, list, region, text } from '../import-checks';
+import { checkFields, cidr, flag, id, region, tags } from '../import-checks';
 import { defineFamily } from '../resource-family';
 import { describeVpcs } from './describe-vpcs';
 import { VPCS } from './vpc-record';
@@ -7,7 +7,14 @@ import { VPCS } from './vpc-record';
 export const VPCS_FAMILY = defineFamily({
   name: 'vpcs',
   collection: VPCS,
-  importCheck: checkFields({ vpcId: text, region, cidrBlock: text, tags: list }),
+  importCheck: checkFields({
+    vpcId: id('vpc'),
+    region,
+    cidrBlock: cidr,
+    isDefault: flag,
+    dhcpOptionsId: id('dopt'),
+    tags,
+  }),
   activityIdKeys: ['VpcIds', 'VpcId'],
   handlers: { DescribeVpcs: describeVpcs },
 });
