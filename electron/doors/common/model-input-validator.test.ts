@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
-import { isApiError } from '../../shared/errors';
-import { findOperation, resolveShape, type Shape } from './ec2-api/ec2-model';
+import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
+import { isApiError } from '../../../shared/errors';
+import { findOperation, resolveShape, type Shape } from './ec2-model';
 import { INPUT_LIMITS, validateModelInput, validateShapeInput, type InputCheck } from './model-input-validator';
 
 const INSTANCE_ID = 'i-0123456789abcdef0';
