@@ -15,7 +15,8 @@
  *   the engine applies the rules AWS applies to each value;
  * - integers are whole numbers within 32 bits, longs are safe integers, floats and doubles finite;
  *   timestamps are a valid Date, an ISO 8601 string or an epoch number; blobs are bytes
- *   (Uint8Array) or base64 text.
+ *   (Uint8Array) only: IPC carries them as they are and the web door's JSON as {"$bytes": base64}
+ *   (shared/wire-codec.ts), so base64 text is a string, never a blob.
  * `null` is a value of the wrong type, never "absent": the engine takes undefined as absent only.
  *
  * Parameters are named by their path in the request object, as the caller wrote it:
@@ -143,7 +144,6 @@ function checkMap(shape: Shape, value: unknown, path: string, depth: number, wal
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const INT32 = { min: -2147483648, max: 2147483647 };
 
 /** The parser's rules for each scalar type, on the values JSON, the wire codec and IPC can carry. */
@@ -170,9 +170,7 @@ function checkScalar(shape: Shape, value: unknown, path: string): void {
       if (!isTimestamp(value)) invalid(path, value, 'Timestamp (ISO 8601)');
       return;
     case 'blob':
-      if (!(value instanceof Uint8Array) && !(typeof value === 'string' && isBase64(value))) {
-        invalid(path, value, 'Base64');
-      }
+      if (!(value instanceof Uint8Array)) invalid(path, value, 'Blob (bytes)');
       return;
     default:
       if (typeof value !== 'string') invalid(path, value, 'String');
@@ -184,8 +182,6 @@ function isTimestamp(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   return typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(new Date(value).getTime());
 }
-
-const isBase64 = (text: string) => text.length % 4 === 0 && BASE64.test(text);
 
 function invalid(path: string, value: unknown, expected: string): never {
   // The request object itself has no parameter name; the doors call it the input.

@@ -60,3 +60,55 @@ describe('browser mode: an EC2 input of the wrong shape', () => {
     expect(dispatched).toHaveLength(1);
   });
 });
+
+describe('browser mode: user data crosses as bytes', () => {
+  it('reaches the engine as a Uint8Array, and base64 text typed as bytes is refused', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ec2lab-bytes-'));
+    const lab = createTestLab();
+    const dispatched: ApiCall[] = [];
+    const watched: DoorEngine = {
+      dispatch: (call) => (dispatched.push(call), lab.engine.dispatch(call)),
+      onEvent: (listener) => lab.engine.onEvent(listener),
+    };
+    const server = await startWebServer({ engine: watched, port: 0, rendererDirectory: directory });
+    try {
+      const id = lab.launch();
+      lab.pass(10 * 60_000);
+      lab.ec2('StopInstances', { InstanceIds: [id] });
+      lab.pass(10 * 60_000);
+      const script = '#!/bin/bash\necho 안녕\n';
+      const modify = async (Value: unknown) => {
+        const call = {
+          service: 'ec2',
+          operation: 'ModifyInstanceAttribute',
+          region: TEST_REGION,
+          input: { InstanceId: id, UserData: { Value } },
+        };
+        const response = await fetch(`${server.url}api/call`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: encodeWire(call),
+        });
+        return { status: response.status, result: decodeWire(await response.text()) as ApiResult };
+      };
+
+      expect(await modify(new TextEncoder().encode(script))).toEqual({ status: 200, result: { ok: true, value: {} } });
+      const [call] = dispatched;
+      expect(
+        call?.service === 'ec2' && call.operation === 'ModifyInstanceAttribute' && call.input.UserData?.Value,
+      ).toEqual(new TextEncoder().encode(script));
+      expect(lab.ec2('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'userData' }).UserData).toEqual({
+        Value: Buffer.from(script).toString('base64'),
+      });
+
+      expect(await modify(Buffer.from('echo again').toString('base64'))).toMatchObject({
+        status: 400,
+        result: { ok: false, error: { code: 'InvalidParameterValue' } },
+      });
+      expect(dispatched).toHaveLength(1);
+    } finally {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
