@@ -151,6 +151,8 @@ const importAllowList = [
     files: ['renderer/**/*.test.ts', 'renderer/testing/**'],
     packages: ['vitest', '@vue/test-utils'],
   },
+  // Component tests that run the real engine in memory get it from an entry of their own here
+  // (renderer/testing/** and renderer tests → the engine's entry points), never the app's code.
 
   // End-to-end tests and benchmarks: their own support, and the Node side they start.
   {

@@ -69,12 +69,15 @@ describe('import allow-lists', () => {
         "import { EC2Client } from '@aws-sdk/client-ec2';",
         "export { execFile } from 'node:child_process';",
         "const child = await import('node:child_process');",
+        "const { exec } = require('node:child_process');",
+        "type Stats = import('node:fs').Stats;",
       ],
       allowed: [
         "import { engineErrors } from '../errors';",
         "import type { ApiCall } from '../../../shared/api';",
         "import regions from '../../../resources/catalog/regions.json';",
         "import type { Instance } from '@aws-sdk/client-ec2';",
+        "type Reservation = import('@aws-sdk/client-ec2').Reservation;",
         "export { findInstances } from './find-instances';",
       ],
     });

@@ -142,7 +142,8 @@ const allowedImports = {
       ExportNamedDeclaration: (node) => node.source && check(node, node.source, isTypeOnlyImport(node)),
       ExportAllDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source, false),
-      TSImportType: (node) => check(node, node.argument?.literal ?? node.argument, true),
+      // typescript-eslint 8 names the specifier `source`; older versions `argument.literal`.
+      TSImportType: (node) => check(node, node.source ?? node.argument?.literal, true),
       CallExpression: (node) => {
         const [argument] = node.arguments;
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && argument?.type === 'Literal') {
