@@ -28,7 +28,7 @@ const bundles: Record<string, Bundle> = {
     format: 'cjs',
     target: 'chrome140',
   },
-  web: { entry: 'electron/doors/web/main.ts', outDir: 'dist/web', fileName: 'main.js', format: 'es', target: 'node24' },
+  web: { entry: 'electron/web-main.ts', outDir: 'dist/web', fileName: 'main.js', format: 'es', target: 'node24' },
 };
 
 const external = ['electron', /^electron\//, /^node:/, ...builtinModules, 'ws', 'bufferutil', 'utf-8-validate'];

@@ -1,12 +1,17 @@
+/** The preload exposes one `call` and `onEvent` on window.ec2lab, and never ipcRenderer. */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Ec2LabWindowApi } from '../shared/api';
-import { EC2_OPERATION_NAMES } from '../shared/ec2-operations';
+import type { ApiCall, ApiResult, Ec2LabWindowApi } from '../shared/api';
 import type { EngineEvent } from '../shared/events';
-import { LAB_OPERATION_NAMES } from '../shared/lab-operations';
+
+type Forward = (ipcEvent: unknown, event: EngineEvent) => void;
 
 const electron = vi.hoisted(() => ({
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: {} })), on: vi.fn(), removeListener: vi.fn() },
+  contextBridge: { exposeInMainWorld: vi.fn((_name: string, _api: Ec2LabWindowApi) => undefined) },
+  ipcRenderer: {
+    invoke: vi.fn(async (_channel: string, _call: ApiCall): Promise<ApiResult> => ({ ok: true, value: {} })),
+    on: vi.fn((_channel: string, _forward: Forward) => undefined),
+    removeListener: vi.fn((_channel: string, _forward: Forward) => undefined),
+  },
 }));
 vi.mock('electron', () => electron);
 
@@ -16,51 +21,55 @@ describe('preload', () => {
   beforeAll(async () => {
     await import('./preload');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Ec2LabWindowApi];
+    const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
     expect(name).toBe('ec2lab');
     api = exposed;
   });
 
-  it('exposes one function per operation of the contract, and nothing more', () => {
-    expect(Object.keys(api).sort()).toEqual(['ec2', 'lab', 'onEvent']);
-    expect(Object.keys(api.ec2).sort()).toEqual([...EC2_OPERATION_NAMES].sort());
-    expect(Object.keys(api.lab).sort()).toEqual([...LAB_OPERATION_NAMES].sort());
-    for (const fn of [...Object.values(api.ec2), ...Object.values(api.lab)]) expect(typeof fn).toBe('function');
+  it('exposes call and onEvent, and nothing more', () => {
+    expect(Object.keys(api).sort()).toEqual(['call', 'onEvent']);
+    expect(typeof api.call).toBe('function');
+    expect(typeof api.onEvent).toBe('function');
   });
 
   it('never exposes ipcRenderer or its methods', () => {
-    const seen = [api, api.ec2, api.lab, ...Object.values(api.ec2), ...Object.values(api.lab), api.onEvent];
     const forbidden = [electron.ipcRenderer, ...Object.values(electron.ipcRenderer)];
-    for (const value of seen) expect(forbidden).not.toContain(value);
+    for (const value of [api, api.call, api.onEvent]) expect(forbidden).not.toContain(value);
   });
 
-  it('invokes the call channel with a well-formed call', async () => {
+  it('sends the call unchanged on the call channel, bytes and dates included, and answers its result', async () => {
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { Reservations: [] } });
-    await expect(api.ec2.DescribeInstances('ap-northeast-2', { MaxResults: 5 })).resolves.toEqual({
-      ok: true,
-      value: { Reservations: [] },
-    });
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('ec2lab:call', {
+    const describe: ApiCall = {
       service: 'ec2',
       operation: 'DescribeInstances',
       region: 'ap-northeast-2',
       input: { MaxResults: 5 },
-    });
-    await api.lab.SetClockSpeed({ speed: 60 });
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('ec2lab:call', {
-      service: 'lab',
-      operation: 'SetClockSpeed',
-      input: { speed: 60 },
-    });
+    };
+    await expect(api.call(describe)).resolves.toEqual({ ok: true, value: { Reservations: [] } });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('ec2lab:call', describe);
+
+    const userData = new Uint8Array([35, 33, 47, 98, 105, 110]);
+    const modify: ApiCall = {
+      service: 'ec2',
+      operation: 'ModifyInstanceAttribute',
+      region: 'ap-northeast-2',
+      input: { InstanceId: 'i-0123456789abcdef0', UserData: { Value: userData } },
+    };
+    await api.call(modify);
+    const [, sent] = electron.ipcRenderer.invoke.mock.lastCall!;
+    expect(sent).toBe(modify);
+
+    const failure: ApiResult = { ok: false, error: { code: 'IncorrectInstanceState', message: 'stopped' } };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(failure);
+    await expect(api.call({ service: 'lab', operation: 'SetClockSpeed', input: { speed: 60 } })).resolves.toEqual(
+      failure,
+    );
   });
 
   it('hands listeners the engine event only, and unsubscribes', () => {
     const listener = vi.fn();
     const unsubscribe = api.onEvent(listener);
-    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [
-      string,
-      (ipcEvent: unknown, event: EngineEvent) => void,
-    ];
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1)!;
     expect(channel).toBe('ec2lab:event');
     const event: EngineEvent = { type: 'clock', clock: { now: 1, speed: 0 } };
     forward({ sender: electron.ipcRenderer }, event);

@@ -10,19 +10,28 @@ import type { LabOperationName, LabOperations } from './lab-operations';
 /** Who made a call, for the activity log: the console UI, or a client of the EC2 API. */
 export type Caller = 'console' | 'cli' | 'sdk' | 'api';
 
-export type Ec2Call = {
-  [K in Ec2OperationName]: {
-    service: 'ec2';
-    operation: K;
-    region: string;
-    input: Ec2Operations[K]['input'];
-    caller?: Caller;
-  };
-}[Ec2OperationName];
+/** A call of EC2 operation K. */
+interface Ec2CallOf<K extends Ec2OperationName> {
+  service: 'ec2';
+  operation: K;
+  region: string;
+  input: Ec2Operations[K]['input'];
+  caller?: Caller;
+}
+/**
+ * A call of any of the operations K (all by default). Written as a mapped type indexed by K, so a
+ * function generic in K can build a call of its operation and pass it as an Ec2Call.
+ */
+export type Ec2Call<K extends Ec2OperationName = Ec2OperationName> = { [P in K]: Ec2CallOf<P> }[K];
 
-export type LabCall = {
-  [K in LabOperationName]: { service: 'lab'; operation: K; input: LabOperations[K]['input'] };
-}[LabOperationName];
+/** A call of lab operation K. */
+interface LabCallOf<K extends LabOperationName> {
+  service: 'lab';
+  operation: K;
+  input: LabOperations[K]['input'];
+}
+/** A call of any of the lab operations K (all by default); see Ec2Call. */
+export type LabCall<K extends LabOperationName = LabOperationName> = { [P in K]: LabCallOf<P> }[K];
 
 export type ApiCall = Ec2Call | LabCall;
 
@@ -45,22 +54,13 @@ export interface LabBridge {
 export type { ApiError };
 
 /**
- * What the desktop preload exposes on `window.ec2lab` through contextBridge: one function per
- * contract method. They resolve to an ApiResult (never reject with an engine error), because
- * error objects lose their code crossing IPC.
+ * What the desktop preload exposes on `window.ec2lab` through contextBridge: the bridge itself, one
+ * `call` and `onEvent`, and nothing else (no ipcRenderer, no channel name). `call` hands the ApiCall
+ * as it is to the main process, which checks it (validateCall) before the engine sees it, and
+ * resolves to an ApiResult, never rejecting with an engine error, because error objects lose their
+ * code crossing IPC. IPC carries Dates and bytes (Uint8Array) as they are (structured clone).
  */
-export interface Ec2LabWindowApi {
-  ec2: {
-    [K in Ec2OperationName]: (
-      region: string,
-      input: Ec2Operations[K]['input'],
-    ) => Promise<ApiResult<Ec2Operations[K]['output']>>;
-  };
-  lab: {
-    [K in LabOperationName]: (input: LabOperations[K]['input']) => Promise<ApiResult<LabOperations[K]['output']>>;
-  };
-  onEvent(listener: (event: EngineEvent) => void): () => void;
-}
+export type Ec2LabWindowApi = LabBridge;
 
 /**
  * Browser mode's wire: POST /api/call with an encodeWire(ApiCall) body and

@@ -48,4 +48,13 @@ describe('the equivalent AWS CLI command', () => {
       ),
     ).toBe('aws ec2 modify-instance-attribute --region ap-northeast-2 --instance-id i-1 --no-disable-api-stop');
   });
+
+  it('writes a blob base64-encoded, as the CLI reads one', () => {
+    const script = new TextEncoder().encode('#!/bin/bash\necho hi');
+    expect(
+      toCliCommand('ModifyInstanceAttribute', { InstanceId: 'i-1', UserData: { Value: script } }, 'us-east-1'),
+    ).toBe(
+      `aws ec2 modify-instance-attribute --region us-east-1 --instance-id i-1 --user-data '{"Value":"IyEvYmluL2Jhc2gKZWNobyBoaQ=="}'`,
+    );
+  });
 });

@@ -3,7 +3,8 @@
  * `aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0abc…`. Parameter names are the
  * request's member names in the CLI's kebab case; lists of strings are space-separated, booleans
  * (and EC2's `{ Value: boolean }` attributes) are `--flag` / `--no-flag`, structures are JSON (the CLI accepts JSON for any parameter).
- * RunInstances' user data is given to the CLI as text: it base64-encodes it itself.
+ * RunInstances' user data is given to the CLI as text: it base64-encodes it itself. A blob (bytes,
+ * e.g. ModifyInstanceAttribute's UserData.Value) is written base64-encoded, as AWS CLI v2 reads one.
  */
 
 export function kebabCase(name: string): string {
@@ -30,7 +31,7 @@ export function toCliCommand(operation: string, input: unknown, region: string):
     } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       parts.push(flag, ...value.map((v) => shellQuote(String(v))));
     } else if (typeof value === 'object') {
-      parts.push(flag, shellQuote(JSON.stringify(value)));
+      parts.push(flag, shellQuote(JSON.stringify(value, blobsAsBase64)));
     } else {
       parts.push(flag, shellQuote(String(value)));
     }
@@ -45,6 +46,13 @@ function isBooleanAttribute(value: unknown): value is { Value: boolean } {
     Object.keys(value).length === 1 &&
     typeof (value as { Value?: unknown }).Value === 'boolean'
   );
+}
+
+function blobsAsBase64(_key: string, value: unknown): unknown {
+  if (!(value instanceof Uint8Array)) return value;
+  let binary = '';
+  for (const byte of value) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /** Quotes a word for a POSIX shell only when it needs it. */

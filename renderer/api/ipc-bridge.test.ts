@@ -1,60 +1,87 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import type { Ec2LabWindowApi } from '../../shared/api';
+/** The desktop bridge passes each call to window.ec2lab.call as it is, and turns an IPC failure into an error. */
+import { describe, expect, it } from 'vitest';
+import type { ApiCall, ApiResult, Ec2LabWindowApi } from '../../shared/api';
+import type { EngineEvent } from '../../shared/events';
 import { createIpcBridge } from './ipc-bridge';
 import { detectBridge } from './bridge';
 
-function windowApi(): Ec2LabWindowApi {
-  return {
-    ec2: { StopInstances: vi.fn(async () => ({ ok: true, value: { StoppingInstances: [] } })) },
-    lab: { GetClock: vi.fn(async () => ({ ok: true, value: { now: 5, speed: 1 } })) },
-    onEvent: vi.fn(() => () => undefined),
-  } as unknown as Ec2LabWindowApi;
+function windowApi(answer: (call: ApiCall) => Promise<ApiResult>) {
+  const calls: ApiCall[] = [];
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const api: Ec2LabWindowApi = {
+    call: async (call) => {
+      calls.push(call);
+      return answer(call);
+    },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { api, calls, listeners };
 }
 
 describe('IPC bridge', () => {
-  it('calls the preload function of the operation with region and input', async () => {
-    const api = windowApi();
+  it('passes the call through unchanged, bytes included, and answers the result', async () => {
+    const { api, calls } = windowApi(async () => ({ ok: true, value: { StoppingInstances: [] } }));
     const bridge = createIpcBridge(api);
-    const input = { InstanceIds: ['i-0123456789abcdef0'] };
-    expect(await bridge.call({ service: 'ec2', operation: 'StopInstances', region: 'ap-northeast-2', input })).toEqual({
-      ok: true,
-      value: { StoppingInstances: [] },
-    });
-    expect(api.ec2.StopInstances).toHaveBeenCalledWith('ap-northeast-2', input);
-    expect(await bridge.call({ service: 'lab', operation: 'GetClock', input: {} })).toEqual({
-      ok: true,
-      value: { now: 5, speed: 1 },
-    });
+    const stop: ApiCall = {
+      service: 'ec2',
+      operation: 'StopInstances',
+      region: 'ap-northeast-2',
+      input: { InstanceIds: ['i-0123456789abcdef0'] },
+      caller: 'console',
+    };
+    expect(await bridge.call(stop)).toEqual({ ok: true, value: { StoppingInstances: [] } });
+    const modify: ApiCall = {
+      service: 'ec2',
+      operation: 'ModifyInstanceAttribute',
+      region: 'ap-northeast-2',
+      input: { InstanceId: 'i-0123456789abcdef0', UserData: { Value: new Uint8Array([35, 33]) } },
+    };
+    await bridge.call(modify);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toBe(stop);
+    expect(calls[1]).toBe(modify);
   });
 
-  it('answers InvalidAction for an operation the preload lacks, and InternalError when IPC fails', async () => {
-    const api = windowApi();
-    (api.lab as unknown as Record<string, unknown>).ResetLab = vi.fn(async () => {
-      throw new Error('An object could not be cloned.');
-    });
-    const bridge = createIpcBridge(api);
-    expect(
-      await bridge.call({
-        service: 'ec2',
-        operation: 'RebootInstances',
-        region: 'us-east-1',
-        input: { InstanceIds: [] },
-      }),
-    ).toEqual({
+  it('answers an error result as it came, and InternalError when IPC itself fails', async () => {
+    const refused: ApiResult = {
       ok: false,
       error: { code: 'InvalidAction', message: 'The action RebootInstances is not valid for this web service.' },
+    };
+    const answered = windowApi(async () => refused);
+    expect(await createIpcBridge(answered.api).call({ service: 'lab', operation: 'GetClock', input: {} })).toEqual(
+      refused,
+    );
+    const broken = windowApi(async () => {
+      throw new Error('An object could not be cloned.');
     });
-    expect(await bridge.call({ service: 'lab', operation: 'ResetLab', input: {} })).toEqual({
+    expect(await createIpcBridge(broken.api).call({ service: 'lab', operation: 'ResetLab', input: {} })).toEqual({
       ok: false,
       error: { code: 'InternalError', message: 'An object could not be cloned.' },
     });
   });
 
+  it('hands engine events to listeners, until they unsubscribe', () => {
+    const { api, listeners } = windowApi(async () => ({ ok: true, value: {} }));
+    const heard: EngineEvent[] = [];
+    const stop = createIpcBridge(api).onEvent((event) => heard.push(event));
+    const event: EngineEvent = { type: 'clock', clock: { now: 1, speed: 10 } };
+    listeners.forEach((listener) => listener(event));
+    expect(heard).toEqual([event]);
+    stop();
+    expect(listeners.size).toBe(0);
+  });
+
   it('is the door chosen when the preload is present', async () => {
-    const api = windowApi();
-    const fakeWindow = { ec2lab: api } as unknown as Window;
-    await detectBridge(fakeWindow).call({ service: 'lab', operation: 'GetClock', input: {} });
-    expect(api.lab.GetClock).toHaveBeenCalled();
+    const { api, calls } = windowApi(async () => ({ ok: true, value: { now: 5, speed: 1 } }));
+    const preloaded = Object.assign(Object.create(window) as Window, { ec2lab: api });
+    expect(await detectBridge(preloaded).call({ service: 'lab', operation: 'GetClock', input: {} })).toEqual({
+      ok: true,
+      value: { now: 5, speed: 1 },
+    });
+    expect(calls).toEqual([{ service: 'lab', operation: 'GetClock', input: {} }]);
   });
 });

@@ -45,17 +45,6 @@ export function encodeUserData(text: string): string {
   return btoa(binary);
 }
 
-/**
- * BlobAttributeValue.Value is bytes in the SDK's types, but a blob crosses the console's doors as its
- * base64 text: the web door's JSON cannot carry a Uint8Array (it arrives as {"0":…} and the door's
- * model validator refuses it as not Base64), while both doors accept base64 text for a blob
- * (electron/doors/model-input-validator.ts) and the engine keeps that text as the user data
- * (electron/engine/instances/instance-attributes.ts, userDataText).
- */
-function blobOfBase64(base64: string): Uint8Array {
-  return base64 as unknown as Uint8Array;
-}
-
 export const useInstanceAttributesStore = defineStore('instanceAttributes', () => {
   const { selected: region } = storeToRefs(useRegionStore());
   const instancesStore = useInstancesStore();
@@ -140,7 +129,9 @@ export const useInstanceAttributesStore = defineStore('instanceAttributes', () =
   }
 
   async function setUserData(id: string, text: string): Promise<string> {
-    return modify(id, { UserData: { Value: blobOfBase64(encodeUserData(text)) } });
+    // A blob: the script's bytes cross the door as they are (shared/wire-codec.ts), and the engine
+    // keeps them base64-encoded, as DescribeInstanceAttribute answers them.
+    return modify(id, { UserData: { Value: new TextEncoder().encode(text) } });
   }
 
   watch(region, () => {

@@ -50,7 +50,7 @@ export function handleInstanceAttributes(world: FakeWorld): Record<string, FakeA
       if (input.InstanceInitiatedShutdownBehavior) {
         current.shutdownBehavior = input.InstanceInitiatedShutdownBehavior.Value ?? 'stop';
       }
-      if (input.UserData) current.userData = String(input.UserData.Value ?? '') || undefined;
+      if (input.UserData) current.userData = base64Of(input.UserData.Value ?? new Uint8Array()) || undefined;
       if (input.InstanceType) {
         const instance = world.instances.find((i) => i.InstanceId === input.InstanceId)!;
         instance.InstanceType = input.InstanceType.Value as typeof instance.InstanceType;
@@ -58,4 +58,9 @@ export function handleInstanceAttributes(world: FakeWorld): Record<string, FakeA
       return {};
     });
   return attributes;
+}
+
+/** The engine keeps user data base64-encoded, as DescribeInstanceAttribute answers it. */
+function base64Of(bytes: Uint8Array): string {
+  return btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
 }

@@ -219,7 +219,7 @@ describe('Actions → Instance settings', () => {
     expect(getByRole(body(), 'dialog', 'Change instance type')).toBe(dialog);
   });
 
-  it('round-trips user data: decoded for editing, sent base64-encoded, read back the same', async () => {
+  it('round-trips user data: decoded for editing, sent as bytes, read back the same', async () => {
     const { bridge, attributes } = await setup('stopped');
     const before = '#!/bin/bash\necho hello';
     attributes[ID] = {
@@ -239,8 +239,9 @@ describe('Actions → Instance settings', () => {
 
     const sent = bridge.inputsOf<{ UserData: { Value: unknown } }>('ModifyInstanceAttribute');
     expect(sent).toHaveLength(1);
-    const base64 = String(sent[0]!.UserData.Value);
-    expect(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)))).toBe(after);
+    const bytes = sent[0]!.UserData.Value;
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(bytes as Uint8Array)).toBe(after);
     expect(getByText(body(), 'status', /Successfully edited user data for i-0123456789abcdef0/)).toBeTruthy();
 
     dialog = await openSetting('Edit user data');

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { ApiAccess } from '../../../shared/lab-operations';
-import type { ApiAccessProvider } from '../../engine/lab/api-access';
+import type { ApiAccessProvider } from '../door-engine';
 import { ACCESS_KEY_FILE_NAME, loadOrCreateAccessKeys, saveAccessKeys } from './access-key-file';
 import { accessKeysFromEnv, createAccessKeys } from './access-keys';
 import type { Ec2ApiEngine } from './ec2-api-handler';

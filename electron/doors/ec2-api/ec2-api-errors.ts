@@ -4,6 +4,7 @@
  * See EC2 API Reference: errors-overview ("Error codes for the Amazon EC2 API", "Example error response").
  */
 import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { parameterErrors, truncateEcho as truncate } from '../common/parameter-errors';
 import { escapeXml } from './xml-text';
 
 export class Ec2ApiError extends Error {
@@ -18,18 +19,14 @@ export class Ec2ApiError extends Error {
 }
 
 const error = (code: string, message: string, status?: number) => new Ec2ApiError(code, message, status);
+const withStatus = ({ code, message }: ApiError, status?: number) => error(code, message, status);
 
 export const apiErrors = {
   // Parameters (errors-overview: common client error codes).
-  missingParameter: (name: string) =>
-    error(ErrorCode.MissingParameter, `The request must contain the parameter ${name}`),
-  unknownParameter: (name: string) =>
-    error(ErrorCode.UnknownParameter, `The parameter ${truncate(name)} is not recognized`),
+  missingParameter: (name: string) => withStatus(parameterErrors.missingParameter(name)),
+  unknownParameter: (name: string) => withStatus(parameterErrors.unknownParameter(name)),
   invalidValue: (name: string, value: string, expected: string) =>
-    error(
-      ErrorCode.InvalidParameterValue,
-      `Value (${truncate(value)}) for parameter ${name} is invalid. Expected: '${expected}'.`,
-    ),
+    withStatus(parameterErrors.invalidValue(name, value, expected)),
   /** Not decodable as form data, or a parameter given twice. */
   invalidQuery: (detail: string) =>
     error(
@@ -37,8 +34,7 @@ export const apiErrors = {
       `The AWS query string is malformed or does not adhere to AWS standards. ${detail}`,
     ),
   missingAction: () => error(ErrorCode.MissingAction, 'The request must contain the parameter Action'),
-  invalidAction: (action: string) =>
-    error(ErrorCode.InvalidAction, `The action ${truncate(action)} is not valid for this web service.`),
+  invalidAction: (action: string) => withStatus(parameterErrors.invalidAction(action)),
   /**
    * An action AWS's model has but the lab does not serve yet. Same code as an unknown action (so
    * scripts that treat InvalidAction as "not available here" behave), with a message that says so.
@@ -80,8 +76,7 @@ export const apiErrors = {
     error(ErrorCode.RequestEntityTooLarge, `The request body is larger than EC2 Lab's limit of ${limit} bytes.`, 413),
   methodNotAllowed: (method: string) =>
     error(ErrorCode.MethodNotAllowed, `The HTTP method ${truncate(method)} is not allowed; use GET or POST.`, 405),
-  internalError: () =>
-    error(ErrorCode.InternalError, 'An internal error has occurred. EC2 Lab could not complete the request.', 500),
+  internalError: () => withStatus(parameterErrors.internalError(), 500),
 };
 
 /**
@@ -102,9 +97,4 @@ export function errorEnvelope(error: ApiError, requestId: string): string {
     `<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message>` +
     `</Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`
   );
-}
-
-/** Echo at most 200 characters of what the caller sent, so a huge value cannot make a huge reply. */
-function truncate(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

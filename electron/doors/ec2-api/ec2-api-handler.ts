@@ -9,7 +9,7 @@ import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
 import type { DoorEngine } from '../door-engine';
 import type { AccessKeyPair } from './access-keys';
 import { apiErrors, Ec2ApiError, errorEnvelope, statusForEngineError } from './ec2-api-errors';
-import { EC2_API_VERSION, findOperation } from './ec2-model';
+import { EC2_API_VERSION, findOperation } from '../common/ec2-model';
 import { decodeUtf8, parseFormParams } from './form-params';
 import { parseQueryInput } from './query-input-parser';
 import { verifySigV4, type SignedRequest } from './sigv4-verifier';

@@ -11,7 +11,7 @@ import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
 import { createEngine, type Engine } from '../../engine/engine';
 import { MemoryStateStore } from '../../engine/state/state-store';
 import { createAccessKeys } from './access-keys';
-import { findOperation, resolveShape, type Shape } from './ec2-model';
+import { findOperation, resolveShape, type Shape } from '../common/ec2-model';
 import { ec2QueryName } from './query-input-parser';
 import { startEc2ApiServer, type Ec2ApiServer } from './ec2-api-server';
 import { parseErrorEnvelope, sendRaw } from './test-support/raw-http';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
 import { Ec2ApiError } from './ec2-api-errors';
-import { findOperation, resolveShape } from './ec2-model';
+import { findOperation, resolveShape } from '../common/ec2-model';
 import { parseQueryInput } from './query-input-parser';
 
 function parse(action: string, params: Record<string, string>): Record<string, unknown> {

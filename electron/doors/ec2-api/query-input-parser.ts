@@ -7,7 +7,7 @@
  * are the SDK v3 names the engine takes (`InstanceIds`, `Filters[0].Values`).
  */
 import { apiErrors } from './ec2-api-errors';
-import { resolveShape, type Shape } from './ec2-model';
+import { resolveShape, type Shape } from '../common/ec2-model';
 
 /** One dotted segment of parameter names: `Filter.1.Name=x` is Filter → 1 → Name (value x). */
 interface ParamNode {

@@ -1,6 +1,6 @@
 import type { DescribeInstancesResult } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { findOperation, resolveShape } from './ec2-model';
+import { findOperation, resolveShape } from '../common/ec2-model';
 import { serializeOutput } from './xml-output-serializer';
 
 const serialize = (action: string, output: unknown) =>

@@ -5,7 +5,7 @@
  * with milliseconds. Members the model does not know are left out; an operation with no output
  * answers `<return>true</return>`, as EC2 does. See EC2 API Reference: Query API responses.
  */
-import { resolveShape, type Shape } from './ec2-model';
+import { resolveShape, type Shape } from '../common/ec2-model';
 import { escapeXml } from './xml-text';
 
 export const EC2_XML_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';

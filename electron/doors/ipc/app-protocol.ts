@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { contentSecurityPolicy } from '../../host/content-security-policy';
-import { findRendererFile } from '../../host/renderer-files';
+import { contentSecurityPolicy } from '../common/content-security-policy';
+import { findRendererFile } from '../common/renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'ec2lab';

@@ -77,6 +77,27 @@ describe('IPC door', () => {
     expect(door.calls[0]).toMatchObject({ caller: 'console' });
   });
 
+  it('hands the engine the input as it came through IPC, bytes included', () => {
+    const door = setUp(() => ({ ok: true, value: {} }));
+    const input = { InstanceId: 'i-0123456789abcdef0', UserData: { Value: new Uint8Array([35, 33]) } };
+    const call = { service: 'ec2', operation: 'ModifyInstanceAttribute', region: 'us-east-1', input };
+    expect(door.invoke(call)).toEqual({ ok: true, value: {} });
+    expect(door.calls).toHaveLength(1);
+    expect(door.calls[0]!.service === 'ec2' && door.calls[0]!.input).toBe(input);
+  });
+
+  it('refuses a blob given as a number list, as the model validator does', () => {
+    const door = setUp();
+    const input = { InstanceId: 'i-0123456789abcdef0', UserData: { Value: [35, 33] } };
+    expect(
+      door.invoke({ service: 'ec2', operation: 'ModifyInstanceAttribute', region: 'us-east-1', input }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameterValue' },
+    });
+    expect(door.calls).toEqual([]);
+  });
+
   it('refuses calls from another webContents, a subframe, a foreign page or a gone frame', () => {
     const door = setUp();
     const other = { mainFrame: door.mainFrame } as unknown as WebContents;

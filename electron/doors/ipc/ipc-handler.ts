@@ -8,7 +8,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { ApiResult } from '../../../shared/api';
 import { ErrorCode } from '../../../shared/errors';
 import type { DoorEngine } from '../door-engine';
-import { validateCall } from '../validate-call';
+import { validateCall } from '../common/validate-call';
 import { isAppUrl } from './app-protocol';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 

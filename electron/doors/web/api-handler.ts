@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '../../../shared/errors';
 import { decodeWire } from '../../../shared/wire-codec';
 import type { DoorEngine } from '../door-engine';
-import { validateCall } from '../validate-call';
+import { validateCall } from '../common/validate-call';
 import { sendApiError, sendApiResult } from './responses';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

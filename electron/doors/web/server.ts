@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WEB_API_PATHS } from '../../../shared/api';
 import { ErrorCode } from '../../../shared/errors';
-import { contentSecurityPolicy } from '../../host/content-security-policy';
+import { contentSecurityPolicy } from '../common/content-security-policy';
 import type { DoorEngine } from '../door-engine';
 import { handleApiCall } from './api-handler';
 import { createEventSocket } from './event-socket';

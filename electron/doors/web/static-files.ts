@@ -1,7 +1,7 @@
 /** Serves the built renderer (dist/renderer) under the strict Content-Security-Policy. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { findRendererFile } from '../../host/renderer-files';
+import { findRendererFile } from '../common/renderer-files';
 import { send, sendText } from './responses';
 
 export async function serveStaticFile(

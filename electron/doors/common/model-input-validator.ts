@@ -4,7 +4,7 @@
  * the engine takes (`{ Filters: [{ Name, Values }] }`), so a member is named by its model member
  * name, never by its Query name (`Filter.1.Name`).
  *
- * The rules mirror the EC2 Query API door's parser (ec2-api/query-input-parser.ts), with the same
+ * The rules mirror the EC2 Query API door's parser (../ec2-api/query-input-parser.ts), with the same
  * codes and messages (EC2 API Reference, "Common client errors"):
  * - a structure is a plain object whose keys are member names; any other key is UnknownParameter
  *   ("The parameter X is not recognized"); a required member that is absent (or undefined) is
@@ -15,7 +15,8 @@
  *   the engine applies the rules AWS applies to each value;
  * - integers are whole numbers within 32 bits, longs are safe integers, floats and doubles finite;
  *   timestamps are a valid Date, an ISO 8601 string or an epoch number; blobs are bytes
- *   (Uint8Array) or base64 text.
+ *   (Uint8Array) only: IPC carries them as they are and the web door's JSON as {"$bytes": base64}
+ *   (shared/wire-codec.ts), so base64 text is a string, never a blob.
  * `null` is a value of the wrong type, never "absent": the engine takes undefined as absent only.
  *
  * Parameters are named by their path in the request object, as the caller wrote it:
@@ -25,9 +26,9 @@
  * tree) cannot make a check slow: at most 20 levels of nesting, 1,000 members per list (the model
  * gives lists no maximum) and 100,000 values per request. Checks stop at the first error.
  */
-import { ErrorCode, type ApiError } from '../../shared/errors';
-import { apiErrors } from './ec2-api/ec2-api-errors';
-import { findOperation, resolveShape, type Shape } from './ec2-api/ec2-model';
+import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { findOperation, resolveShape, type Shape } from './ec2-model';
+import { parameterErrors } from './parameter-errors';
 
 export type InputCheck = { ok: true } | { ok: false; error: ApiError };
 
@@ -38,9 +39,9 @@ class InputError {
   constructor(readonly error: ApiError) {}
 }
 
-/** The Ec2ApiError the Query door would raise, as plain ApiError data (what doors carry). */
-const fail = (error: { code: string; message: string }): never => {
-  throw new InputError({ code: error.code, message: error.message });
+/** The error the Query door would raise, as plain ApiError data (what doors carry). */
+const fail = (error: ApiError): never => {
+  throw new InputError(error);
 };
 
 const limit = (message: string): never => fail({ code: ErrorCode.InvalidParameterValue, message });
@@ -56,10 +57,10 @@ export function validateModelInput(operation: string, input: unknown): InputChec
   let shape: Shape | undefined;
   try {
     const model = findOperation(operation);
-    if (!model) return { ok: false, error: toApiError(apiErrors.invalidAction(operation)) };
+    if (!model) return { ok: false, error: parameterErrors.invalidAction(operation) };
     shape = model.input;
   } catch {
-    return { ok: false, error: toApiError(apiErrors.internalError()) };
+    return { ok: false, error: parameterErrors.internalError() };
   }
   return validateShapeInput(shape, input);
 }
@@ -73,16 +74,11 @@ export function validateShapeInput(shape: Shape | undefined, input: unknown): In
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: error.error };
     // A bug here must not take the door down; the engine would answer InternalError the same way.
-    return { ok: false, error: toApiError(apiErrors.internalError()) };
+    return { ok: false, error: parameterErrors.internalError() };
   }
 }
 
 const EMPTY_STRUCTURE: Shape = { type: 'structure', members: {}, required: [] };
-
-const toApiError = (error: { code: string; message: string }): ApiError => ({
-  code: error.code,
-  message: error.message,
-});
 
 interface Walk {
   /** Values visited so far in this request. */
@@ -113,13 +109,13 @@ function checkStructure(shape: Shape, value: unknown, path: string, depth: numbe
   for (const name of Object.keys(value)) {
     const memberPath = path ? `${path}.${name}` : name;
     // Own members only: `constructor` or `__proto__` are not members of any shape.
-    if (!Object.hasOwn(shape.members, name)) fail(apiErrors.unknownParameter(memberPath));
+    if (!Object.hasOwn(shape.members, name)) fail(parameterErrors.unknownParameter(memberPath));
     const member = value[name];
     if (member !== undefined) checkValue(resolveShape(shape.members[name]!), member, memberPath, depth + 1, walk);
   }
   for (const name of shape.required) {
     if (!Object.hasOwn(value, name) || value[name] === undefined) {
-      fail(apiErrors.missingParameter(path ? `${path}.${name}` : name));
+      fail(parameterErrors.missingParameter(path ? `${path}.${name}` : name));
     }
   }
 }
@@ -148,7 +144,6 @@ function checkMap(shape: Shape, value: unknown, path: string, depth: number, wal
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const INT32 = { min: -2147483648, max: 2147483647 };
 
 /** The parser's rules for each scalar type, on the values JSON, the wire codec and IPC can carry. */
@@ -175,9 +170,7 @@ function checkScalar(shape: Shape, value: unknown, path: string): void {
       if (!isTimestamp(value)) invalid(path, value, 'Timestamp (ISO 8601)');
       return;
     case 'blob':
-      if (!(value instanceof Uint8Array) && !(typeof value === 'string' && isBase64(value))) {
-        invalid(path, value, 'Base64');
-      }
+      if (!(value instanceof Uint8Array)) invalid(path, value, 'Blob (bytes)');
       return;
     default:
       if (typeof value !== 'string') invalid(path, value, 'String');
@@ -190,11 +183,9 @@ function isTimestamp(value: unknown): boolean {
   return typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(new Date(value).getTime());
 }
 
-const isBase64 = (text: string) => text.length % 4 === 0 && BASE64.test(text);
-
 function invalid(path: string, value: unknown, expected: string): never {
   // The request object itself has no parameter name; the doors call it the input.
-  return fail(apiErrors.invalidValue(path || 'input', preview(value), expected));
+  return fail(parameterErrors.invalidValue(path || 'input', preview(value), expected));
 }
 
 /**

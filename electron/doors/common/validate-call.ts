@@ -6,10 +6,10 @@
  * reaching the engine. The engine applies AWS's rules to the values themselves; lab inputs are
  * checked by their handlers.
  */
-import type { ApiCall } from '../../shared/api';
-import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
-import { ErrorCode, type ApiError } from '../../shared/errors';
-import { LAB_OPERATION_NAMES } from '../../shared/lab-operations';
+import type { ApiCall } from '../../../shared/api';
+import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
+import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { LAB_OPERATION_NAMES } from '../../../shared/lab-operations';
 import { validateModelInput } from './model-input-validator';
 
 export type CallCheck = { ok: true; call: ApiCall } | { ok: false; error: ApiError };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
-import { isApiError } from '../../shared/errors';
-import { findOperation, resolveShape, type Shape } from './ec2-api/ec2-model';
+import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
+import { isApiError } from '../../../shared/errors';
+import { findOperation, resolveShape, type Shape } from './ec2-model';
 import { INPUT_LIMITS, validateModelInput, validateShapeInput, type InputCheck } from './model-input-validator';
 
 const INSTANCE_ID = 'i-0123456789abcdef0';
@@ -98,11 +98,6 @@ describe('validateModelInput: real console requests pass', () => {
       modify({ InstanceType: { Value: 't3.small' } }),
     ],
     ['ModifyInstanceAttribute with UserData bytes', 'ModifyInstanceAttribute', modify({ UserData: { Value: bytes } })],
-    [
-      'ModifyInstanceAttribute with UserData base64',
-      'ModifyInstanceAttribute',
-      modify({ UserData: { Value: 'IyE=' } }),
-    ],
     ['CreateTags', 'CreateTags', { Resources: [INSTANCE_ID], Tags: [{ Key: 'Name', Value: 'web' }] }],
     ['DeleteTags with a key only', 'DeleteTags', { Resources: [INSTANCE_ID], Tags: [{ Key: 'Name' }] }],
     ['DescribeInstanceStatus', 'DescribeInstanceStatus', { InstanceIds: [INSTANCE_ID], IncludeAllInstances: true }],
@@ -240,8 +235,13 @@ describe('validateModelInput: bad input gets the AWS error naming the parameter'
     expect(errorOf(tagged(null))).toEqual(invalidValue('null', 'Tags[0].Value', 'String'));
     const userData = (Value: unknown) =>
       validateModelInput('ModifyInstanceAttribute', { InstanceId: INSTANCE_ID, UserData: { Value } });
-    expect(errorOf(userData('not base64!'))).toEqual(invalidValue('not base64!', 'UserData.Value', 'Base64'));
-    expect(errorOf(userData([35, 33]))).toEqual(invalidValue('[35,33]', 'UserData.Value', 'Base64'));
+    // A blob is bytes: base64 text typed as bytes is refused, however well-formed.
+    expect(errorOf(userData('IyE='))).toEqual(invalidValue('IyE=', 'UserData.Value', 'Blob (bytes)'));
+    expect(errorOf(userData('not base64!'))).toEqual(invalidValue('not base64!', 'UserData.Value', 'Blob (bytes)'));
+    expect(errorOf(userData([35, 33]))).toEqual(invalidValue('[35,33]', 'UserData.Value', 'Blob (bytes)'));
+    expect(errorOf(userData({ $bytes: 'IyE=' }))).toEqual(
+      invalidValue('{"$bytes":"IyE="}', 'UserData.Value', 'Blob (bytes)'),
+    );
     expect(errorOf(validateModelInput('DescribeInstances', { DryRun: null }))).toEqual(
       invalidValue('null', 'DryRun', 'Boolean'),
     );

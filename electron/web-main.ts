@@ -1,18 +1,18 @@
 /**
- * Browser mode's entry point (bundled to dist/web/main.js):
+ * Browser mode's composition root (bundled to dist/web/main.js), beside the desktop's main.ts:
  *   node dist/web/main.js [--port N] [--data-dir DIR] [--api-port N]
  * Starts the lab on the data directory, serves the renderer and the API on 127.0.0.1, starts any
  * extra servers (electron/host/extra-servers.ts), and closes everything on SIGINT or SIGTERM.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { version } from '../../../package.json';
-import { defaultDataDirectory } from '../../host/data-directory';
-import { startExtraServers, type RunningLabServer } from '../../host/extra-servers';
-import { DataDirectoryInUseError } from '../../host/data-directory-lock';
-import { startLab } from '../../host/start-lab';
-import { ArgsError, USAGE, parseWebArgs } from './args';
-import { startWebServer } from './server';
+import { version } from '../package.json';
+import { defaultDataDirectory } from './host/data-directory';
+import { startExtraServers, type RunningLabServer } from './host/extra-servers';
+import { DataDirectoryInUseError } from './host/data-directory-lock';
+import { startLab } from './host/start-lab';
+import { ArgsError, USAGE, parseWebArgs } from './doors/web/args';
+import { startWebServer } from './doors/web/server';
 
 /** dist/web/main.js serves dist/renderer. */
 const rendererDirectory = fileURLToPath(new URL('../renderer/', import.meta.url));

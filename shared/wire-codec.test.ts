@@ -1,0 +1,37 @@
+/** The wire codec carries Dates and bytes through JSON in one tagged form each, and back. */
+import { describe, expect, it } from 'vitest';
+import { decodeWire, encodeWire } from './wire-codec';
+
+describe('wire codec', () => {
+  it('sends a Uint8Array as {"$bytes": base64} and brings it back as a Uint8Array', () => {
+    const script = new TextEncoder().encode('#!/bin/bash\necho 안녕\n');
+    const call = { input: { InstanceId: 'i-0123456789abcdef0', UserData: { Value: script } } };
+    const text = encodeWire(call);
+    expect(JSON.parse(text)).toEqual({
+      input: { InstanceId: 'i-0123456789abcdef0', UserData: { Value: { $bytes: 'IyEvYmluL2Jhc2gKZWNobyDslYjrhZUK' } } },
+    });
+    const decoded = decodeWire(text) as typeof call;
+    expect(decoded.input.UserData.Value).toBeInstanceOf(Uint8Array);
+    expect(decoded).toEqual(call);
+  });
+
+  it('carries empty and large bytes, and a view into a larger buffer', () => {
+    const large = Uint8Array.from({ length: 100_000 }, (_, index) => (index * 7) % 256);
+    const values = [new Uint8Array(), large, new TextEncoder().encode('#!echo hi').subarray(2)];
+    const decoded = decodeWire(encodeWire(values)) as Uint8Array[];
+    expect(decoded.map((bytes) => [...bytes])).toEqual(values.map((bytes) => [...bytes]));
+    for (const bytes of decoded) expect(bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it('still carries Dates as {"$date": ISO}', () => {
+    const launchTime = new Date('2025-05-01T09:30:00.000Z');
+    expect(encodeWire({ LaunchTime: launchTime })).toBe('{"LaunchTime":{"$date":"2025-05-01T09:30:00.000Z"}}');
+    expect(decodeWire(encodeWire({ LaunchTime: launchTime }))).toEqual({ LaunchTime: launchTime });
+  });
+
+  it('leaves objects that only look tagged alone, and refuses bytes that are not base64', () => {
+    expect(decodeWire('{"$bytes":"IyE=","Other":1}')).toEqual({ $bytes: 'IyE=', Other: 1 });
+    expect(decodeWire('{"$bytes":5}')).toEqual({ $bytes: 5 });
+    expect(() => decodeWire('{"$bytes":"not base64!"}')).toThrow();
+  });
+});
