@@ -3,7 +3,7 @@
  * messages and HTTP statuses, and the XML envelope every EC2 error travels in.
  * See EC2 API Reference: errors-overview ("Error codes for the Amazon EC2 API", "Example error response").
  */
-import { ErrorCode, type ApiError } from '../../../shared/errors';
+import { ErrorCode, httpStatusOf, type ApiError } from '../../../shared/errors';
 import { parameterErrors, truncateEcho as truncate } from '../common/parameter-errors';
 import { escapeXml } from './xml-text';
 
@@ -11,7 +11,8 @@ export class Ec2ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status = 400,
+    /** EC2's status for the code (shared/errors.ts), unless the lab's own fence says otherwise. */
+    readonly status = httpStatusOf(code),
   ) {
     super(message);
     this.name = code;
@@ -47,15 +48,13 @@ export const apiErrors = {
   // Authentication. A request with no credentials at all is what EC2 calls a missing parameter (HTTP 400).
   missingCredentials: () => error(ErrorCode.MissingParameter, 'The request must contain the parameter AWSAccessKeyId'),
   incompleteSignature: (message: string) => error(ErrorCode.IncompleteSignature, message),
-  unknownAccessKey: () =>
-    error(ErrorCode.AuthFailure, 'AWS was not able to validate the provided access credentials', 401),
-  authFailure: (message: string) => error(ErrorCode.AuthFailure, message, 401),
+  unknownAccessKey: () => error(ErrorCode.AuthFailure, 'AWS was not able to validate the provided access credentials'),
+  authFailure: (message: string) => error(ErrorCode.AuthFailure, message),
   signatureDoesNotMatch: () =>
     error(
       ErrorCode.SignatureDoesNotMatch,
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret ' +
         'Access Key and signing method. Consult the service documentation for details.',
-      403,
     ),
   requestExpired: () => error(ErrorCode.RequestExpired, 'Request has expired.'),
 
@@ -73,22 +72,11 @@ export const apiErrors = {
       403,
     ),
   tooLarge: (limit: number) =>
-    error(ErrorCode.RequestEntityTooLarge, `The request body is larger than EC2 Lab's limit of ${limit} bytes.`, 413),
+    error(ErrorCode.RequestEntityTooLarge, `The request body is larger than EC2 Lab's limit of ${limit} bytes.`),
   methodNotAllowed: (method: string) =>
-    error(ErrorCode.MethodNotAllowed, `The HTTP method ${truncate(method)} is not allowed; use GET or POST.`, 405),
-  internalError: () => withStatus(parameterErrors.internalError(), 500),
+    error(ErrorCode.MethodNotAllowed, `The HTTP method ${truncate(method)} is not allowed; use GET or POST.`),
+  internalError: () => withStatus(parameterErrors.internalError()),
 };
-
-/**
- * The HTTP status EC2 gives an engine error: 412 for DryRunOperation (as the SDKs report it), 401 for
- * AuthFailure, 500 for InternalError only, 400 for every other client error.
- */
-export function statusForEngineError(code: string): number {
-  if (code === ErrorCode.InternalError) return 500;
-  if (code === 'DryRunOperation') return 412;
-  if (code === ErrorCode.AuthFailure) return 401;
-  return 400;
-}
 
 /** `<Response><Errors><Error>…</Error></Errors><RequestID>…</RequestID></Response>`, as EC2 sends it. */
 export function errorEnvelope(error: ApiError, requestId: string): string {

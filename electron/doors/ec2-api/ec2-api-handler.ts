@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller, Ec2Call } from '../../../shared/api';
 import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
+import { httpStatusOf } from '../../../shared/errors';
 import type { DoorEngine } from '../door-engine';
 import type { AccessKeyPair } from './access-keys';
-import { apiErrors, Ec2ApiError, errorEnvelope, statusForEngineError } from './ec2-api-errors';
+import { apiErrors, Ec2ApiError, errorEnvelope } from './ec2-api-errors';
 import { EC2_API_VERSION, findOperation } from '../common/ec2-model';
 import { decodeUtf8, parseFormParams } from './form-params';
 import { parseQueryInput } from './query-input-parser';
@@ -73,7 +74,7 @@ export function createEc2ApiHandler(options: Ec2ApiHandlerOptions): (request: Si
     const call = { service: 'ec2', operation: action, region, input, caller: callerOf(request) } as Ec2Call;
     const result = options.engine.dispatch(call);
     if (!result.ok) {
-      return { status: statusForEngineError(result.error.code), body: errorEnvelope(result.error, requestId) };
+      return { status: httpStatusOf(result.error.code), body: errorEnvelope(result.error, requestId) };
     }
     return { status: 200, body: serializeOutput(action, operation.output, result.value, requestId) };
   }

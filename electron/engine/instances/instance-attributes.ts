@@ -8,6 +8,7 @@ import type {
   InstanceAttribute,
   ModifyInstanceAttributeRequest,
 } from '@aws-sdk/client-ec2';
+import { MAX_USER_DATA_BYTES } from '../../../shared/rules/instances';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findInstances } from './find-instances';
@@ -114,13 +115,16 @@ function fromAttributeValue(attribute: string, value: string | undefined): Chang
 
 /**
  * User data is kept base64-encoded, as RunInstances takes it. ModifyInstanceAttribute's value is a
- * blob: the SDKs and the CLI send the script's bytes (base64 on the wire, decoded by the Query
- * door), so bytes are encoded here; the console's JSON doors cannot carry bytes and send the
- * base64 text itself (API_ModifyInstanceAttribute: "User data must be base64-encoded. Depending on
- * the tool or SDK that you're using, the base64-encoding might be performed for you").
+ * blob: the script's bytes, from every door (the Query door decodes the wire's base64, the console
+ * doors carry bytes), encoded here (API_ModifyInstanceAttribute: "User data must be base64-encoded.
+ * Depending on the tool or SDK that you're using, the base64-encoding might be performed for you").
+ * At most 16 KB, as at launch (EC2 User Guide: user-data).
  */
-function userDataBase64(value: Uint8Array | string): string {
-  if (typeof value === 'string') return value;
+function userDataBase64(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw errors.invalidParameterValue('User data must be given as bytes.');
+  if (value.length > MAX_USER_DATA_BYTES) {
+    throw errors.invalidParameterValue(`User data is limited to ${MAX_USER_DATA_BYTES} bytes.`);
+  }
   let binary = '';
   for (const byte of value) binary += String.fromCharCode(byte);
   return btoa(binary);

@@ -324,7 +324,7 @@ describe('instance attributes', () => {
     ).toEqual({ Value: 'terminate' });
   });
 
-  it('keeps user data base64-encoded, from SDK bytes and from console text alike', () => {
+  it('keeps user data base64-encoded, taking the script as bytes of at most 16 KB', () => {
     const lab = createTestLab();
     const id = lab.launch();
     lab.pass(TIMINGS.pendingMs);
@@ -336,8 +336,15 @@ describe('instance attributes', () => {
 
     lab.ec2('ModifyInstanceAttribute', { InstanceId: id, UserData: { Value: new TextEncoder().encode(script) } });
     expect(userData()).toEqual({ Value: base64 });
-    lab.ec2('ModifyInstanceAttribute', { InstanceId: id, UserData: { Value: btoa('echo again') as never } });
-    expect(userData()).toEqual({ Value: btoa('echo again') });
+    // Base64 text in place of bytes is refused, not stored twice-encoded or as-is.
+    expect(
+      lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, UserData: { Value: btoa('echo again') as never } }),
+    ).toEqual({ code: 'InvalidParameterValue', message: 'User data must be given as bytes.' });
+    expect(
+      lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, UserData: { Value: new Uint8Array(16 * 1024 + 1) } })
+        .message,
+    ).toBe('User data is limited to 16384 bytes.');
+    expect(userData()).toEqual({ Value: base64 });
   });
 });
 
