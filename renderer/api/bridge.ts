@@ -3,14 +3,11 @@
  * there, otherwise browser mode's HTTP + WebSocket. Tests inject their own bridge with setBridge().
  * Nothing else in the renderer knows which door it is behind.
  */
-import type { LabBridge } from '../../shared/api';
 import { createIpcBridge } from './ipc-bridge';
+import type { RendererBridge } from './renderer-bridge';
 import { createWebBridge } from './web-bridge';
 
-/** A bridge may also say when its event stream came back after a loss, so stores can catch up. */
-export interface RendererBridge extends LabBridge {
-  onReconnect?(listener: () => void): () => void;
-}
+export type { RendererBridge };
 
 let current: RendererBridge | undefined;
 

@@ -4,7 +4,7 @@
  * rejection) is turned into an error result here.
  */
 import type { ApiCall, ApiResult, Ec2LabWindowApi } from '../../shared/api';
-import type { RendererBridge } from './bridge';
+import type { RendererBridge } from './renderer-bridge';
 
 export function createIpcBridge(api: Ec2LabWindowApi): RendererBridge {
   return {

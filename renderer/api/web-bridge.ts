@@ -5,7 +5,7 @@
 import { WEB_API_PATHS, type ApiCall, type ApiResult } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import { decodeWire, encodeWire } from '../../shared/wire-codec';
-import type { RendererBridge } from './bridge';
+import type { RendererBridge } from './renderer-bridge';
 
 /** The slice of WebSocket the bridge uses, so tests can hand in a fake. */
 export interface EventSocket {
