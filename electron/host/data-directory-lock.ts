@@ -3,8 +3,9 @@
  * of the state in memory and overwrite each other's records, so the second one is refused with a
  * clear message. A lock left by a process that died (kill -9, power loss) is taken over.
  */
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateDirectory } from '../engine/state/private-files';
 
 export const LOCK_FILE = 'lab.lock';
 
@@ -26,11 +27,11 @@ export interface DataDirectoryLock {
 }
 
 export function lockDataDirectory(dataDirectory: string, pid = process.pid): DataDirectoryLock {
-  mkdirSync(dataDirectory, { recursive: true });
+  makePrivateDirectory(dataDirectory);
   const path = join(dataDirectory, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(path, String(pid), { flag: 'wx' });
+      writeFileSync(path, String(pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
       let released = false;
       return {
         release() {

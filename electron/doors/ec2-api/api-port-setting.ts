@@ -23,6 +23,6 @@ export function loadApiPort(path: string): number | undefined {
 
 export function saveApiPort(path: string, port: number): void {
   const temporary = `${path}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ port }, null, 2)}\n`);
+  writeFileSync(temporary, `${JSON.stringify({ port }, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, path);
 }

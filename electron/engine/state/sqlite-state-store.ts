@@ -7,10 +7,11 @@
  * Written in erasable TypeScript only (no enums, no parameter properties) so plain Node 24 can run it
  * with type stripping; the crash test depends on that.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { LabNotice } from '../../../shared/lab-operations';
+import { PRIVATE_FILE_MODE, makePrivateDirectory, makePrivateFile } from './private-files';
 import type { RecordChange, StateStore, StoredRecord } from './state-store';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -46,7 +47,7 @@ export interface SqliteStateStoreOptions {
 
 export function openSqliteStateStore(dataDirectory: string, options: SqliteStateStoreOptions = {}): StateStore {
   const now = options.now ?? (() => new Date());
-  mkdirSync(dataDirectory, { recursive: true });
+  makePrivateDirectory(dataDirectory);
   const file = join(dataDirectory, DATABASE_FILE);
   const notices: LabNotice[] = [];
 
@@ -80,6 +81,9 @@ interface OpenedDatabase {
 
 /** Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. */
 function openDatabase(file: string): OpenedDatabase {
+  // Made private before SQLite opens it: SQLite gives its -wal and -shm files the database's mode.
+  makePrivateFile(file);
+  for (const suffix of COMPANION_SUFFIXES) if (existsSync(file + suffix)) chmodSync(file + suffix, PRIVATE_FILE_MODE);
   const db = new DatabaseSync(file);
   try {
     configureConnection(db);
