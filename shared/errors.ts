@@ -41,6 +41,7 @@ export const ErrorCode = {
   UnsupportedHibernationConfiguration: 'UnsupportedHibernationConfiguration',
   UnsupportedOperation: 'UnsupportedOperation',
   InstanceLimitExceeded: 'InstanceLimitExceeded',
+  InsufficientFreeAddressesInSubnet: 'InsufficientFreeAddressesInSubnet',
   InvalidBlockDeviceMapping: 'InvalidBlockDeviceMapping',
   InvalidVpcIdNotFound: 'InvalidVpcID.NotFound',
   InvalidVolumeIdMalformed: 'InvalidVolumeID.Malformed',

@@ -89,6 +89,11 @@ export const errors = {
       ErrorCode.InvalidBlockDeviceMapping,
       `Volume of size ${sizeGiB}GB is smaller than snapshot '${snapshotId}', expect size >= ${snapshotGiB}GB`,
     ),
+  insufficientFreeAddresses: (subnetId: string) =>
+    fail(
+      ErrorCode.InsufficientFreeAddressesInSubnet,
+      `There are not enough free addresses in subnet '${subnetId}' to satisfy the requested number of instances.`,
+    ),
   typeNotInRegion: (type: string, region: string) =>
     fail(
       ErrorCode.Unsupported,

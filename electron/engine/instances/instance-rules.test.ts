@@ -171,6 +171,36 @@ describe('launch validation', () => {
   });
 });
 
+describe('subnet addresses', () => {
+  it('launches as many as the subnet has addresses for, then answers InsufficientFreeAddressesInSubnet', () => {
+    const lab = createTestLab();
+    const subnet = lab.ec2('DescribeSubnets', {}).Subnets![0]!;
+    expect(subnet.AvailableIpAddressCount).toBe(4091); // a /20 less AWS's five reserved addresses
+    const launch = (min: number, max: number) =>
+      lab.ec2('RunInstances', {
+        ImageId: quickStartImage('amazon-linux'),
+        InstanceType: 't3.micro',
+        MinCount: min,
+        MaxCount: max,
+        SubnetId: subnet.SubnetId!,
+      }).Instances!.length;
+    for (let i = 0; i < 4; i++) expect(launch(1000, 1000)).toBe(1000);
+    expect(launch(1, 200)).toBe(91);
+    expect(lab.ec2('DescribeSubnets', { SubnetIds: [subnet.SubnetId!] }).Subnets![0]!.AvailableIpAddressCount).toBe(0);
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: quickStartImage('amazon-linux'),
+        MinCount: 1,
+        MaxCount: 1,
+        SubnetId: subnet.SubnetId!,
+      }),
+    ).toEqual({
+      code: 'InsufficientFreeAddressesInSubnet',
+      message: `There are not enough free addresses in subnet '${subnet.SubnetId}' to satisfy the requested number of instances.`,
+    });
+  });
+});
+
 describe('termination', () => {
   it('deletes the interface and a DeleteOnTermination root volume, and keeps a root volume marked to stay', () => {
     const lab = createTestLab();

@@ -13,7 +13,7 @@ import type { CatalogImage } from '../catalog/catalog';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { isWellFormedId } from '../ids';
-import { takenAddresses } from '../network-interfaces/addresses-in-use';
+import { addressesUsedBySubnet, takenAddresses, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { createPrimaryInterface } from '../network-interfaces/primary-interface';
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
 import { createRootVolume } from '../volumes/root-volume';
@@ -71,12 +71,16 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const volumeTags = tagsFor(request, 'volume');
   const interfaceTags = tagsFor(request, 'network-interface');
   const subnet = chooseSubnet(ctx, region, request, typeName);
+  // As many as the subnet has addresses for, between MinCount and MaxCount (API_RunInstances).
+  const free = usableAddresses(subnet.cidrBlock) - (addressesUsedBySubnet(ctx, region).get(subnet.subnetId) ?? 0);
+  if (free < minCount) throw errors.insufficientFreeAddresses(subnet.subnetId);
+  const count = Math.min(maxCount, free);
 
   const now = ctx.clock.now();
   const reservationId = ctx.ids.next('r');
   const taken = takenAddresses(ctx, region);
   const records: InstanceRecord[] = [];
-  for (let index = 0; index < maxCount; index++) {
+  for (let index = 0; index < count; index++) {
     const instanceId = ctx.ids.next('i');
     const eni = createPrimaryInterface(
       ctx,

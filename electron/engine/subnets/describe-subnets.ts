@@ -3,7 +3,7 @@ import type { DescribeSubnetsRequest, DescribeSubnetsResult, Subnet } from '@aws
 import type { EngineContext } from '../context';
 import { describeRecords } from '../describe';
 import type { FilterFields } from '../filters';
-import { NETWORK_INTERFACES } from '../network-interfaces/network-interface-record';
+import { addressesUsedBySubnet, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { SUBNETS, type SubnetRecord } from './subnet-record';
 
 const SUBNET_FILTERS: FilterFields<SubnetRecord> = {
@@ -22,10 +22,7 @@ export function describeSubnets(
   region: string,
   request: DescribeSubnetsRequest,
 ): DescribeSubnetsResult {
-  const addressesUsed = new Map<string, number>();
-  for (const eni of ctx.records(NETWORK_INTERFACES).inRegion(region)) {
-    addressesUsed.set(eni.subnetId, (addressesUsed.get(eni.subnetId) ?? 0) + 1);
-  }
+  const addressesUsed = addressesUsedBySubnet(ctx, region);
   const subnets = ctx
     .records(SUBNETS)
     .inRegion(region)
@@ -41,8 +38,7 @@ export function describeSubnets(
       AvailabilityZone: s.availabilityZone,
       AvailabilityZoneId: s.availabilityZoneId,
       CidrBlock: s.cidrBlock,
-      // AWS reserves 5 addresses in every subnet; each network interface holds one more.
-      AvailableIpAddressCount: 2 ** (32 - Number(s.cidrBlock.split('/')[1])) - 5 - (addressesUsed.get(s.subnetId) ?? 0),
+      AvailableIpAddressCount: usableAddresses(s.cidrBlock) - (addressesUsed.get(s.subnetId) ?? 0),
       DefaultForAz: s.defaultForAz,
       MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
       State: 'available',
