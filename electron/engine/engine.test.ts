@@ -147,3 +147,38 @@ describe('DryRun', () => {
     );
   });
 });
+
+describe('a lab that cannot be saved', () => {
+  it('answers a clear error naming the cause, changes nothing and loses nothing saved', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ec2lab-full-'));
+    try {
+      // A cap of a few pages makes SQLite answer SQLITE_FULL, as a full disk does.
+      const lab = createTestLab({ store: openSqliteStateStore(directory, { maxSizeBytes: 96 * 1024 }) });
+      const saved: string[] = [];
+      let refused: { code: string; message: string } | undefined;
+      while (!refused && saved.length < 500) {
+        const result = lab.engine.dispatch({
+          service: 'ec2',
+          operation: 'RunInstances',
+          region: 'ap-northeast-2',
+          input: { ImageId: imageId(lab), MinCount: 1, MaxCount: 1 },
+        });
+        if (result.ok) saved.push((result.value as { Instances: { InstanceId: string }[] }).Instances[0]!.InstanceId);
+        else refused = result.error;
+      }
+      expect(refused?.code).toBe('InternalError');
+      expect(refused?.message).toMatch(
+        /^The lab could not save this change, so nothing was changed: the disk that holds .*lab\.sqlite is full, or the lab reached its size limit \(SQLITE_FULL\); free some space and try again\.$/,
+      );
+      const described = lab.ec2('DescribeInstances', {}).Reservations!.flatMap((r) => r.Instances!);
+      expect(described.map((i) => i.InstanceId).sort()).toEqual([...saved].sort());
+      lab.engine.close();
+      const reopened = createTestLab({ store: openSqliteStateStore(directory) });
+      const kept = reopened.ec2('DescribeInstances', {}).Reservations!.flatMap((r) => r.Instances!);
+      expect(kept.map((i) => i.InstanceId).sort()).toEqual([...saved].sort());
+      reopened.engine.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

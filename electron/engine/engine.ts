@@ -24,7 +24,7 @@ import { QUARANTINE_COLLECTION, quarantineChanges, separateBadRecords } from './
 import { createLabHost, currentApiAccess, settingsOf } from './lab/lab-host';
 import { SETTINGS, SETTINGS_ID } from './lab/lab-settings';
 import { UnitOfWork, type RecordCollection, type Repository } from './state/repository';
-import type { StateStore, StoredRecord } from './state/state-store';
+import { StoreWriteError, type StateStore, type StoredRecord } from './state/state-store';
 import { ensureDefaultVpc } from './vpcs/default-vpc';
 
 export interface EngineOptions {
@@ -118,7 +118,7 @@ export class Engine {
     } catch (error) {
       this.changes.clear();
       this.logged.length = 0;
-      result = { ok: false, error: (error instanceof Ec2Error ? error : errors.internalError()).toApiError() };
+      result = { ok: false, error: asEc2Error(error).toApiError() };
       // A refused call changes nothing, but it is still logged, in a command of its own.
       if (call?.service === 'ec2') this.tryLogFailure(call, result.error);
     }
@@ -314,6 +314,13 @@ export class Engine {
     this.changes.clear();
     queueMicrotask(() => this.emit({ type: 'lab-replaced', status: this.labHost.status() }));
   }
+}
+
+/** An engine error as it is; a store that could not save says why; anything else is an internal error. */
+function asEc2Error(error: unknown): Ec2Error {
+  if (error instanceof Ec2Error) return error;
+  if (error instanceof StoreWriteError) return errors.labNotSaved(error.reason);
+  return errors.internalError();
 }
 
 function outcomeOf(

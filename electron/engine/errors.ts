@@ -42,6 +42,8 @@ export const errors = {
     fail(ErrorCode.InvalidParameterValue, `Invalid availability zone: [${zone}]`),
   dryRunOperation: () => fail(ErrorCode.DryRunOperation, 'Request would have succeeded, but DryRun flag is set.'),
   internalError: () => fail(ErrorCode.InternalError, 'An internal error has occurred.'),
+  labNotSaved: (reason: string) =>
+    fail(ErrorCode.InternalError, `The lab could not save this change, so nothing was changed: ${reason}.`),
   shuttingDown: () => fail(ErrorCode.InternalError, 'The lab is shutting down.'),
 
   // Resource ids: malformed and not found, one shape per family (errors-overview: client errors).

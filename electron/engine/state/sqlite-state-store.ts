@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { LabNotice } from '../../../shared/lab-operations';
 import { PRIVATE_FILE_MODE, makePrivateDirectory, makePrivateFile } from './private-files';
-import type { RecordChange, StateStore, StoredRecord } from './state-store';
+import { StoreWriteError, type RecordChange, type StateStore, type StoredRecord } from './state-store';
 import {
   CURRENT_SCHEMA_VERSION,
   SQL,
@@ -43,7 +43,12 @@ const SQLITE_NOTADB = 26;
 export interface SqliteStateStoreOptions {
   /** The wall clock, for naming a moved-aside file and dating notices. */
   now?: () => Date;
+  /** The most the database file may grow to; past it a change is refused as on a full disk. */
+  maxSizeBytes?: number;
 }
+
+/** A lab of 10,000 instances takes about 60 MB; the cap only stops a runaway lab from filling the disk. */
+const DEFAULT_MAX_SIZE_BYTES = 4 * 1024 ** 3;
 
 export function openSqliteStateStore(dataDirectory: string, options: SqliteStateStoreOptions = {}): StateStore {
   const now = options.now ?? (() => new Date());
@@ -71,6 +76,11 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
     // A second failure here is not about the old file: let it reach the caller.
     opened = openDatabase(file);
   }
+  // max_page_count holds for this connection: the file never grows past it (https://www.sqlite.org/pragma.html#pragma_max_page_count).
+  const pageSize = Number(opened.db.prepare('PRAGMA page_size').get()?.page_size);
+  opened.db.exec(
+    `PRAGMA max_page_count = ${Math.max(1, Math.floor((options.maxSizeBytes ?? DEFAULT_MAX_SIZE_BYTES) / pageSize))}`,
+  );
   return new SqliteStateStore(opened, file, notices);
 }
 
@@ -133,6 +143,23 @@ function sqliteResultCode(error: unknown): number | undefined {
 function isEnvironmentError(error: unknown): boolean {
   const code = sqliteResultCode(error);
   return code !== undefined && ENVIRONMENT_ERROR_CODES.has(code);
+}
+
+/** Why a write failed, in words for the user, when the machine refused it (https://www.sqlite.org/rescode.html). */
+function writeFailureReason(error: unknown, location: string): string | undefined {
+  switch (sqliteResultCode(error)) {
+    case 13: // SQLITE_FULL
+      return `the disk that holds ${location} is full, or the lab reached its size limit (SQLITE_FULL); free some space and try again`;
+    case 8: // SQLITE_READONLY
+      return `${location} is read-only (SQLITE_READONLY); make the data directory writable`;
+    case 10: // SQLITE_IOERR
+      return `the disk could not be written (SQLITE_IOERR at ${location})`;
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+      return `another process holds ${location} (SQLITE_BUSY)`;
+    default:
+      return undefined;
+  }
 }
 
 /** Why the file cannot be used, for the user; undefined if the error is not about the file. */
@@ -243,7 +270,8 @@ class SqliteStateStore implements StateStore {
     } catch (error) {
       // SQLite may already have rolled back (some errors end the transaction); never leave one open.
       if (this.db.isTransaction) this.statements.rollback.run();
-      throw error;
+      const reason = writeFailureReason(error, this.location);
+      throw reason ? new StoreWriteError(reason, { cause: error }) : error;
     }
   }
 

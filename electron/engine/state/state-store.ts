@@ -20,6 +20,20 @@ export interface RecordChange {
   data: unknown | undefined;
 }
 
+/**
+ * The machine would not let the store save (disk full, read-only directory, I/O failure, another
+ * process's lock): nothing of the change was written, and `reason` says why, for the user.
+ */
+export class StoreWriteError extends Error {
+  readonly reason: string;
+
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`The lab could not be saved: ${reason}.`, options);
+    this.name = 'StoreWriteError';
+    this.reason = reason;
+  }
+}
+
 export interface StateStore {
   /** The schema version the data is in, after migrations ran on open. */
   readonly schemaVersion: number;
