@@ -17,6 +17,15 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const MAX_HEADER_BYTES = 16 * 1024;
 const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 
+/**
+ * How long a client may take, so a slow or stalled one cannot hold the port: the request line and
+ * headers within 10 s, the whole request within 30 s (an SDK sends both at once), an idle
+ * keep-alive connection 5 s (the SDKs reconnect at once); Node checks every second. At most 256
+ * connections at a time (the CLI and SDKs use a few each).
+ */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
+const MAX_CONNECTIONS = 256;
+
 export interface Ec2ApiServerOptions {
   engine: Ec2ApiEngine;
   /** Default 4566; 0 picks a free port (tests). */
@@ -30,6 +39,8 @@ export interface Ec2ApiServerOptions {
   /** Real time, for the signature's 15-minute window (tests inject it). */
   realNow?: () => number;
   onInternalError?: (error: unknown) => void;
+  /** Client time limits (tests shorten them). */
+  timeouts?: Partial<typeof DEFAULT_TIMEOUTS>;
 }
 
 export interface Ec2ApiServer {
@@ -50,7 +61,15 @@ export async function startEc2ApiServer(options: Ec2ApiServerOptions): Promise<E
     onInternalError: options.onInternalError,
   });
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const limits = {
+    maxHeaderSize: MAX_HEADER_BYTES,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+  };
+  const server = createServer(limits, (request, response) => {
     const head = { method: request.method ?? '', headers: request.headersDistinct };
     const refusal = refuseRequest(head, maxBodyBytes);
     if (refusal) {
@@ -73,18 +92,15 @@ export async function startEc2ApiServer(options: Ec2ApiServerOptions): Promise<E
   // Malformed HTTP never reaches the handler; answer it in EC2's envelope too, then hang up.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = errorEnvelope(
-      tooLarge
-        ? { code: 'RequestHeaderSectionTooLarge', message: 'The request line and headers are larger than 16 KiB.' }
-        : { code: 'MalformedHttpRequest', message: 'The HTTP request is malformed.' },
-      randomUUID(),
-    );
+    const { status, code, message } = clientErrorReply(error.code);
+    const body = errorEnvelope({ code, message }, randomUUID());
     socket.end(
-      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `HTTP/1.1 ${status}\r\n` +
         `Content-Type: text/xml;charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
+
+  server.maxConnections = MAX_CONNECTIONS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -102,6 +118,25 @@ export async function startEc2ApiServer(options: Ec2ApiServerOptions): Promise<E
         server.closeAllConnections();
       }),
   };
+}
+
+/** What a request that never became one is answered: too large, too slow, or not HTTP. */
+function clientErrorReply(errorCode: string | undefined): { status: string; code: string; message: string } {
+  if (errorCode === 'HPE_HEADER_OVERFLOW') {
+    return {
+      status: '431 Request Header Fields Too Large',
+      code: 'RequestHeaderSectionTooLarge',
+      message: 'The request line and headers are larger than 16 KiB.',
+    };
+  }
+  if (errorCode === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return {
+      status: '408 Request Timeout',
+      code: 'RequestTimeout',
+      message: 'The request did not arrive within the time EC2 Lab allows; the connection was closed.',
+    };
+  }
+  return { status: '400 Bad Request', code: 'MalformedHttpRequest', message: 'The HTTP request is malformed.' };
 }
 
 function send(response: ServerResponse, reply: Ec2ApiReply, close = false): void {

@@ -37,7 +37,15 @@ export async function startWebServer({ engine, port, rendererDirectory }: WebSer
   let boundPort = port;
   let csp = '';
 
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (request, response) => {
+  // A stalled client is dropped: headers within 30 s, a request within 60 s (an import may be large),
+  // checked every second; idle keep-alive connections close after 5 s.
+  const limits = {
+    requestTimeout: 60_000,
+    headersTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: 1_000,
+  };
+  const server = createServer(limits, (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       console.error('EC2 Lab: request failed', error);
       sendApiError(response, 500, ErrorCode.InternalError, 'An internal error has occurred.');
