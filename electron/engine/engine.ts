@@ -36,6 +36,8 @@ export interface EngineOptions {
   version?: string;
   /** The folder the host keeps the lab in, shown to the user. */
   dataDirectory?: string;
+  /** Told of every error the engine did not expect (a bug), with the request id the caller is shown. */
+  onUnexpectedError?: (error: unknown, context: { operation: string; requestId: string }) => void;
 }
 
 type Listener = (event: EngineEvent) => void;
@@ -59,9 +61,11 @@ export class Engine {
   private apiAccess: ApiAccessProvider | undefined;
   private readonly logged: ActivityEvent[] = [];
   private closed = false;
+  private readonly onUnexpectedError: EngineOptions['onUnexpectedError'];
 
   constructor(options: EngineOptions) {
     this.store = options.store;
+    this.onUnexpectedError = options.onUnexpectedError;
     this.realNow = options.realNow ?? Date.now;
     this.catalog = options.catalog ?? loadCatalog();
     this.ids = new IdGenerator(options.random ?? cryptoRandom);
@@ -118,7 +122,7 @@ export class Engine {
     } catch (error) {
       this.changes.clear();
       this.logged.length = 0;
-      result = { ok: false, error: asEc2Error(error).toApiError() };
+      result = { ok: false, error: this.asEc2Error(error, call).toApiError() };
       // A refused call changes nothing, but it is still logged, in a command of its own.
       if (call?.service === 'ec2') this.tryLogFailure(call, result.error);
     }
@@ -192,6 +196,20 @@ export class Engine {
       if (this.work.hasChanges()) this.saveClock();
       return result;
     });
+  }
+
+  /** An engine error as it is; a store that could not save says why; anything else is a bug, logged with a request id. */
+  private asEc2Error(error: unknown, call: ApiCall): Ec2Error {
+    if (error instanceof Ec2Error) return error;
+    if (error instanceof StoreWriteError) return errors.labNotSaved(error.reason);
+    const requestId = `${this.ids.hex(8)}-${this.ids.hex(4)}-${this.ids.hex(4)}-${this.ids.hex(4)}-${this.ids.hex(12)}`;
+    const operation = String((call as { operation?: unknown } | undefined)?.operation);
+    try {
+      this.onUnexpectedError?.(error, { operation, requestId });
+    } catch {
+      // The caller still gets its answer.
+    }
+    return errors.internalError(requestId);
   }
 
   /** Lets every family apply what fell due on the clock. */
@@ -314,13 +332,6 @@ export class Engine {
     this.changes.clear();
     queueMicrotask(() => this.emit({ type: 'lab-replaced', status: this.labHost.status() }));
   }
-}
-
-/** An engine error as it is; a store that could not save says why; anything else is an internal error. */
-function asEc2Error(error: unknown): Ec2Error {
-  if (error instanceof Ec2Error) return error;
-  if (error instanceof StoreWriteError) return errors.labNotSaved(error.reason);
-  return errors.internalError();
 }
 
 function outcomeOf(

@@ -41,7 +41,11 @@ export const errors = {
   invalidAvailabilityZone: (zone: string) =>
     fail(ErrorCode.InvalidParameterValue, `Invalid availability zone: [${zone}]`),
   dryRunOperation: () => fail(ErrorCode.DryRunOperation, 'Request would have succeeded, but DryRun flag is set.'),
-  internalError: () => fail(ErrorCode.InternalError, 'An internal error has occurred.'),
+  internalError: (requestId?: string) =>
+    fail(
+      ErrorCode.InternalError,
+      requestId ? `An internal error has occurred (request id ${requestId}).` : 'An internal error has occurred.',
+    ),
   labNotSaved: (reason: string) =>
     fail(ErrorCode.InternalError, `The lab could not save this change, so nothing was changed: ${reason}.`),
   shuttingDown: () => fail(ErrorCode.InternalError, 'The lab is shutting down.'),

@@ -7,6 +7,7 @@ import { createEngine, type Engine } from '../engine/engine';
 import { openSqliteStateStore } from '../engine/state/sqlite-state-store';
 import type { StateStore } from '../engine/state/state-store';
 import { lockDataDirectory } from './data-directory-lock';
+import { createErrorLog } from './error-log';
 
 export const TICK_INTERVAL_MS = 250;
 
@@ -29,7 +30,7 @@ export function startLab({ dataDirectory, version, openStore = openSqliteStateSt
   let engine: Engine;
   try {
     store = openStore(dataDirectory);
-    engine = createEngine({ store, version, dataDirectory });
+    engine = createEngine({ store, version, dataDirectory, onUnexpectedError: createErrorLog(dataDirectory) });
   } catch (error) {
     store?.close();
     lock.release();
