@@ -6,9 +6,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBrowser, type LabBrowser } from './support/browser';
+import { ConsolePage, expectNone, UI_TIMEOUT } from './support/console-page';
 import { makeDataDirectory, startWebServer, type WebServer } from './support/web-server';
 
-const UI_TIMEOUT = 15_000;
 const data = makeDataDirectory();
 let server: WebServer | undefined;
 let browser: LabBrowser | undefined;
@@ -28,16 +28,19 @@ describe('a corrupt saved lab', () => {
     expect(existsSync(join(data.path, 'lab.sqlite'))).toBe(true);
 
     browser = await openBrowser();
-    const page = browser.page;
-    await page.goto(`${server.url}?lang=en#/dashboard`);
+    const consolePage = new ConsolePage({ page: browser.page, server });
+    const page = consolePage.page;
+    await consolePage.open('dashboard');
     const notices = page.getByRole('region', { name: 'Lab notices' });
     await expect.poll(() => notices.innerText(), { timeout: UI_TIMEOUT }).toContain(moved!);
     await notices.getByRole('button', { name: 'Dismiss notice' }).click();
-    await expect.poll(() => notices.count(), { timeout: UI_TIMEOUT }).toBe(0);
+    await expectNone(notices);
 
-    // Dismissed for good: a reload does not bring it back.
-    await page.reload();
-    await expect.poll(() => page.getByRole('link', { name: 'Dashboard' }).count(), { timeout: UI_TIMEOUT }).toBe(1);
+    // Dismissed for good: after a reload, once the lab status has loaded (the Settings page shows
+    // the data directory it names), there is still no notice.
+    await consolePage.open('settings');
+    await consolePage.reload();
+    await expect.poll(() => page.getByTestId('data-directory').innerText(), { timeout: UI_TIMEOUT }).toBe(data.path);
     expect(await page.getByRole('region', { name: 'Lab notices' }).count()).toBe(0);
   });
 });

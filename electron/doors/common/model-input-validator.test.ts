@@ -50,24 +50,12 @@ describe('model loading', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const parsesOfTheModel = () => parse.mock.calls.filter(([text]) => text.length > 500_000).length;
     try {
-      let started = performance.now();
       const fresh = await import('./model-input-validator');
-      const importMs = performance.now() - started;
       expect(parsesOfTheModel()).toBe(0);
-
-      started = performance.now();
       expect(fresh.validateModelInput('DescribeInstances', {})).toEqual({ ok: true });
-      const firstUseMs = performance.now() - started;
       expect(parsesOfTheModel()).toBe(1);
-
-      started = performance.now();
       expect(fresh.validateModelInput('RunInstances', typicalRunInstances)).toEqual({ ok: true });
-      const secondUseMs = performance.now() - started;
       expect(parsesOfTheModel()).toBe(1);
-      console.log(
-        `[measure] model-input-validator import ${importMs.toFixed(1)} ms (model not parsed); first EC2 check ` +
-          `${firstUseMs.toFixed(1)} ms (parses the model); next check ${secondUseMs.toFixed(2)} ms`,
-      );
     } finally {
       parse.mockRestore();
     }
@@ -330,32 +318,11 @@ describe('validateModelInput: guards and cost', () => {
   it('stops at 100,000 values, however small the message that stands for them (shared references)', () => {
     const values = Array.from({ length: 1000 }, () => 'running');
     const filter = { Name: 'instance-state-name', Values: values };
-    const started = performance.now();
     const error = errorOf(validateModelInput('DescribeInstances', { Filters: Array(1000).fill(filter) }));
-    const ms = performance.now() - started;
     expect(error).toEqual({
       code: 'InvalidParameterValue',
       message: 'The request has more than 100000 parameter values.',
     });
-    console.log(`[measure] 1000 Filters x 1000 Values (shared), refused after 100,000 values: ${ms.toFixed(1)} ms`);
-  });
-
-  it('measures a 1,000-instance-id DescribeInstances and a typical RunInstances', () => {
-    const time = (operation: string, input: unknown, runs: number) => {
-      const first = performance.now();
-      expect(validateModelInput(operation, input)).toEqual({ ok: true });
-      const firstMs = performance.now() - first;
-      const started = performance.now();
-      for (let i = 0; i < runs; i++) validateModelInput(operation, input);
-      return { firstMs, eachMs: (performance.now() - started) / runs };
-    };
-    const describe1000 = time('DescribeInstances', { InstanceIds: ids(1000) }, 200);
-    const run = time('RunInstances', typicalRunInstances, 2000);
-    console.log(
-      `[measure] DescribeInstances with 1,000 InstanceIds: first ${describe1000.firstMs.toFixed(3)} ms, then ` +
-        `${(describe1000.eachMs * 1000).toFixed(1)} µs each; typical RunInstances: first ` +
-        `${run.firstMs.toFixed(3)} ms, then ${(run.eachMs * 1000).toFixed(1)} µs each`,
-    );
   });
 });
 

@@ -123,11 +123,7 @@ function verify(directory: string, run: Run, previousLast: number): Verified {
 it(`keeps every acknowledged commit through ${FILES * KILLS_PER_FILE} SIGKILLs`, { timeout: 120_000 }, async () => {
   const seed = Number(process.env.CRASH_TEST_SEED ?? Date.now() % 2 ** 31);
   const random = seededRandom(seed);
-  const started = performance.now();
-  let kills = 0;
-  let acknowledged = 0;
-  let killedBeforeOpen = 0;
-  let committedButUnacknowledged = 0;
+  let killedMidWrite = 0;
 
   for (let file = 0; file < FILES; file++) {
     const directory = mkdtempSync(join(tmpdir(), 'ec2lab-crash-'));
@@ -138,25 +134,20 @@ it(`keeps every acknowledged commit through ${FILES * KILLS_PER_FILE} SIGKILLs`,
       const run = await runAndKill(directory, Math.floor(random() * LONGEST_RUN_MS), !fromSpawn);
       const context = `seed ${seed}, file ${file}, kill ${round}; writer stderr: ${run.stderr}`;
       expect(run.signal, `the writer must die by SIGKILL (${context})`).toBe('SIGKILL');
-      const before = last;
       try {
         ({ last } = verify(directory, run, last));
       } catch (error) {
         throw new Error(`${(error as Error).message}\n(${context})`, { cause: error });
       }
-      kills++;
-      acknowledged += run.acknowledged.length;
-      if (!run.opened) killedBeforeOpen++;
-      const acknowledgedLast = run.acknowledged.at(-1) ?? before;
-      if (last > acknowledgedLast) committedButUnacknowledged++;
+      // The writer commits in a loop from the moment it opened the store until the kill: a kill after
+      // its first acknowledged commit lands while it writes.
+      if (run.opened && run.acknowledged.length > 0) killedMidWrite++;
     }
   }
 
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `crash test (seed ${seed}): survived ${kills} SIGKILLs in ${seconds.toFixed(1)} s; ` +
-      `${acknowledged} acknowledged commits verified; ${killedBeforeOpen} kills before the store opened; ` +
-      `${committedButUnacknowledged} kills between a commit and its acknowledgement`,
+  // The proof is only as good as the kills that hit a write: most must (about 80% are timed from the
+  // store opening), or the test would pass without testing crash safety at all.
+  expect(killedMidWrite, `kills that landed while the writer committed (seed ${seed})`).toBeGreaterThanOrEqual(
+    (FILES * KILLS_PER_FILE) / 2,
   );
-  expect(kills).toBe(FILES * KILLS_PER_FILE);
 });
