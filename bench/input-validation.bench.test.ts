@@ -2,7 +2,7 @@
 // model), a DescribeInstances naming 1,000 instances, a typical RunInstances, and the refusal of a
 // request that stands for more than 100,000 values.
 import { expect, it } from 'vitest';
-import { validateModelInput } from '../electron/doors/model-input-validator';
+import { validateModelInput } from '../electron/doors/common/model-input-validator';
 import { measure, report } from './measure';
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `i-${i.toString(16).padStart(17, '0')}`);
