@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../shared/events';
 import { TIMINGS } from './instances/lifecycle';
 import { openSqliteStateStore } from './state/sqlite-state-store';
 import { MemoryStateStore, type RecordChange } from './state/state-store';
+import { createEngine } from './engine';
 import { createTestLab } from './test-support/test-lab';
 
 const directories: string[] = [];
@@ -69,6 +70,33 @@ describe('dispatch', () => {
     expect(lab.ec2Error('StopInstances', { InstanceIds: [id] }).code).toBe('InternalError');
     store.commit = commit;
     expect(lab.stateOf(id)).toBe('running');
+  });
+
+  it('answers an error it did not expect with a request id, and tells the host with the same id', () => {
+    const store = new MemoryStateStore();
+    const seen: { error: unknown; operation: string; requestId: string }[] = [];
+    const engine = createEngine({ store, onUnexpectedError: (error, context) => seen.push({ error, ...context }) });
+    const described = engine.dispatch({
+      service: 'ec2',
+      operation: 'DescribeVpcs',
+      region: 'ap-northeast-2',
+      input: {},
+    });
+    const vpcId = (described as { value: { Vpcs: { VpcId: string }[] } }).value.Vpcs[0]!.VpcId;
+    store.commit = () => {
+      throw new TypeError('a bug');
+    };
+    const result = engine.dispatch({
+      service: 'ec2',
+      operation: 'CreateTags',
+      region: 'ap-northeast-2',
+      input: { Resources: [vpcId], Tags: [{ Key: 'k', Value: 'v' }] },
+    });
+    expect(result.ok).toBe(false);
+    const message = result.ok ? '' : result.error.message;
+    const requestId = /^An internal error has occurred \(request id ([0-9a-f-]{36})\)\.$/.exec(message)?.[1];
+    expect(requestId).toBeDefined();
+    expect(seen).toEqual([{ error: new TypeError('a bug'), operation: 'CreateTags', requestId }]);
   });
 });
 
