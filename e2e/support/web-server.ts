@@ -31,7 +31,16 @@ export async function startWebServer(
 ): Promise<WebServer> {
   const child = spawn(
     process.execPath,
-    ['dist/web/main.js', '--port', '0', '--data-dir', dataDirectory, ...extraArgs],
+    [
+      'dist/web/main.js',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDirectory,
+      // A free EC2 API port unless the test names one: 4566 may be taken by another lab on the machine.
+      ...(extraArgs.includes('--api-port') ? [] : ['--api-port', '0']),
+      ...extraArgs,
+    ],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
