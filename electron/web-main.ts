@@ -12,6 +12,7 @@ import { startExtraServers, type RunningLabServer } from './host/extra-servers';
 import { DataDirectoryInUseError } from './host/data-directory-lock';
 import { startLab } from './host/start-lab';
 import { ArgsError, USAGE, parseWebArgs } from './doors/web/args';
+import { makeAccessToken } from './doors/web/access-token';
 import { startWebServer } from './doors/web/server';
 
 /** dist/web/main.js serves dist/renderer. */
@@ -28,12 +29,13 @@ async function main(argv: readonly string[]): Promise<void> {
   let extras: RunningLabServer[] = [];
   let web;
   try {
-    web = await startWebServer({ engine: lab.engine, port: args.port, rendererDirectory });
+    const token = makeAccessToken(process.env.EC2LAB_WEB_TOKEN);
+    web = await startWebServer({ engine: lab.engine, port: args.port, rendererDirectory, token });
   } catch (error) {
     lab.stop();
     throw error;
   }
-  console.log(`EC2 Lab ready at ${web.url}`);
+  console.log(`EC2 Lab ready at ${web.openUrl}`);
   extras = await startExtraServers({
     engine: lab.engine,
     dataDirectory,

@@ -45,7 +45,7 @@ const LABELS: Record<Language, Labels> = {
 /** Where the console is: a page, and a server whose address may change when it restarts. */
 export interface ConsoleTarget {
   readonly page: Page;
-  readonly server: { readonly url: string };
+  readonly server: { readonly url: string; readonly token: string };
 }
 
 /** Waits until `locator` matches exactly one element. */
@@ -77,7 +77,9 @@ export class ConsolePage {
    * the lab has loaded and the view is shown (not the loading line).
    */
   async open(route: string): Promise<void> {
-    await this.page.goto(`${this.target.server.url}?lang=${this.language}#/${route}`);
+    // The token in the address becomes the page's cookie; the server then drops it from the address.
+    const { url, token } = this.target.server;
+    await this.page.goto(`${url}?token=${token}&lang=${this.language}#/${route}`);
     await this.waitForView();
   }
 

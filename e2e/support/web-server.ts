@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 export interface WebServer {
   url: string;
+  /** The run's access token, from the address the server printed (…/?token=…). */
+  token: string;
   /** The EC2 Query API's endpoint (browser mode starts it beside the console). */
   apiUrl: string;
   dataDirectory: string;
@@ -16,7 +18,7 @@ export interface WebServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const READY = /EC2 Lab ready at (http:\/\/127\.0\.0\.1:\d+\/)/;
+const READY = /EC2 Lab ready at (http:\/\/127\.0\.0\.1:\d+\/)\?token=([A-Za-z0-9._~-]+)\n/;
 const API_READY = /EC2 API for the AWS CLI and SDKs at (http:\/\/127\.0\.0\.1:\d+\/)/;
 
 export function makeDataDirectory(): { path: string; remove(): void } {
@@ -49,14 +51,14 @@ export async function startWebServer(
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [url, apiUrl] = await new Promise<[string, string]>((resolve, reject) => {
+  const [url, token, apiUrl] = await new Promise<[string, string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
     const check = () => {
       const ready = READY.exec(output);
       const api = API_READY.exec(output);
       if (ready && api) {
         clearTimeout(timer);
-        resolve([ready[1]!, api[1]!]);
+        resolve([ready[1]!, ready[2]!, api[1]!]);
       }
     };
     child.stdout!.on('data', check);
@@ -67,6 +69,7 @@ export async function startWebServer(
   });
   return {
     url,
+    token,
     apiUrl,
     dataDirectory,
     output: () => output,

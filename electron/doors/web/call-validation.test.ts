@@ -9,6 +9,9 @@ import { createTestLab, TEST_REGION } from '../../engine/test-support/test-lab';
 import type { DoorEngine } from '../door-engine';
 import { startWebServer, type WebServer } from './server';
 
+/** The run's access token, sent as a script sends it. */
+const TOKEN = 'test-token-0123456789abcdef';
+
 describe('browser mode: an EC2 input of the wrong shape', () => {
   let directory: string;
   let server: WebServer;
@@ -22,7 +25,7 @@ describe('browser mode: an EC2 input of the wrong shape', () => {
       dispatch: (call) => (dispatched.push(call), engine.dispatch(call)),
       onEvent: (listener) => engine.onEvent(listener),
     };
-    server = await startWebServer({ engine: watched, port: 0, rendererDirectory: directory });
+    server = await startWebServer({ engine: watched, port: 0, rendererDirectory: directory, token: TOKEN });
   });
 
   afterAll(async () => {
@@ -34,7 +37,7 @@ describe('browser mode: an EC2 input of the wrong shape', () => {
     const call = { service: 'ec2', operation: 'DescribeInstances', region: TEST_REGION, input };
     const response = await fetch(`${server.url}api/call`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
       body: encodeWire(call),
     });
     return { status: response.status, result: decodeWire(await response.text()) as ApiResult };
@@ -70,7 +73,7 @@ describe('browser mode: user data crosses as bytes', () => {
       dispatch: (call) => (dispatched.push(call), lab.engine.dispatch(call)),
       onEvent: (listener) => lab.engine.onEvent(listener),
     };
-    const server = await startWebServer({ engine: watched, port: 0, rendererDirectory: directory });
+    const server = await startWebServer({ engine: watched, port: 0, rendererDirectory: directory, token: TOKEN });
     try {
       const id = lab.launch();
       lab.pass(10 * 60_000);
@@ -86,7 +89,7 @@ describe('browser mode: user data crosses as bytes', () => {
         };
         const response = await fetch(`${server.url}api/call`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
           body: encodeWire(call),
         });
         return { status: response.status, result: decodeWire(await response.text()) as ApiResult };

@@ -67,7 +67,7 @@ function rawRequest(port: number, path: string, headers: Record<string, string>,
 /** Opens a WebSocket and answers the status the server gave the upgrade (101 when it opened). */
 function upgradeStatus(url: string, headers: Record<string, string> = {}) {
   return new Promise<number>((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
+    const socket = new WebSocket(url, { headers: { ...AUTH, ...headers } });
     socket.on('open', () => {
       socket.close();
       resolve(101);
@@ -80,6 +80,9 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}) {
   });
 }
 
+const TOKEN = 'test-token-0123456789abcdef';
+const AUTH = { Authorization: `Bearer ${TOKEN}` };
+
 describe('browser mode web server', () => {
   let directory: string;
   let engine: ReturnType<typeof recordingEngine>;
@@ -87,7 +90,7 @@ describe('browser mode web server', () => {
   let base: string;
 
   const post = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
-    fetch(`${base}api/call`, { method: 'POST', headers, body });
+    fetch(`${base}api/call`, { method: 'POST', headers: { ...AUTH, ...headers }, body });
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'ec2lab-web-'));
@@ -95,7 +98,7 @@ describe('browser mode web server', () => {
     writeFileSync(join(directory, 'index.html'), '<!doctype html><title>EC2 Lab</title>');
     writeFileSync(join(directory, 'assets', 'index-abc.js'), 'console.log("lab")');
     engine = recordingEngine();
-    server = await startWebServer({ engine, port: 0, rendererDirectory: directory });
+    server = await startWebServer({ engine, port: 0, rendererDirectory: directory, token: TOKEN });
     base = server.url;
   });
 
@@ -189,7 +192,7 @@ describe('browser mode web server', () => {
   });
 
   it('answers 405 to a GET of the call endpoint', async () => {
-    expect((await fetch(`${base}api/call`)).status).toBe(405);
+    expect((await fetch(`${base}api/call`, { headers: AUTH })).status).toBe(405);
   });
 
   it('refuses a foreign Host (DNS rebinding) with 403', async () => {
@@ -234,7 +237,7 @@ describe('browser mode web server', () => {
 
   it('pushes engine events over the WebSocket, encoded for the wire', async () => {
     const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, {
-      headers: { Origin: `http://127.0.0.1:${server.port}` },
+      headers: { Origin: `http://127.0.0.1:${server.port}`, ...AUTH },
     });
     await new Promise((resolve, reject) => {
       socket.once('open', resolve);
@@ -270,14 +273,76 @@ describe('browser mode web server', () => {
   });
 });
 
+describe('browser mode access token', () => {
+  let directory: string;
+  let server: WebServer;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'ec2lab-token-'));
+    writeFileSync(join(directory, 'index.html'), '<!doctype html><title>EC2 Lab</title>');
+    server = await startWebServer({
+      engine: createTestLab().engine,
+      port: 0,
+      rendererDirectory: directory,
+      token: TOKEN,
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const call = (headers: Record<string, string>) =>
+    fetch(`${server.url}api/call`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: encodeWire({ service: 'lab', operation: 'GetApiAccess', input: {} }),
+    });
+
+  it('prints an address that carries the token', () => {
+    expect(server.openUrl).toBe(`${server.url}?token=${TOKEN}`);
+  });
+
+  it('answers the API and the events only with the token, and serves the console files to anyone', async () => {
+    const refused = await call({});
+    expect(refused.status).toBe(401);
+    expect(decodeWire(await refused.text())).toMatchObject({ ok: false, error: { code: 'AuthFailure' } });
+    expect((await call({ Authorization: 'Bearer not-the-token-at-all' })).status).toBe(401);
+    expect((await call({ Cookie: `ec2lab_token_${server.port}=wrong` })).status).toBe(401);
+    // Another lab's cookie (another port) is not this one's.
+    expect((await call({ Cookie: `ec2lab_token_${server.port + 1}=${TOKEN}` })).status).toBe(401);
+    expect((await call({ Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+    expect((await call({ Cookie: `ec2lab_token_${server.port}=${TOKEN}` })).status).toBe(200);
+    const events = `ws://127.0.0.1:${server.port}/api/events`;
+    expect(await upgradeStatus(events, { Authorization: '' })).toBe(401);
+    expect(await upgradeStatus(events, { Authorization: '', Cookie: `ec2lab_token_${server.port}=${TOKEN}` })).toBe(
+      101,
+    );
+    expect((await fetch(server.url)).status).toBe(200);
+  });
+
+  it('trades the token in the address for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const response = await fetch(`${server.url}?token=${TOKEN}&lang=ko`, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?lang=ko');
+    expect(response.headers.get('set-cookie')).toBe(
+      `ec2lab_token_${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`,
+    );
+    const wrong = await fetch(`${server.url}?token=guess`, { redirect: 'manual' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+});
+
 describe('browser mode web server with the real engine', () => {
   it('launches an instance over HTTP and hears about it over the WebSocket', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'ec2lab-web-'));
     writeFileSync(join(directory, 'index.html'), '<!doctype html>');
     const lab = createTestLab();
-    const server = await startWebServer({ engine: lab.engine, port: 0, rendererDirectory: directory });
+    const server = await startWebServer({ engine: lab.engine, port: 0, rendererDirectory: directory, token: TOKEN });
     try {
-      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`);
+      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { headers: AUTH });
       await new Promise((resolve, reject) => {
         socket.once('open', resolve);
         socket.once('error', reject);
@@ -287,7 +352,7 @@ describe('browser mode web server with the real engine', () => {
 
       const response = await fetch(`${server.url}api/call`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...AUTH },
         body: encodeWire({
           service: 'ec2',
           operation: 'RunInstances',

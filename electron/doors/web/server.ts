@@ -1,6 +1,8 @@
 /**
  * Browser mode's HTTP server, bound to 127.0.0.1 only: the built renderer, POST /api/call and the
- * /api/events WebSocket. Every request and upgrade first passes the origin guard.
+ * /api/events WebSocket. Every request and upgrade first passes the origin guard; the API and the
+ * events also need the run's access token (access-token.ts), which the address the server prints
+ * carries once and a cookie carries after that.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,7 @@ import { contentSecurityPolicy } from '../common/content-security-policy';
 import type { DoorEngine } from '../door-engine';
 import { handleApiCall } from './api-handler';
 import { createEventSocket } from './event-socket';
+import { TOKEN_PARAMETER, carriesToken, sameToken, tokenCookie } from './access-token';
 import { checkRequestOrigin } from './origin-guard';
 import { sendApiError, sendText } from './responses';
 import { serveStaticFile } from './static-files';
@@ -23,16 +26,20 @@ export interface WebServerOptions {
   port: number;
   /** The built renderer, normally dist/renderer. */
   rendererDirectory: string;
+  /** The run's access token (makeAccessToken). */
+  token: string;
 }
 
 export interface WebServer {
   port: number;
   /** http://127.0.0.1:PORT/ */
   url: string;
+  /** http://127.0.0.1:PORT/?token=…: the address to open, which hands the browser the token. */
+  openUrl: string;
   close(): Promise<void>;
 }
 
-export async function startWebServer({ engine, port, rendererDirectory }: WebServerOptions): Promise<WebServer> {
+export async function startWebServer({ engine, port, rendererDirectory, token }: WebServerOptions): Promise<WebServer> {
   const events = createEventSocket(engine);
   let boundPort = port;
   let csp = '';
@@ -59,13 +66,23 @@ export async function startWebServer({ engine, port, rendererDirectory }: WebSer
       sendText(response, 403, `Forbidden: ${verdict.reason}.`, { Connection: 'close' });
       return;
     }
-    const pathname = pathnameOf(request);
-    if (pathname === undefined) {
+    const target = targetOf(request);
+    if (target === undefined) {
       request.resume();
       sendText(response, 400, 'Bad Request');
       return;
     }
-    if (pathname === WEB_API_PATHS.call) return handleApiCall(request, response, engine);
+    const { pathname } = target;
+    const offered = target.searchParams.get(TOKEN_PARAMETER);
+    if (offered !== null) return exchangeToken(request, response, target, offered);
+    if (pathname === WEB_API_PATHS.call) {
+      if (!carriesToken(request, boundPort, token)) {
+        request.resume();
+        sendApiError(response, 401, ErrorCode.AuthFailure, NO_TOKEN);
+        return;
+      }
+      return handleApiCall(request, response, engine);
+    }
     if (pathname.startsWith('/api/')) {
       request.resume();
       sendApiError(response, 404, ErrorCode.InvalidAction, `No lab API at ${pathname}.`);
@@ -77,9 +94,10 @@ export async function startWebServer({ engine, port, rendererDirectory }: WebSer
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const verdict = checkRequestOrigin(request, boundPort);
-    const pathname = pathnameOf(request);
+    const pathname = targetOf(request)?.pathname;
     if (!verdict.ok) return refuseUpgrade(socket, '403 Forbidden');
     if (pathname !== WEB_API_PATHS.events) return refuseUpgrade(socket, '404 Not Found');
+    if (!carriesToken(request, boundPort, token)) return refuseUpgrade(socket, '401 Unauthorized');
     events.accept(request, socket, head);
   });
 
@@ -99,9 +117,32 @@ export async function startWebServer({ engine, port, rendererDirectory }: WebSer
   boundPort = (server.address() as AddressInfo).port;
   csp = contentSecurityPolicy([`ws://${LOOPBACK}:${boundPort}`, `ws://localhost:${boundPort}`]);
 
+  /**
+   * The address with the token: a right token becomes this server's cookie and the browser is sent
+   * to the same address without it, so the token leaves the address bar and its history.
+   */
+  function exchangeToken(request: IncomingMessage, response: ServerResponse, target: URL, offered: string): void {
+    request.resume();
+    if (!sameToken(offered, token)) {
+      sendText(response, 401, `Unauthorized: ${WRONG_TOKEN}`, { Connection: 'close' });
+      return;
+    }
+    target.searchParams.delete(TOKEN_PARAMETER);
+    response.writeHead(303, {
+      Location: `${target.pathname}${target.search}`,
+      'Set-Cookie': tokenCookie(boundPort, token),
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Length': 0,
+    });
+    response.end();
+  }
+
+  const url = `http://${LOOPBACK}:${boundPort}/`;
   return {
     port: boundPort,
-    url: `http://${LOOPBACK}:${boundPort}/`,
+    url,
+    openUrl: `${url}?${TOKEN_PARAMETER}=${encodeURIComponent(token)}`,
     close: () =>
       new Promise<void>((resolve) => {
         events.close();
@@ -111,10 +152,15 @@ export async function startWebServer({ engine, port, rendererDirectory }: WebSer
   };
 }
 
-/** The request's path, or undefined when its target is not a URL (never throws). */
-function pathnameOf(request: IncomingMessage): string | undefined {
+const NO_TOKEN =
+  'This lab answers only the browser that opened the address it printed when it started ' +
+  '(EC2 Lab ready at http://127.0.0.1:PORT/?token=…), or a script that sends Authorization: Bearer <token>.';
+const WRONG_TOKEN = 'that is not this lab’s token. Open the address EC2 Lab printed when it started.';
+
+/** The request's target as a URL, or undefined when it is not one (never throws). */
+function targetOf(request: IncomingMessage): URL | undefined {
   try {
-    return new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    return new URL(request.url ?? '/', 'http://127.0.0.1');
   } catch {
     return undefined;
   }
