@@ -180,4 +180,29 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // Component tests run the console against the real engine in memory (renderer/testing/
+    // engine-lab.ts): test code, and only test code, may import electron/engine/ — no other part
+    // of electron/, and still no Electron, ws or Node built-in.
+    files: ['renderer/testing/**/*.ts', 'renderer/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer reaches Electron only through window.ec2lab (preload).' },
+            { name: 'ws', message: 'The renderer uses the browser WebSocket.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser: no Node built-ins.' })),
+          ],
+          patterns: [
+            { regex: '^node:', message: 'The renderer runs in a browser: no Node built-ins.' },
+            {
+              regex: '(^|/)electron/(?!engine/)|(^|/)electron$',
+              message: 'Renderer tests may import only electron/engine/, to run the real engine in memory.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
