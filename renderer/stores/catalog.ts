@@ -8,6 +8,7 @@ import type { AvailabilityZone, Image, InstanceTypeInfo } from '@aws-sdk/client-
 import type { PriceList, QuickStartImage } from '../../shared/lab-operations';
 import { ec2, lab } from '../api/client';
 import { collectPages } from './pages';
+import { registerLabData } from './engine-events';
 import { useRegionStore } from './region';
 
 export const useCatalogStore = defineStore('catalog', () => {
@@ -99,6 +100,13 @@ export const useCatalogStore = defineStore('catalog', () => {
     typeInfo,
     typesFor,
   };
+});
+
+registerLabData({
+  storeId: useCatalogStore.$id,
+  stage: 'data',
+  regional: true,
+  reload: () => useCatalogStore().load(),
 });
 
 /** t3.micro < t3.small < t3.medium < t3.large < t3.xlarge < t3.2xlarge, as the console lists sizes. */

@@ -10,9 +10,9 @@ import { defineStore, storeToRefs } from 'pinia';
 import { ref, watch } from 'vue';
 import type { InstanceAttributeName, ModifyInstanceAttributeRequest, ShutdownBehavior } from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
-import { getBridge } from '../api/bridge';
 import { toCliCommand } from '../../shared/cli-command';
 import { useInstancesStore } from './instances';
+import { registerLabData } from './engine-events';
 import { useRegionStore } from './region';
 
 export interface InstanceSettings {
@@ -148,23 +148,19 @@ export const useInstanceAttributesStore = defineStore('instanceAttributes', () =
     reads.clear();
   });
 
-  function reloadShown(): void {
+  /** Forgets everything read and reads the shown instance's settings again (lab replaced, reconnected). */
+  async function reloadShown(): Promise<void> {
     settings.value = {};
-    if (shown.value) load(shown.value).catch(() => undefined);
+    if (shown.value) await load(shown.value).catch(() => undefined);
   }
 
-  const bridge = getBridge();
-  bridge.onEvent((event) => {
-    if (event.type === 'lab-replaced') {
-      reloadShown();
-      return;
-    }
-    if (event.type !== 'resources-changed' || event.resource !== 'instance' || event.region !== region.value) return;
-    const cached = event.ids.filter((id) => settings.value[id]);
+  /** An engine event named these instances: forget what was read, and read the shown one again. */
+  function changed(ids: string[], regionName: string): void {
+    if (regionName !== region.value) return;
+    const cached = ids.filter((id) => settings.value[id]);
     forget(cached.filter((id) => id !== shown.value));
-    if (shown.value && event.ids.includes(shown.value)) load(shown.value).catch(() => undefined);
-  });
-  bridge.onReconnect?.(reloadShown);
+    if (shown.value && ids.includes(shown.value)) load(shown.value).catch(() => undefined);
+  }
 
   return {
     settings,
@@ -176,5 +172,15 @@ export const useInstanceAttributesStore = defineStore('instanceAttributes', () =
     setInstanceType,
     readUserData,
     setUserData,
+    reloadShown,
+    changed,
   };
+});
+
+registerLabData({
+  storeId: useInstanceAttributesStore.$id,
+  stage: 'data',
+  optional: true,
+  reload: () => useInstanceAttributesStore().reloadShown(),
+  changed: { instance: (ids, region) => useInstanceAttributesStore().changed(ids, region) },
 });

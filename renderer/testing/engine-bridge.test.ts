@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { EngineEvent } from '../../shared/events';
 import { settle } from './delivery';
 import { createEngineLab } from './engine-lab';
@@ -7,7 +8,7 @@ import { createEngineLab } from './engine-lab';
 describe('the in-memory engine bridge', () => {
   it('answers on a later task, with a copy of what the engine answered, as IPC does', async () => {
     const lab = createEngineLab();
-    const input = {
+    const input: RunInstancesRequest = {
       ImageId: lab.quickStart('amazon-linux').ImageId,
       InstanceType: 't3.micro',
       MinCount: 1,
