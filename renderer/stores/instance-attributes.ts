@@ -11,6 +11,7 @@ import { ref, watch } from 'vue';
 import type { InstanceAttributeName, ModifyInstanceAttributeRequest, ShutdownBehavior } from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
 import { toCliCommand } from '../../shared/cli-command';
+import { decodeUserData, encodeUserData } from '../domain/instances/user-data';
 import { useInstancesStore } from './instances';
 import { registerLabData } from './engine-events';
 import { useRegionStore } from './region';
@@ -22,28 +23,6 @@ export interface InstanceSettings {
 }
 
 export type ProtectionKind = 'termination' | 'stop';
-
-/**
- * User data as DescribeInstanceAttribute answers it: base64 text, decoded (UTF-8) for editing. A value
- * that is not base64 is shown as it came rather than not at all.
- */
-export function decodeUserData(base64: string | undefined): string {
-  if (!base64) return '';
-  let binary: string;
-  try {
-    binary = atob(base64);
-  } catch {
-    return base64;
-  }
-  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-}
-
-/** User data travels base64-encoded (EC2 API Reference: ModifyInstanceAttribute, UserData). */
-export function encodeUserData(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /**
  * BlobAttributeValue.Value is bytes in the SDK's types, but a blob crosses the console's doors as its

@@ -9,8 +9,8 @@ import type { Instance, InstanceStateChange, InstanceStatus, Reservation, Tag } 
 import { ec2 } from '../api/client';
 import { isApiError } from '../../shared/errors';
 import { toCliCommand } from '../../shared/cli-command';
-import { actionBehind, type LifecycleAction } from './instance-lifecycle';
-import { collectPages } from './pages';
+import { actionBehind, type LifecycleAction } from '../domain/instances/instance-lifecycle';
+import { collectPages } from '../domain/pages';
 import { registerLabData, useEngineEventsStore } from './engine-events';
 import { useRegionStore } from './region';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Instance, InstanceStateName } from '@aws-sdk/client-ec2';
-import { INSTANCE_STATE_CODES } from '../../shared/rules/instances';
+import { INSTANCE_STATE_CODES } from '../../../shared/rules/instances';
 import { actionBehind, isActionOffered, summarizeStatusChecks } from './instance-lifecycle';
 
 /** An instance as DescribeInstances answers it, reduced to what these helpers read. */

@@ -9,7 +9,7 @@ import {
   TRANSITIONAL_STATES,
   type LifecycleAction,
   type RequestAction,
-} from '../../shared/rules/instances';
+} from '../../../shared/rules/instances';
 
 export { INSTANCE_STATES, TRANSITIONAL_STATES, type LifecycleAction };
 export type MenuAction = RequestAction;

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/rules/instances';
 import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import { tagTextLength } from '../../../shared/rules/tags';
-import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../common/tag-rules';
+import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../tags/tag-rules';
 import { wholeNumber, type LaunchForm } from './launch-form';
 
 export const MIN_COUNT = 1;
