@@ -5,6 +5,7 @@
  * new page is one line here.
  */
 import type { Component } from 'vue';
+import type { MessageKey } from '../i18n/message-keys';
 import DashboardView from '../views/DashboardView.vue';
 import InstancesView from '../views/InstancesView.vue';
 import LaunchInstanceView from '../views/LaunchInstanceView.vue';
@@ -24,7 +25,7 @@ export interface PageRoute {
    */
   view: () => Component;
   /** Where the side navigation lists the page, and the i18n key of its link. */
-  nav?: { section: NavSection; label: string };
+  nav?: { section: NavSection; label: MessageKey };
   /** A page the navigation does not list marks this page's link as current instead. */
   navCurrent?: string;
   /** What the path segment after the name means, if the page takes one. */
@@ -52,7 +53,7 @@ export type RouteName = keyof typeof ROUTES;
 export const HOME_ROUTE: RouteName = 'dashboard';
 
 /** The side navigation's groups below the home link, in order, with their headings' i18n keys. */
-export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: string }[] = [
+export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: MessageKey }[] = [
   { section: 'instances', title: 'nav.instancesGroup' },
   { section: 'images', title: 'nav.imagesGroup' },
   { section: 'developer', title: 'nav.developerGroup' },
@@ -64,7 +65,7 @@ export function isRouteName(name: string): name is RouteName {
 }
 
 /** The pages the navigation lists in `section`, in table order. */
-export function navLinks(section: NavSection): { route: RouteName; label: string }[] {
+export function navLinks(section: NavSection): { route: RouteName; label: MessageKey }[] {
   return (Object.entries(ROUTES) as [RouteName, PageRoute][]).flatMap(([route, page]) =>
     page.nav?.section === section ? [{ route, label: page.nav.label }] : [],
   );

@@ -14,6 +14,9 @@ import {
 export { INSTANCE_STATES, TRANSITIONAL_STATES, type LifecycleAction };
 export type MenuAction = RequestAction;
 
+/** The actions the console confirms in a dialog first; Start runs at once. */
+export type ConfirmedAction = Exclude<MenuAction, 'start'>;
+
 /**
  * States in which a menu item is offered. Transitional states stay enabled where AWS answers with a
  * teaching error (stop a pending instance → IncorrectInstanceState), as the console lets you try.

@@ -122,6 +122,7 @@ export const instancesEn = {
       hibernate: 'hibernate',
       reboot: 'reboot',
       terminate: 'terminate',
+      shutdown: 'shutdown from the OS',
     },
   },
   tags: {

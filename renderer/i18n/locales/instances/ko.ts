@@ -124,6 +124,7 @@ export const instancesKo: typeof instancesEn = {
       hibernate: '최대 절전',
       reboot: '재부팅',
       terminate: '종료',
+      shutdown: '운영 체제에서 종료',
     },
   },
   tags: {
