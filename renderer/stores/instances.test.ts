@@ -51,6 +51,20 @@ describe('instances store', () => {
     expect(lab.bridge.inputsOf('DescribeInstanceStatus')).toHaveLength(asked);
   });
 
+  it('reads the status of stopped instances too (IncludeAllInstances), so their old checks clear', async () => {
+    const running = lab.launch().InstanceId!;
+    const stopped = lab.launch().InstanceId!;
+    lab.pass(5 * 60_000);
+    lab.ec2('StopInstances', { InstanceIds: [stopped] });
+    lab.waitFor(stopped, 'stopped');
+    const store = useInstancesStore();
+    await store.load();
+    expect(store.statuses[running]?.InstanceStatus?.Status).toBe('ok');
+    // DescribeInstanceStatus answers stopped instances only when asked with IncludeAllInstances.
+    expect(store.statuses[stopped]?.InstanceState?.Name).toBe('stopped');
+    expect(store.statuses[stopped]?.InstanceStatus?.Status).toBe('not-applicable');
+  });
+
   it('asks for hibernation with StopInstances Hibernate=true', async () => {
     const image = lab.quickStart('amazon-linux');
     const id = lab.launch({
