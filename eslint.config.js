@@ -147,12 +147,14 @@ const importAllowList = [
     packages: ['vue', 'pinia', 'vue-i18n', awsTypes],
   },
   {
+    // Component tests run the console against the real engine in memory (renderer/testing/
+    // engine-lab.ts): test code, and only test code, may import electron/engine/, no other part of
+    // electron/, and still no Electron, ws or Node built-in.
     layer: 'renderer tests',
     files: ['renderer/**/*.test.ts', 'renderer/testing/**'],
+    paths: ['electron/engine/**'],
     packages: ['vitest', '@vue/test-utils'],
   },
-  // Component tests that run the real engine in memory get it from an entry of their own here
-  // (renderer/testing/** and renderer tests → the engine's entry points), never the app's code.
 
   // End-to-end tests and benchmarks: their own support, and the Node side they start.
   {

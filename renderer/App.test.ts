@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
 import App from './App.vue';
-import { createWorld } from './testing/fixtures';
+import { createEngineLab } from './testing/engine-lab';
 import { flushPromises, mountLab } from './testing/mount-lab';
 import { getByRole, queryAllByRole } from './testing/queries';
 import { createLabI18n, LOCALE_STORAGE_KEY } from './i18n';
@@ -59,16 +59,17 @@ describe('App shell', () => {
   });
 
   it('shows a start-up notice and dismisses it with DismissNotice', async () => {
-    const world = createWorld();
-    world.status.notices = [
-      {
-        code: 'StateRecovered',
-        message: 'The lab could not read its saved state.',
-        path: '/home/learner/.config/ec2-lab/lab.db.corrupt-1',
-        at: 1714557600000,
-      },
-    ];
-    const { bridge } = await mountLab(App, { world, load: false });
+    const lab = createEngineLab({
+      notices: [
+        {
+          code: 'StateRecovered',
+          message: 'The lab could not read its saved state.',
+          path: '/home/learner/.config/ec2-lab/lab.db.corrupt-1',
+          at: 1714557600000,
+        },
+      ],
+    });
+    const { bridge } = await mountLab(App, { lab, load: false });
     const notices = getByRole(body(), 'region', 'Lab notices');
     expect(notices.textContent).toContain('The lab could not read its saved state');
     expect(notices.textContent).toContain('/home/learner/.config/ec2-lab/lab.db.corrupt-1');
@@ -76,14 +77,19 @@ describe('App shell', () => {
     await flushPromises();
     expect(bridge.inputsOf('DismissNotice')).toEqual([{ at: 1714557600000 }]);
     expect(queryAllByRole(body(), 'region', 'Lab notices')).toHaveLength(0);
+    expect(lab.lab('GetStatus', {}).notices).toEqual([]);
   });
 
   it('reloads everything when the lab is replaced', async () => {
-    const { bridge, world } = await mountLab(App, { load: false });
-    const before = bridge.inputsOf('DescribeInstances').length;
-    world.status = { ...world.status, dataDirectory: '/tmp/other-lab' };
-    bridge.emit({ type: 'lab-replaced', status: world.status });
+    const { bridge, lab } = await mountLab(App, { load: false });
+    const launched = lab.launch().InstanceId!;
     await flushPromises();
+    expect(getByRole(body(), 'row', new RegExp(launched))).toBeTruthy();
+    const before = bridge.inputsOf('DescribeInstances').length;
+    lab.lab('ResetLab', {});
+    await flushPromises();
+    expect(queryAllByRole(body(), 'row', new RegExp(launched))).toHaveLength(0);
+    expect(getByRole(body(), 'region', 'Lab notices').textContent).toContain('The lab was reset');
     expect(bridge.inputsOf('DescribeInstances').length).toBe(before + 1);
     expect(bridge.inputsOf('GetStatus').length).toBe(2);
     expect(bridge.inputsOf('GetApiAccess').length).toBe(2);
@@ -111,9 +117,9 @@ describe('App shell', () => {
   });
 
   it('keeps the console working when the EC2 API settings cannot be read', async () => {
-    const world = createWorld();
-    world.bridge.fail('GetApiAccess', 'InternalError', 'The EC2 API door is not ready.');
-    await mountLab(App, { world, load: false });
+    const lab = createEngineLab();
+    lab.bridge.fail('GetApiAccess', 'InternalError', 'The EC2 API door is not ready.');
+    await mountLab(App, { lab, load: false });
     expect(getByRole(body(), 'button', 'Launch instances')).toBeTruthy();
     location.hash = '#/cli-access';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -122,16 +128,14 @@ describe('App shell', () => {
   });
 
   it('changes the clock speed and skips ahead through the lab API', async () => {
-    const world = createWorld();
-    world.bridge.handle('AdvanceClock', (input: { milliseconds: number }) => ({
-      now: Date.parse('2025-05-01T10:00:00Z') + input.milliseconds,
-      speed: 1,
-    }));
-    const { bridge } = await mountLab(App, { world, load: false });
+    const { bridge, lab } = await mountLab(App, { load: false });
+    const before = lab.lab('GetClock', {}).now;
     await choose('Clock speed', '60');
     expect(bridge.inputsOf('SetClockSpeed')).toEqual([{ speed: 60 }]);
+    expect(lab.lab('GetClock', {}).speed).toBe(60);
     getByRole(body(), 'button', 'Skip 10 min').click();
     await flushPromises();
     expect(bridge.inputsOf('AdvanceClock')).toEqual([{ milliseconds: 600_000 }]);
+    expect(lab.lab('GetClock', {}).now).toBe(before + 600_000);
   });
 });

@@ -1,8 +1,8 @@
 /** Dates, sizes and prices in the UI's language. */
-import { useI18n } from 'vue-i18n';
+import { useLabI18n } from '../i18n/use-lab-i18n';
 
 export function useFormat() {
-  const { locale, t } = useI18n();
+  const { locale, t } = useLabI18n();
 
   function dateTime(value: Date | string | number | undefined): string {
     if (value === undefined) return '–';

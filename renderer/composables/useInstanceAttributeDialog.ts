@@ -7,6 +7,7 @@
  * Each dialog keeps only its control and how it maps the value; `frame` is what its SettingsDialogFrame
  * takes from the flow (`v-bind="frame"`): the instance's id, the error, Save and Cancel.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import { computed, nextTick, onMounted, ref, toValue, type MaybeRefOrGetter, type Ref } from 'vue';
 import { useNotificationsStore, type Flash } from '../stores/notifications';
 
@@ -19,7 +20,7 @@ interface InstanceAttributeDialogOptions<T> {
   /** Sends the change; answers the equivalent AWS CLI command. */
   write: (instanceId: string, value: T) => Promise<string>;
   /** The success banner's i18n key; it gets the instance's `id`, and `params` of the value saved. */
-  saved: { key: string; params?: (value: T) => Flash['params'] };
+  saved: { key: MessageKey; params?: (value: T) => Flash['params'] };
   close: () => void;
 }
 

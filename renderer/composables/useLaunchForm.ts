@@ -7,8 +7,8 @@ import { computed, inject, provide, reactive, watch, type InjectionKey } from 'v
 import { storeToRefs } from 'pinia';
 import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import { useCatalogStore } from '../stores/catalog';
-import { emptyLaunchForm, OS_ORDER, wholeNumber, type ImageArchitecture } from '../components/launch/launch-form';
-import { supportsArchitecture, validateLaunch } from '../components/launch/launch-validation';
+import { emptyLaunchForm, OS_ORDER, wholeNumber, type ImageArchitecture } from '../domain/launch/launch-form';
+import { supportsArchitecture, validateLaunch } from '../domain/launch/launch-validation';
 
 function createLaunchForm() {
   const catalog = useCatalogStore();

@@ -1,7 +1,7 @@
 /** "Asia Pacific (Seoul)" for ap-northeast-2, in the UI's language; the code itself when unknown. */
-import { useI18n } from 'vue-i18n';
+import { useLabI18n } from '../i18n/use-lab-i18n';
 
 export function useRegionName() {
-  const { t, te } = useI18n();
-  return (code: string): string => (te(`regionNames.${code}`) ? t(`regionNames.${code}`) : code);
+  const { tOr } = useLabI18n();
+  return (code: string): string => tOr(`regionNames.${code}`, code);
 }

@@ -1,11 +1,12 @@
 /**
- * A small hash router: `#/instances/i-0123…` → { name: 'instances', param: 'i-0123…' }. The hash
- * keeps the renderer loadable from a file:// URL in the desktop app and from / in browser mode.
+ * A small hash router over the route table (router/routes.ts): `#/instances/i-0123…` →
+ * { name: 'instances', param: 'i-0123…' }. The hash keeps the renderer loadable from a file:// URL
+ * in the desktop app and from / in browser mode.
  */
-import { readonly, ref } from 'vue';
+import { readonly, ref, type Ref } from 'vue';
+import { HOME_ROUTE, isRouteName, type RouteName } from '../router/routes';
 
-export type RouteName =
-  'dashboard' | 'instances' | 'launch' | 'instance-types' | 'amis' | 'cli-access' | 'activity' | 'settings';
+export type { RouteName };
 
 export interface Route {
   name: RouteName;
@@ -13,42 +14,34 @@ export interface Route {
   param?: string;
 }
 
-const ROUTE_NAMES: readonly RouteName[] = [
-  'dashboard',
-  'instances',
-  'launch',
-  'instance-types',
-  'amis',
-  'cli-access',
-  'activity',
-  'settings',
-];
-
 export function parseHash(hash: string): Route {
   const [name = '', param] = hash.replace(/^#\/?/, '').split('/');
-  const known = ROUTE_NAMES.find((route) => route === name);
-  if (!known) return { name: 'dashboard' };
-  return param ? { name: known, param: decodeURIComponent(param) } : { name: known };
+  if (!isRouteName(name)) return { name: HOME_ROUTE };
+  return param ? { name, param: decodeURIComponent(param) } : { name };
 }
 
 export function hrefTo(name: RouteName, param?: string): string {
   return param ? `#/${name}/${encodeURIComponent(param)}` : `#/${name}`;
 }
 
-const current = ref<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
+// Made on first use, not when this module loads: views import it while the route table, which
+// imports the views, may still be loading.
+let current: Ref<Route> | undefined;
 let listening = false;
 
-function sync(): void {
-  current.value = parseHash(location.hash);
+function sync(): Ref<Route> {
+  const route = parseHash(typeof location === 'undefined' ? '' : location.hash);
+  if (current) current.value = route;
+  else current = ref<Route>(route);
+  return current;
 }
 
 export function useRoute() {
-  if (typeof window !== 'undefined') {
-    if (!listening) window.addEventListener('hashchange', sync);
+  if (typeof window !== 'undefined' && !listening) {
+    window.addEventListener('hashchange', sync);
     listening = true;
-    sync();
   }
-  return readonly(current);
+  return readonly(sync());
 }
 
 export function navigate(name: RouteName, param?: string): void {

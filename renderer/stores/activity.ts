@@ -6,7 +6,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ActivityEvent } from '../../shared/lab-operations';
 import { lab } from '../api/client';
-import { getBridge } from '../api/bridge';
+import { registerLabData, useEngineEventsStore } from './engine-events';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 export const MAX_EVENTS = 500;
@@ -79,9 +79,15 @@ export const useActivityStore = defineStore('activity', () => {
     keep([event, ...events.value]);
   }
 
-  getBridge().onEvent((event) => {
-    if (event.type === 'activity') add(event.event);
-  });
+  useEngineEventsStore().on('activity', (event) => add(event.event));
 
   return { events, nextToken, trimmed, loading, loaded, loadError, load, loadMore };
+});
+
+// The developer tools keep their own errors (shown on their pages); they never block the console.
+registerLabData({
+  storeId: useActivityStore.$id,
+  stage: 'data',
+  optional: true,
+  reload: () => useActivityStore().load(),
 });

@@ -6,7 +6,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiAccess } from '../../shared/lab-operations';
 import { lab } from '../api/client';
-import { getBridge } from '../api/bridge';
+import { registerLabData, useEngineEventsStore } from './engine-events';
 
 export const useApiAccessStore = defineStore('api-access', () => {
   const access = ref<ApiAccess | undefined>();
@@ -50,12 +50,18 @@ export const useApiAccessStore = defineStore('api-access', () => {
     }
   }
 
-  getBridge().onEvent((event) => {
-    if (event.type !== 'api-access') return;
+  useEngineEventsStore().on('api-access', (event) => {
     events++;
     access.value = event.access;
     movingTo.value = undefined;
   });
 
   return { access, loadError, movingTo, load, regenerate, setPort };
+});
+
+registerLabData({
+  storeId: useApiAccessStore.$id,
+  stage: 'data',
+  optional: true,
+  reload: () => useApiAccessStore().load(),
 });

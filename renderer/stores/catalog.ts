@@ -7,7 +7,9 @@ import { computed, ref } from 'vue';
 import type { AvailabilityZone, Image, InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import type { PriceList, QuickStartImage } from '../../shared/lab-operations';
 import { ec2, lab } from '../api/client';
-import { collectPages } from './pages';
+import { collectPages } from '../domain/pages';
+import { compareTypes } from '../domain/instance-type-order';
+import { registerLabData } from './engine-events';
 import { useRegionStore } from './region';
 
 export const useCatalogStore = defineStore('catalog', () => {
@@ -101,20 +103,9 @@ export const useCatalogStore = defineStore('catalog', () => {
   };
 });
 
-/** t3.micro < t3.small < t3.medium < t3.large < t3.xlarge < t3.2xlarge, as the console lists sizes. */
-const SIZE_ORDER = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge'];
-
-function sizeRank(size: string): number {
-  const index = SIZE_ORDER.indexOf(size);
-  if (index >= 0) return index;
-  const multiple = /^(\d+)xlarge$/.exec(size);
-  if (multiple) return SIZE_ORDER.length + Number(multiple[1]);
-  return 1000; // metal and the like come last
-}
-
-export function compareTypes(a: string, b: string): number {
-  const [familyA = '', sizeA = ''] = a.split('.');
-  const [familyB = '', sizeB = ''] = b.split('.');
-  if (familyA !== familyB) return familyA.localeCompare(familyB, 'en', { numeric: true });
-  return sizeRank(sizeA) - sizeRank(sizeB) || sizeA.localeCompare(sizeB);
-}
+registerLabData({
+  storeId: useCatalogStore.$id,
+  stage: 'data',
+  regional: true,
+  reload: () => useCatalogStore().load(),
+});

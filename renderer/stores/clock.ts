@@ -6,7 +6,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ClockSpeed, ClockState } from '../../shared/lab-operations';
 import { lab } from '../api/client';
-import { getBridge } from '../api/bridge';
+import { registerLabData, useEngineEventsStore } from './engine-events';
 
 export const useClockStore = defineStore('clock', () => {
   const now = ref(0);
@@ -39,9 +39,9 @@ export const useClockStore = defineStore('clock', () => {
     apply(await lab.AdvanceClock({ milliseconds }));
   }
 
-  getBridge().onEvent((event) => {
-    if (event.type === 'clock') apply(event.clock);
-  });
+  useEngineEventsStore().on('clock', (event) => apply(event.clock));
 
   return { now, speed, displayNow, load, setSpeed, advance, tick, apply };
 });
+
+registerLabData({ storeId: useClockStore.$id, stage: 'settings', reload: () => useClockStore().load() });

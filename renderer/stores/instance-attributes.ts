@@ -10,9 +10,10 @@ import { defineStore, storeToRefs } from 'pinia';
 import { ref, watch } from 'vue';
 import type { InstanceAttributeName, ModifyInstanceAttributeRequest, ShutdownBehavior } from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
-import { getBridge } from '../api/bridge';
 import { toCliCommand } from '../../shared/cli-command';
+import { decodeUserData } from '../domain/instances/user-data';
 import { useInstancesStore } from './instances';
+import { registerLabData } from './engine-events';
 import { useRegionStore } from './region';
 
 export interface InstanceSettings {
@@ -22,28 +23,6 @@ export interface InstanceSettings {
 }
 
 export type ProtectionKind = 'termination' | 'stop';
-
-/**
- * User data as DescribeInstanceAttribute answers it: base64 text, decoded (UTF-8) for editing. A value
- * that is not base64 is shown as it came rather than not at all.
- */
-export function decodeUserData(base64: string | undefined): string {
-  if (!base64) return '';
-  let binary: string;
-  try {
-    binary = atob(base64);
-  } catch {
-    return base64;
-  }
-  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-}
-
-/** User data travels base64-encoded (EC2 API Reference: ModifyInstanceAttribute, UserData). */
-export function encodeUserData(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 export const useInstanceAttributesStore = defineStore('instanceAttributes', () => {
   const { selected: region } = storeToRefs(useRegionStore());
@@ -129,8 +108,7 @@ export const useInstanceAttributesStore = defineStore('instanceAttributes', () =
   }
 
   async function setUserData(id: string, text: string): Promise<string> {
-    // A blob: the script's bytes cross the door as they are (shared/wire-codec.ts), and the engine
-    // keeps them base64-encoded, as DescribeInstanceAttribute answers them.
+    // A blob is bytes (BlobAttributeValue): the doors carry them as they are; the engine encodes them.
     return modify(id, { UserData: { Value: new TextEncoder().encode(text) } });
   }
 
@@ -139,23 +117,19 @@ export const useInstanceAttributesStore = defineStore('instanceAttributes', () =
     reads.clear();
   });
 
-  function reloadShown(): void {
+  /** Forgets everything read and reads the shown instance's settings again (lab replaced, reconnected). */
+  async function reloadShown(): Promise<void> {
     settings.value = {};
-    if (shown.value) load(shown.value).catch(() => undefined);
+    if (shown.value) await load(shown.value).catch(() => undefined);
   }
 
-  const bridge = getBridge();
-  bridge.onEvent((event) => {
-    if (event.type === 'lab-replaced') {
-      reloadShown();
-      return;
-    }
-    if (event.type !== 'resources-changed' || event.resource !== 'instance' || event.region !== region.value) return;
-    const cached = event.ids.filter((id) => settings.value[id]);
+  /** An engine event named these instances: forget what was read, and read the shown one again. */
+  function changed(ids: string[], regionName: string): void {
+    if (regionName !== region.value) return;
+    const cached = ids.filter((id) => settings.value[id]);
     forget(cached.filter((id) => id !== shown.value));
-    if (shown.value && event.ids.includes(shown.value)) load(shown.value).catch(() => undefined);
-  });
-  bridge.onReconnect?.(reloadShown);
+    if (shown.value && ids.includes(shown.value)) load(shown.value).catch(() => undefined);
+  }
 
   return {
     settings,
@@ -167,5 +141,15 @@ export const useInstanceAttributesStore = defineStore('instanceAttributes', () =
     setInstanceType,
     readUserData,
     setUserData,
+    reloadShown,
+    changed,
   };
+});
+
+registerLabData({
+  storeId: useInstanceAttributesStore.$id,
+  stage: 'data',
+  optional: true,
+  reload: () => useInstanceAttributesStore().reloadShown(),
+  changed: { instance: (ids, region) => useInstanceAttributesStore().changed(ids, region) },
 });

@@ -1,69 +1,83 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { flushPromises } from '@vue/test-utils';
 import { setBridge } from '../api/bridge';
-import { createWorld, instance, type FakeWorld } from '../testing/fixtures';
+import { createEngineLab, type EngineLab } from '../testing/engine-lab';
+import { settle } from '../testing/delivery';
 import { useInstancesStore } from './instances';
 import { useRegionStore } from './region';
 
-let world: FakeWorld;
+let lab: EngineLab;
 
 beforeEach(async () => {
   localStorage.clear();
-  world = createWorld();
-  setBridge(world.bridge);
+  lab = createEngineLab();
+  setBridge(lab.bridge);
   setActivePinia(createPinia());
-  await useRegionStore().load('ap-northeast-2');
+  await useRegionStore().load(lab.region);
 });
 
 describe('instances store', () => {
   it('describes the selected region and records the action behind later changes', async () => {
-    world.instances.push(instance('i-0123456789abcdef0', 'running'));
+    const id = lab.launch().InstanceId!;
+    lab.waitFor(id, 'running');
     const store = useInstancesStore();
     await store.load();
     expect(
-      world.bridge.calls.filter((c) => c.operation === 'DescribeInstances').map((c) => c.service === 'ec2' && c.region),
-    ).toEqual(['ap-northeast-2']);
-    world.instances[0] = instance('i-0123456789abcdef0', 'stopping');
-    await store.refresh(['i-0123456789abcdef0']);
+      lab.bridge.calls.filter((c) => c.operation === 'DescribeInstances').map((c) => c.service === 'ec2' && c.region),
+    ).toEqual([lab.region]);
+    lab.ec2('StopInstances', { InstanceIds: [id] });
+    await store.refresh([id]);
     expect(store.instances[0]?.State?.Name).toBe('stopping');
-    expect(store.lastActions['i-0123456789abcdef0']).toBe('stop');
+    expect(store.lastActions[id]).toBe('stop');
   });
 
   it('asks for status checks again on clock events while a check is initializing', async () => {
-    world.instances.push(instance('i-0123456789abcdef0', 'running'));
-    world.statuses.push({
-      InstanceId: 'i-0123456789abcdef0',
-      SystemStatus: { Status: 'initializing' },
-      InstanceStatus: { Status: 'initializing' },
-    });
+    const id = lab.launch().InstanceId!;
+    lab.waitFor(id, 'running');
     const store = useInstancesStore();
     await store.load();
-    world.statuses[0] = {
-      InstanceId: 'i-0123456789abcdef0',
-      SystemStatus: { Status: 'ok' },
-      InstanceStatus: { Status: 'ok' },
-    };
-    world.bridge.emit({ type: 'clock', clock: { now: 0, speed: 1 } });
-    await flushPromises();
-    expect(store.statuses['i-0123456789abcdef0']?.InstanceStatus?.Status).toBe('ok');
+    await settle();
+    expect(store.statuses[id]?.InstanceStatus?.Status).toBe('initializing');
 
-    const asked = world.bridge.inputsOf('DescribeInstanceStatus').length;
-    world.bridge.emit({ type: 'clock', clock: { now: 1, speed: 1 } });
-    await flushPromises();
-    expect(world.bridge.inputsOf('DescribeInstanceStatus')).toHaveLength(asked);
+    // The checks pass a few minutes after the instance runs; the clock's events are the cue to look.
+    lab.pass(5 * 60_000);
+    await settle();
+    expect(store.statuses[id]?.InstanceStatus?.Status).toBe('ok');
+
+    const asked = lab.bridge.inputsOf('DescribeInstanceStatus').length;
+    lab.pass(10_000);
+    await settle();
+    expect(lab.bridge.inputsOf('DescribeInstanceStatus')).toHaveLength(asked);
+  });
+
+  it('reads the status of stopped instances too (IncludeAllInstances), so their old checks clear', async () => {
+    const running = lab.launch().InstanceId!;
+    const stopped = lab.launch().InstanceId!;
+    lab.pass(5 * 60_000);
+    lab.ec2('StopInstances', { InstanceIds: [stopped] });
+    lab.waitFor(stopped, 'stopped');
+    const store = useInstancesStore();
+    await store.load();
+    expect(store.statuses[running]?.InstanceStatus?.Status).toBe('ok');
+    // DescribeInstanceStatus answers stopped instances only when asked with IncludeAllInstances.
+    expect(store.statuses[stopped]?.InstanceState?.Name).toBe('stopped');
+    expect(store.statuses[stopped]?.InstanceStatus?.Status).toBe('not-applicable');
   });
 
   it('asks for hibernation with StopInstances Hibernate=true', async () => {
-    world.instances.push(instance('i-0123456789abcdef0', 'running'));
-    world.bridge.handle('StopInstances', () => ({
-      StoppingInstances: [{ InstanceId: 'i-0123456789abcdef0', CurrentState: { Name: 'stopping', Code: 64 } }],
-    }));
+    const image = lab.quickStart('amazon-linux');
+    const id = lab.launch({
+      HibernationOptions: { Configured: true },
+      BlockDeviceMappings: [{ DeviceName: image.RootDeviceName, Ebs: { Encrypted: true, VolumeSize: 16 } }],
+    }).InstanceId!;
+    lab.waitFor(id, 'running');
     const store = useInstancesStore();
     await store.load();
-    await store.stop(['i-0123456789abcdef0'], { hibernate: true });
-    expect(world.bridge.inputsOf('StopInstances')).toEqual([{ InstanceIds: ['i-0123456789abcdef0'], Hibernate: true }]);
-    expect(store.lastActions['i-0123456789abcdef0']).toBe('hibernate');
+    await store.stop([id], { hibernate: true });
+    expect(lab.bridge.inputsOf('StopInstances')).toEqual([{ InstanceIds: [id], Hibernate: true }]);
+    expect(store.lastActions[id]).toBe('hibernate');
+    expect(store.instances[0]?.State?.Name).toBe('stopping');
+    expect(lab.instance(id).StateReason?.Code).toBe('Client.UserInitiatedHibernate');
   });
 });

@@ -7,11 +7,11 @@ import { defineStore, storeToRefs } from 'pinia';
 import { ref } from 'vue';
 import type { Instance, InstanceStateChange, InstanceStatus, Reservation, Tag } from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
-import { getBridge } from '../api/bridge';
 import { isApiError } from '../../shared/errors';
 import { toCliCommand } from '../../shared/cli-command';
-import { actionBehind, type LifecycleAction } from './instance-lifecycle';
-import { collectPages } from './pages';
+import { actionBehind, type LifecycleAction } from '../domain/instances/instance-lifecycle';
+import { collectPages } from '../domain/pages';
+import { registerLabData, useEngineEventsStore } from './engine-events';
 import { useRegionStore } from './region';
 
 const NOT_FOUND = 'InvalidInstanceID.NotFound';
@@ -210,12 +210,13 @@ export const useInstancesStore = defineStore('instances', () => {
     );
   }
 
-  getBridge().onEvent((event) => {
-    if (event.type === 'resources-changed' && event.resource === 'instance' && event.region === region.value) {
-      refresh(event.ids).catch(() => undefined);
-    } else if (event.type === 'clock' && loaded.value) {
-      refreshInitializingStatuses();
-    }
+  /** Re-describes the instances an engine event named, if they are in the region shown. */
+  function changed(ids: string[], regionName: string): void {
+    if (regionName === region.value) refresh(ids).catch(() => undefined);
+  }
+
+  useEngineEventsStore().on('clock', () => {
+    if (loaded.value) refreshInitializingStatuses();
   });
 
   return {
@@ -233,5 +234,14 @@ export const useInstancesStore = defineStore('instances', () => {
     terminate,
     updateTags,
     addLaunched,
+    changed,
   };
+});
+
+registerLabData({
+  storeId: useInstancesStore.$id,
+  stage: 'data',
+  regional: true,
+  reload: () => useInstancesStore().load(),
+  changed: { instance: (ids, region) => useInstancesStore().changed(ids, region) },
 });

@@ -1,19 +1,14 @@
 /**
  * The lab itself: status (version, data directory, notices), reset, export and import. It also
- * starts the app and reloads every store (activity and API access too) when the lab is replaced or
- * the event stream comes back.
+ * starts the app and, when the lab is replaced or the event stream comes back, reloads every store
+ * through the list in engine-events.ts.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { LabExport, LabStatus } from '../../shared/lab-operations';
 import { lab } from '../api/client';
-import { getBridge } from '../api/bridge';
 import { downloadTextFile } from '../composables/download';
-import { useActivityStore } from './activity';
-import { useApiAccessStore } from './api-access';
-import { useCatalogStore } from './catalog';
-import { useClockStore } from './clock';
-import { useInstancesStore } from './instances';
+import { useEngineEventsStore } from './engine-events';
 import { useRegionStore } from './region';
 
 export const useLabStore = defineStore('lab', () => {
@@ -24,30 +19,18 @@ export const useLabStore = defineStore('lab', () => {
   let reloading: Promise<void> | undefined;
 
   const region = useRegionStore();
-  const clock = useClockStore();
-  const instances = useInstancesStore();
-  const catalog = useCatalogStore();
-  const activity = useActivityStore();
-  const apiAccess = useApiAccessStore();
+  const engineEvents = useEngineEventsStore();
 
   async function loadStatus(): Promise<LabStatus> {
     status.value = await lab.GetStatus({});
     return status.value;
   }
 
-  /** Loads everything, in order: status (for the default region), regions and clock, then the region's data. */
+  /** Loads everything, in order: status (for the default region), then the registered stores, stage by stage. */
   function reloadAll(): Promise<void> {
     reloading ??= (async () => {
       try {
-        const current = await loadStatus();
-        await Promise.all([region.load(current.defaultRegion), clock.load()]);
-        // The developer tools keep their own errors (shown on their pages); they never block the console.
-        await Promise.all([
-          instances.load(),
-          catalog.load(),
-          activity.load().catch(() => undefined),
-          apiAccess.load().catch(() => undefined),
-        ]);
+        await engineEvents.reloadAll(await loadStatus());
         loadError.value = undefined;
         ready.value = true;
       } catch (error) {
@@ -62,7 +45,7 @@ export const useLabStore = defineStore('lab', () => {
 
   async function changeRegion(regionName: string): Promise<void> {
     region.select(regionName);
-    await Promise.all([instances.load(), catalog.load()]);
+    await engineEvents.reloadRegional(status.value ?? (await loadStatus()));
   }
 
   async function dismissNotice(at: number): Promise<void> {
@@ -85,13 +68,11 @@ export const useLabStore = defineStore('lab', () => {
     await reloadAll();
   }
 
-  const bridge = getBridge();
-  bridge.onEvent((event) => {
-    if (event.type !== 'lab-replaced') return;
+  engineEvents.on('lab-replaced', (event) => {
     status.value = event.status;
     reloadAll().catch(() => undefined);
   });
-  bridge.onReconnect?.(() => {
+  engineEvents.onReconnect(() => {
     reloadAll().catch(() => undefined);
   });
 

@@ -3,6 +3,7 @@
  * exactly as the engine sent them ("IncorrectInstanceState: Instance 'i-…' cannot be stopped …");
  * the title above it is the UI's own words, translated at render time.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { isApiError } from '../../shared/errors';
@@ -13,7 +14,7 @@ export interface Flash {
   id: number;
   kind: FlashKind;
   /** i18n key of the banner's text (or title, for errors). */
-  key?: string;
+  key?: MessageKey;
   params?: Record<string, string | number>;
   /** Instance ids the banner links to. */
   instanceIds?: string[];
@@ -34,16 +35,16 @@ export const useNotificationsStore = defineStore('notifications', () => {
     return id;
   }
 
-  function success(key: string, params?: Flash['params'], instanceIds?: string[], cliCommand?: string): number {
+  function success(key: MessageKey, params?: Flash['params'], instanceIds?: string[], cliCommand?: string): number {
     return push({ kind: 'success', key, params, instanceIds, cliCommand: cliCommand || undefined });
   }
 
-  function info(key: string, params?: Flash['params']): number {
+  function info(key: MessageKey, params?: Flash['params']): number {
     return push({ kind: 'info', key, params });
   }
 
   /** Shows an error from a client call; `key` is an optional title such as "Failed to stop instance". */
-  function error(cause: unknown, key?: string, params?: Flash['params']): number {
+  function error(cause: unknown, key?: MessageKey, params?: Flash['params']): number {
     if (isApiError(cause)) return push({ kind: 'error', key, params, code: cause.code, message: cause.message });
     const message = cause instanceof Error ? cause.message : String(cause);
     return push({ kind: 'error', key, params, message });

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Region } from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
+import { registerLabData } from './engine-events';
 
 const STORAGE_KEY = 'ec2lab.region';
 
@@ -28,6 +29,12 @@ export const useRegionStore = defineStore('region', () => {
   }
 
   return { regions, selected, load, select };
+});
+
+registerLabData({
+  storeId: useRegionStore.$id,
+  stage: 'settings',
+  reload: (status) => useRegionStore().load(status.defaultRegion),
 });
 
 function readStored(): string {

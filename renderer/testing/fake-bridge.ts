@@ -1,4 +1,7 @@
-/** A bridge for component tests: answers calls from handlers the test sets, and emits events on demand. */
+/**
+ * A scripted bridge for the bridge client's own tests (renderer/api): answers calls from handlers
+ * the test sets. Component tests use the real engine instead (engine-lab.ts).
+ */
 import type { ApiCall, ApiResult } from '../../shared/api';
 import { isApiError } from '../../shared/errors';
 import type { EngineEvent } from '../../shared/events';

@@ -1,23 +1,29 @@
-/** Mounts a view or component the way the app runs it: Pinia, vue-i18n and a fake bridge. */
-import { mount, flushPromises } from '@vue/test-utils';
+/**
+ * Mounts a view or component the way the app runs it: Pinia, vue-i18n and a bridge to a real
+ * engine in memory (engine-lab.ts). `flushPromises` here waits until the lab has settled: every
+ * call answered and every engine event handled.
+ */
+import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import { setBridge } from '../api/bridge';
 import { createLabI18n, type Locale } from '../i18n';
 import { useLabStore } from '../stores/lab';
-import { createWorld, type FakeWorld } from './fixtures';
+import { settle } from './delivery';
+import { createEngineLab, type EngineLab } from './engine-lab';
 
 export interface MountOptions {
   locale?: Locale;
-  world?: FakeWorld;
+  /** The lab to talk to; a fresh one by default. */
+  lab?: EngineLab;
   props?: Record<string, unknown>;
   /** Load status, regions, clock, instances and catalog before mounting (as App does). */
   load?: boolean;
 }
 
 export async function mountLab(component: Component, options: MountOptions = {}) {
-  const world = options.world ?? createWorld();
-  setBridge(world.bridge);
+  const lab = options.lab ?? createEngineLab();
+  setBridge(lab.bridge);
   const pinia = createPinia();
   setActivePinia(pinia);
   const i18n = createLabI18n(options.locale ?? 'en');
@@ -27,8 +33,8 @@ export async function mountLab(component: Component, options: MountOptions = {})
     attachTo: document.body,
     global: { plugins: [pinia, i18n] },
   });
-  await flushPromises();
-  return { wrapper, world, bridge: world.bridge, i18n, root: wrapper.element.parentElement as HTMLElement };
+  await settle();
+  return { wrapper, lab, bridge: lab.bridge, i18n, root: wrapper.element.parentElement as HTMLElement };
 }
 
-export { flushPromises };
+export { settle as flushPromises };

@@ -2,13 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
 import ActivityView from './ActivityView.vue';
-import { activityEvent, createWorld, type FakeWorld } from '../testing/fixtures';
+import type { ApiError } from '../../shared/errors';
+import { createEngineLab, type EngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
 import { getByRole, queryAllByRole } from '../testing/queries';
 
 enableAutoUnmount(afterEach);
 const body = () => document.body;
-const T0 = Date.parse('2025-05-01T10:00:00Z');
 
 async function click(element: HTMLElement): Promise<void> {
   element.click();
@@ -30,61 +30,63 @@ function eventNames(): string[] {
   );
 }
 
-function worldWithEvents(): FakeWorld {
-  const world = createWorld();
-  world.activity = [
-    activityEvent(
-      'ev-3',
-      'StopInstances',
-      { InstanceIds: ['i-0123456789abcdef0'] },
-      { EventTime: T0 + 3000, Caller: 'cli', ErrorCode: 'IncorrectInstanceState', ErrorMessage: 'cannot be stopped' },
-    ),
-    activityEvent('ev-2', 'DescribeInstances', {}, { EventTime: T0 + 2000, Caller: 'sdk' }),
-    activityEvent(
-      'ev-1',
-      'RunInstances',
-      { ImageId: 'ami-0a1b2c3d4e5f60718', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 },
-      { EventTime: T0 + 1000, ResourceIds: ['i-0123456789abcdef0'] },
-    ),
-  ];
-  return world;
+interface LabWithEvents {
+  lab: EngineLab;
+  instanceId: string;
+  /** The event id of the refused StopInstances. */
+  stopEvent: string;
+  refusal: ApiError;
+}
+
+/** Three calls, a second apart: the console's RunInstances, an SDK's DescribeInstances, a CLI's refused StopInstances. */
+function labWithEvents(): LabWithEvents {
+  const lab = createEngineLab();
+  const instanceId = lab.launch().InstanceId!;
+  lab.pass(1000);
+  lab.engine.dispatch({ service: 'ec2', operation: 'DescribeInstances', region: lab.region, input: {}, caller: 'sdk' });
+  lab.pass(1000);
+  const stop = lab.engine.dispatch({
+    service: 'ec2',
+    operation: 'StopInstances',
+    region: lab.region,
+    input: { InstanceIds: [instanceId] },
+    caller: 'cli',
+  });
+  if (stop.ok) throw new Error('a pending instance cannot be stopped');
+  const stopEvent = lab.lab('DescribeActivity', {}).Events.find((event) => event.EventName === 'StopInstances')!;
+  return { lab, instanceId, stopEvent: stopEvent.EventId, refusal: stop.error };
 }
 
 describe('ActivityView', () => {
   it('lists events newest first with the event history columns', async () => {
-    await mountLab(ActivityView, { world: worldWithEvents() });
+    const { lab, instanceId } = labWithEvents();
+    await mountLab(ActivityView, { lab });
     for (const column of ['Event time', 'Event name', 'Caller', 'Region', 'Resource IDs', 'Result']) {
       expect(getByRole(body(), 'columnheader', column)).toBeTruthy();
     }
     expect(eventNames()).toEqual(['StopInstances', 'DescribeInstances', 'RunInstances']);
     const stop = getByRole(body(), 'row', /StopInstances/);
     expect(stop.textContent).toContain('AWS CLI');
-    expect(stop.textContent).toContain('ap-northeast-2');
+    expect(stop.textContent).toContain(lab.region);
     expect(stop.textContent).toContain('IncorrectInstanceState');
     expect(stop.textContent).toContain('May 1, 2025');
-    expect(getByRole(stop, 'link', 'i-0123456789abcdef0').getAttribute('href')).toBe('#/instances/i-0123456789abcdef0');
+    expect(getByRole(stop, 'link', instanceId).getAttribute('href')).toBe(`#/instances/${instanceId}`);
     expect(getByRole(body(), 'row', /RunInstances/).textContent).toContain('Success');
   });
 
   it('puts a pushed activity event on top without calling DescribeActivity again', async () => {
-    const { bridge } = await mountLab(ActivityView, { world: worldWithEvents() });
+    const { lab, instanceId } = labWithEvents();
+    const { bridge } = await mountLab(ActivityView, { lab });
     const asked = bridge.inputsOf('DescribeActivity').length;
-    bridge.emit({
-      type: 'activity',
-      event: activityEvent(
-        'ev-4',
-        'TerminateInstances',
-        { InstanceIds: ['i-0123456789abcdef0'] },
-        { EventTime: T0 + 4000 },
-      ),
-    });
+    lab.ec2('TerminateInstances', { InstanceIds: [instanceId] });
     await flushPromises();
     expect(eventNames()).toEqual(['TerminateInstances', 'StopInstances', 'DescribeInstances', 'RunInstances']);
     expect(bridge.inputsOf('DescribeActivity')).toHaveLength(asked);
   });
 
   it('filters by caller, by read-only and by text', async () => {
-    await mountLab(ActivityView, { world: worldWithEvents() });
+    const { lab, instanceId } = labWithEvents();
+    await mountLab(ActivityView, { lab });
     await choose('Caller', 'cli');
     expect(eventNames()).toEqual(['StopInstances']);
     await choose('Caller', '');
@@ -98,7 +100,7 @@ describe('ActivityView', () => {
     search.dispatchEvent(new Event('input'));
     await flushPromises();
     expect(eventNames()).toEqual(['RunInstances']);
-    search.value = 'i-0123456789abcdef0';
+    search.value = instanceId;
     search.dispatchEvent(new Event('input'));
     await flushPromises();
     expect(eventNames()).toEqual(['StopInstances', 'RunInstances']);
@@ -109,61 +111,56 @@ describe('ActivityView', () => {
   });
 
   it('expands a row to show the parameters, the error and the CLI command with a Copy button', async () => {
-    await mountLab(ActivityView, { world: worldWithEvents() });
-    const toggle = getByRole(body(), 'button', 'Show details for StopInstances ev-3');
+    const { lab, instanceId, stopEvent, refusal } = labWithEvents();
+    await mountLab(ActivityView, { lab });
+    const toggle = getByRole(body(), 'button', `Show details for StopInstances ${stopEvent}`);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(body().textContent).not.toContain('aws ec2 stop-instances');
     await click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const details = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
-    expect(details?.textContent).toContain(
-      'aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0123456789abcdef0',
-    );
-    expect(details?.textContent).toContain(JSON.stringify({ InstanceIds: ['i-0123456789abcdef0'] }, null, 2));
-    expect(details?.textContent).toContain('IncorrectInstanceState: cannot be stopped');
-    await click(getByRole(details!, 'button', 'Copy CLI command of StopInstances ev-3'));
-    expect(await navigator.clipboard.readText()).toBe(
-      'aws ec2 stop-instances --region ap-northeast-2 --instance-ids i-0123456789abcdef0',
-    );
+    const command = `aws ec2 stop-instances --region ${lab.region} --instance-ids ${instanceId}`;
+    expect(details?.textContent).toContain(command);
+    expect(details?.textContent).toContain(JSON.stringify({ InstanceIds: [instanceId] }, null, 2));
+    expect(refusal.code).toBe('IncorrectInstanceState');
+    expect(details?.textContent).toContain(`IncorrectInstanceState: ${refusal.message}`);
+    await click(getByRole(details!, 'button', `Copy CLI command of StopInstances ${stopEvent}`));
+    expect(await navigator.clipboard.readText()).toBe(command);
     await click(toggle);
     expect(body().textContent).not.toContain('aws ec2 stop-instances');
   });
 
   it('loads older events with NextToken', async () => {
-    const world = createWorld();
-    world.activity = Array.from({ length: 60 }, (_, index) =>
-      activityEvent(
-        `ev-${60 - index}`,
-        'CreateTags',
-        { Resources: ['i-0123456789abcdef0'] },
-        { EventTime: T0 - index },
-      ),
-    );
-    const { bridge } = await mountLab(ActivityView, { world });
+    const lab = createEngineLab();
+    const instanceId = lab.launch().InstanceId!;
+    for (let n = 0; n < 59; n++)
+      lab.ec2('CreateTags', { Resources: [instanceId], Tags: [{ Key: 'n', Value: `${n}` }] });
+    const { bridge } = await mountLab(ActivityView, { lab });
     expect(eventNames()).toHaveLength(50);
     await click(getByRole(body(), 'button', 'Load more'));
-    expect(bridge.inputsOf('DescribeActivity').at(-1)).toEqual({ MaxResults: 50, NextToken: '50' });
+    expect(bridge.inputsOf('DescribeActivity').at(-1)).toEqual({ MaxResults: 50, NextToken: expect.any(String) });
     expect(eventNames()).toHaveLength(60);
+    expect(eventNames().at(-1)).toBe('RunInstances');
     expect(queryAllByRole(body(), 'button', 'Load more')).toHaveLength(0);
   });
 
   it('is reloaded when the lab is replaced', async () => {
-    const world = worldWithEvents();
-    const { bridge } = await mountLab(ActivityView, { world });
-    world.activity = [];
-    bridge.emit({ type: 'lab-replaced', status: world.status });
+    const { lab } = labWithEvents();
+    await mountLab(ActivityView, { lab });
+    lab.lab('ResetLab', {});
     await flushPromises();
     expect(getByRole(body(), 'cell', /No events yet/)).toBeTruthy();
   });
 
   it('speaks Korean', async () => {
-    await mountLab(ActivityView, { world: worldWithEvents(), locale: 'ko' });
+    const { lab, stopEvent } = labWithEvents();
+    await mountLab(ActivityView, { lab, locale: 'ko' });
     expect(getByRole(body(), 'table', '이벤트 기록')).toBeTruthy();
     for (const column of ['이벤트 시간', '이벤트 이름', '호출자', '리전', '리소스 ID', '결과']) {
       expect(getByRole(body(), 'columnheader', column)).toBeTruthy();
     }
     expect(getByRole(body(), 'row', /RunInstances/).textContent).toContain('콘솔');
     expect(getByRole(body(), 'row', /RunInstances/).textContent).toContain('성공');
-    expect(getByRole(body(), 'button', 'StopInstances ev-3 세부 정보 보기')).toBeTruthy();
+    expect(getByRole(body(), 'button', `StopInstances ${stopEvent} 세부 정보 보기`)).toBeTruthy();
   });
 });

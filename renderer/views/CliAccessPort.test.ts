@@ -6,7 +6,8 @@ import { defineComponent, h } from 'vue';
 import type { ApiAccess } from '../../shared/lab-operations';
 import CliAccessView from './CliAccessView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
-import { API_ACCESS, createWorld, type FakeWorld } from '../testing/fixtures';
+import { RUNNING_API as API_ACCESS } from '../testing/api-door';
+import { createEngineLab, type EngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
 import { getByRole, getByText, queryAllByRole, queryAllByText } from '../testing/queries';
 
@@ -15,15 +16,9 @@ const Page = defineComponent(() => () => h('div', [h(FlashBanners), h(CliAccessV
 const body = () => document.body;
 const ON_4566: ApiAccess = { ...API_ACCESS, Port: 4566, PortSource: 'default' };
 
-/** Answers SetApiPort as the EC2 API door does: at once, still on the old port, with a "Moving" notice. */
-function worldMovingPorts(access: ApiAccess = ON_4566): FakeWorld {
-  const world = createWorld();
-  world.apiAccess = access;
-  world.bridge.handle('SetApiPort', (input: { Port: number }) => ({
-    ...world.apiAccess,
-    Notice: `Moving the EC2 API to port ${input.Port}…`,
-  }));
-  return world;
+/** A lab whose EC2 API door reports `access`; it answers SetApiPort at once, still on the old port. */
+function labWithApi(access: ApiAccess = ON_4566): EngineLab {
+  return createEngineLab({ apiAccess: access });
 }
 
 const portInput = (name = 'EC2 API port') => getByRole(body(), 'spinbutton', name) as HTMLInputElement;
@@ -47,7 +42,7 @@ async function click(element: HTMLElement): Promise<void> {
 
 describe('CliAccessView: EC2 API port', () => {
   it('is prefilled with the current port and says what is wrong with a port it cannot take', async () => {
-    const { bridge } = await mountLab(Page, { world: worldMovingPorts() });
+    const { bridge } = await mountLab(Page, { lab: labWithApi() });
     const input = portInput();
     expect(input.value).toBe('4566');
     expect(input.min).toBe('1024');
@@ -78,14 +73,13 @@ describe('CliAccessView: EC2 API port', () => {
   });
 
   it('takes the port from the endpoint when the answer has no Port', async () => {
-    const world = createWorld();
-    world.apiAccess = { ...API_ACCESS, Endpoint: 'http://127.0.0.1:4999/' };
-    await mountLab(Page, { world });
+    const { Port: _port, ...withoutPort } = API_ACCESS;
+    await mountLab(Page, { lab: labWithApi({ ...withoutPort, Endpoint: 'http://127.0.0.1:4999/' }) });
     expect(portInput().value).toBe('4999');
   });
 
   it('moves the API with SetApiPort, waits for the api-access event, then shows the new endpoint everywhere', async () => {
-    const { bridge } = await mountLab(Page, { world: worldMovingPorts() });
+    const { bridge, lab } = await mountLab(Page, { lab: labWithApi() });
     await type(portInput(), '4567');
     await click(changeButton());
     expect(bridge.inputsOf('SetApiPort')).toEqual([{ Port: 4567 }]);
@@ -96,10 +90,7 @@ describe('CliAccessView: EC2 API port', () => {
     expect(queryAllByRole(body(), 'alert')).toHaveLength(0);
     expect(body().querySelector('[data-testid="api-endpoint"]')?.textContent).toBe('http://127.0.0.1:4566/');
 
-    bridge.emit({
-      type: 'api-access',
-      access: { ...API_ACCESS, Endpoint: 'http://127.0.0.1:4567/', Port: 4567, PortSource: 'setting' },
-    });
+    lab.apiDoor.announce({ ...API_ACCESS, Endpoint: 'http://127.0.0.1:4567/', Port: 4567, PortSource: 'setting' });
     await flushPromises();
     expect(queryAllByText(body(), 'status', /Moving the EC2 API/)).toHaveLength(0);
     expect(changeButton().disabled).toBe(false);
@@ -117,11 +108,11 @@ describe('CliAccessView: EC2 API port', () => {
   });
 
   it('shows the Notice when the API stayed on its old port', async () => {
-    const { bridge } = await mountLab(Page, { world: worldMovingPorts() });
+    const { lab } = await mountLab(Page, { lab: labWithApi() });
     await type(portInput(), '8080');
     await click(changeButton());
     const notice = 'Port 8080 on 127.0.0.1 is in use by another program. The EC2 API stays on port 4566.';
-    bridge.emit({ type: 'api-access', access: { ...ON_4566, Notice: notice } });
+    lab.apiDoor.announce({ ...ON_4566, Notice: notice });
     await flushPromises();
 
     const alert = getByText(body(), 'alert', /Port 8080 on 127\.0\.0\.1 is in use/);
@@ -134,7 +125,7 @@ describe('CliAccessView: EC2 API port', () => {
 
   it('cannot change a port fixed with --api-port, and says why', async () => {
     await mountLab(Page, {
-      world: worldMovingPorts({
+      lab: labWithApi({
         ...API_ACCESS,
         Endpoint: 'http://127.0.0.1:4570/',
         Port: 4570,
@@ -151,9 +142,9 @@ describe('CliAccessView: EC2 API port', () => {
   });
 
   it('says so when SetApiPort is refused, and lets the learner try again', async () => {
-    const world = worldMovingPorts();
-    world.bridge.fail('SetApiPort', 'OperationNotPermitted', 'The EC2 API is not running.');
-    const { bridge } = await mountLab(Page, { world });
+    const lab = labWithApi();
+    lab.bridge.fail('SetApiPort', 'OperationNotPermitted', 'The EC2 API is not running.');
+    const { bridge } = await mountLab(Page, { lab });
     await type(portInput(), '4567');
     await click(changeButton());
     expect(bridge.inputsOf('SetApiPort')).toEqual([{ Port: 4567 }]);
@@ -166,8 +157,8 @@ describe('CliAccessView: EC2 API port', () => {
 
   it('lets the learner move an API whose port was taken, and then shows the examples', async () => {
     const reason = 'Port 4566 on 127.0.0.1 is in use by another program.';
-    const { bridge } = await mountLab(Page, {
-      world: worldMovingPorts({ Available: false, Reason: reason, Port: 4566, PortSource: 'default' }),
+    const { bridge, lab } = await mountLab(Page, {
+      lab: labWithApi({ Available: false, Reason: reason, Port: 4566, PortSource: 'default' }),
     });
     expect(getByRole(body(), 'region', 'The EC2 API is not running')).toBeTruthy();
     await type(portInput(), '4600');
@@ -176,10 +167,7 @@ describe('CliAccessView: EC2 API port', () => {
     expect(queryAllByRole(body(), 'region', 'The EC2 API is not running')).toHaveLength(0);
     expect(getByText(body(), 'status', /Moving the EC2 API to port 4600…/)).toBeTruthy();
 
-    bridge.emit({
-      type: 'api-access',
-      access: { ...API_ACCESS, Endpoint: 'http://127.0.0.1:4600/', Port: 4600, PortSource: 'setting' },
-    });
+    lab.apiDoor.announce({ ...API_ACCESS, Endpoint: 'http://127.0.0.1:4600/', Port: 4600, PortSource: 'setting' });
     await flushPromises();
     expect(body().textContent).toContain('aws --endpoint-url http://127.0.0.1:4600/ ec2 describe-instances');
   });
@@ -187,7 +175,7 @@ describe('CliAccessView: EC2 API port', () => {
   it('speaks Korean', async () => {
     await mountLab(Page, {
       locale: 'ko',
-      world: worldMovingPorts({ ...ON_4566, Notice: 'Port 8080 on 127.0.0.1 is in use by another program.' }),
+      lab: labWithApi({ ...ON_4566, Notice: 'Port 8080 on 127.0.0.1 is in use by another program.' }),
     });
     const input = portInput('EC2 API 포트');
     expect(changeButton('포트 변경')).toBeTruthy();
@@ -204,7 +192,7 @@ describe('CliAccessView: EC2 API port', () => {
   it('explains a port fixed with --api-port in Korean', async () => {
     await mountLab(Page, {
       locale: 'ko',
-      world: worldMovingPorts({ ...ON_4566, PortSource: 'command-line' }),
+      lab: labWithApi({ ...ON_4566, PortSource: 'command-line' }),
     });
     expect(describedBy(portInput('EC2 API 포트'))).toContain(
       '이번 실행은 --api-port 4566 옵션으로 시작되었습니다. 여기에서 포트를 선택하려면 이 옵션 없이 다시 시작하세요.',

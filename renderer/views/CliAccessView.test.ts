@@ -4,7 +4,8 @@ import { enableAutoUnmount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
 import CliAccessView from './CliAccessView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
-import { API_ACCESS, createWorld, instance } from '../testing/fixtures';
+import { RUNNING_API as API_ACCESS } from '../testing/api-door';
+import { createEngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
 import { getByRole, getByText, queryAllByRole } from '../testing/queries';
 
@@ -42,19 +43,20 @@ describe('CliAccessView', () => {
   });
 
   it('gives aws configure answers and example commands for the endpoint and the Region’s AL2023 AMI', async () => {
-    const world = createWorld();
-    world.instances.push(instance('i-0123456789abcdef0', 'pending'));
-    await mountLab(Page, { world });
+    const lab = createEngineLab();
+    const pending = lab.launch().InstanceId!;
+    const image = lab.quickStart('amazon-linux').ImageId;
+    await mountLab(Page, { lab });
     const text = body().textContent ?? '';
     expect(text).toContain('AWS Access Key ID [None]: AKIAIOSFODNN7EXAMPLE');
     expect(text).toContain('Default region name [None]: ap-northeast-2');
     expect(text).toContain('Default output format [None]: json');
     expect(text).toContain('aws --endpoint-url http://127.0.0.1:4566/ ec2 describe-instances');
     expect(text).toContain(
-      'aws --endpoint-url http://127.0.0.1:4566/ ec2 run-instances --image-id ami-0a1b2c3d4e5f60718 --instance-type t3.micro --count 1',
+      `aws --endpoint-url http://127.0.0.1:4566/ ec2 run-instances --image-id ${image} --instance-type t3.micro --count 1`,
     );
     expect(text).toContain(
-      'aws --endpoint-url http://127.0.0.1:4566/ ec2 wait instance-running --instance-ids i-0123456789abcdef0',
+      `aws --endpoint-url http://127.0.0.1:4566/ ec2 wait instance-running --instance-ids ${pending}`,
     );
   });
 
@@ -72,13 +74,7 @@ describe('CliAccessView', () => {
   });
 
   it('regenerates the key only after confirmation and shows the new key', async () => {
-    const world = createWorld();
-    const fresh = { ...API_ACCESS, AccessKeyId: 'AKIAZZZZZZZZZZZZZZZZ', SecretAccessKey: 'n'.repeat(40) };
-    world.bridge.handle('RegenerateApiAccessKey', () => {
-      world.apiAccess = fresh;
-      return fresh;
-    });
-    const { bridge } = await mountLab(Page, { world });
+    const { bridge, lab } = await mountLab(Page);
 
     await click(getByRole(body(), 'button', 'Regenerate access key'));
     let dialog = getByRole(body(), 'dialog', 'Regenerate access key?');
@@ -92,15 +88,15 @@ describe('CliAccessView', () => {
     await click(getByRole(dialog, 'button', 'Regenerate'));
     expect(bridge.inputsOf('RegenerateApiAccessKey')).toEqual([{}]);
     expect(queryAllByRole(body(), 'dialog')).toHaveLength(0);
-    expect(body().textContent).toContain('AKIAZZZZZZZZZZZZZZZZ');
+    const fresh = lab.apiDoor.access().AccessKeyId!;
+    expect(fresh).not.toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(body().textContent).toContain(fresh);
     expect(body().textContent).not.toContain('AKIAIOSFODNN7EXAMPLE');
     expect(getByText(body(), 'status', /A new access key was made/)).toBeTruthy();
   });
 
   it('cannot regenerate a key set by environment variables, and says why', async () => {
-    const world = createWorld();
-    world.apiAccess = { ...API_ACCESS, KeySource: 'environment' };
-    await mountLab(Page, { world });
+    await mountLab(Page, { lab: createEngineLab({ apiAccess: { ...API_ACCESS, KeySource: 'environment' } }) });
     const button = getByRole(body(), 'button', 'Regenerate access key') as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     const hint = document.getElementById(button.getAttribute('aria-describedby') ?? '');
@@ -108,9 +104,8 @@ describe('CliAccessView', () => {
   });
 
   it('shows why the EC2 API is unavailable and how to fix it', async () => {
-    const world = createWorld();
-    world.apiAccess = { Available: false, Reason: 'listen EADDRINUSE: address already in use 127.0.0.1:4566' };
-    await mountLab(Page, { world });
+    const apiAccess = { Available: false, Reason: 'listen EADDRINUSE: address already in use 127.0.0.1:4566' };
+    await mountLab(Page, { lab: createEngineLab({ apiAccess }) });
     const section = getByRole(body(), 'region', 'The EC2 API is not running');
     expect(section.textContent).toContain('listen EADDRINUSE: address already in use 127.0.0.1:4566');
     expect(section.textContent).toContain('--api-port');
@@ -118,11 +113,10 @@ describe('CliAccessView', () => {
   });
 
   it('follows api-access events without asking again', async () => {
-    const world = createWorld();
-    world.apiAccess = { Available: false, Reason: 'port 4566 is in use' };
-    const { bridge } = await mountLab(Page, { world });
+    const lab = createEngineLab({ apiAccess: { Available: false, Reason: 'port 4566 is in use' } });
+    const { bridge } = await mountLab(Page, { lab });
     const asked = bridge.inputsOf('GetApiAccess').length;
-    bridge.emit({ type: 'api-access', access: { ...API_ACCESS, Endpoint: 'http://127.0.0.1:4567/' } });
+    lab.apiDoor.announce({ ...API_ACCESS, Endpoint: 'http://127.0.0.1:4567/' });
     await flushPromises();
     expect(body().textContent).toContain('aws --endpoint-url http://127.0.0.1:4567/ ec2 describe-instances');
     expect(queryAllByRole(body(), 'region', 'The EC2 API is not running')).toHaveLength(0);

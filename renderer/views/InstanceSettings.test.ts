@@ -2,11 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
-import type { Instance, InstanceStateName } from '@aws-sdk/client-ec2';
+import type { Ec2Operations } from '../../shared/ec2-operations';
 import InstancesView from './InstancesView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
-import { createWorld, instance } from '../testing/fixtures';
-import { handleInstanceAttributes } from '../testing/fake-instance-attributes';
+import { createEngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
 import { getByRole, getByText, queryAllByRole } from '../testing/queries';
 import type { Locale } from '../i18n';
@@ -16,8 +15,9 @@ enableAutoUnmount(afterEach);
 /** The Instances page with the flash banners above it, as App lays them out. */
 const Page = defineComponent(() => () => h('div', [h(FlashBanners), h(InstancesView)]));
 const body = () => document.body;
-const ID = 'i-0123456789abcdef0';
-const OTHER = 'i-0fedcba9876543210';
+/** The instance under test and another, running one; the engine names them in setup(). */
+let ID = '';
+let OTHER = '';
 
 async function click(element: HTMLElement): Promise<void> {
   element.click();
@@ -36,15 +36,20 @@ function detailField(label: string): string {
   return term.nextElementSibling?.textContent?.trim() ?? '';
 }
 
-async function setup(state: InstanceStateName, extra: Partial<Instance> = {}, locale: Locale = 'en') {
-  const world = createWorld();
-  world.instances.push(
-    instance(ID, state, { Architecture: 'x86_64', ...extra }),
-    instance(OTHER, 'running', { Architecture: 'x86_64' }),
-  );
-  const attributes = handleInstanceAttributes(world);
-  const mounted = await mountLab(Page, { world, locale });
-  return { ...mounted, attributes };
+/** A lab with the instance under test (launched with `launch`, then brought to `state`) and another running one. */
+async function setup(
+  state: 'running' | 'stopped' | 'terminated',
+  launch: Partial<Ec2Operations['RunInstances']['input']> = {},
+  locale: Locale = 'en',
+) {
+  const lab = createEngineLab();
+  ID = lab.launch(launch).InstanceId!;
+  OTHER = lab.launch().InstanceId!;
+  lab.waitFor(ID, 'running');
+  if (state === 'stopped') lab.ec2('StopInstances', { InstanceIds: [ID] });
+  if (state === 'terminated') lab.ec2('TerminateInstances', { InstanceIds: [ID] });
+  lab.waitFor(ID, state);
+  return mountLab(Page, { lab, locale });
 }
 
 async function select(id: string): Promise<void> {
@@ -99,7 +104,7 @@ describe('Actions → Instance settings', () => {
   });
 
   it('changes termination protection and the Details tab then shows it enabled', async () => {
-    const { bridge } = await setup('running');
+    const { bridge, lab } = await setup('running');
     await select(ID);
     expect(detailField('Termination protection')).toBe('Disabled');
 
@@ -118,16 +123,24 @@ describe('Actions → Instance settings', () => {
     const banner = getByText(body(), 'status', new RegExp(`Successfully changed termination protection for ${ID}`));
     await click(getByRole(banner, 'button', 'Show CLI command'));
     expect(banner.textContent).toContain(
-      `aws ec2 modify-instance-attribute --region ap-northeast-2 --instance-id ${ID} --disable-api-termination`,
+      `aws ec2 modify-instance-attribute --region ${lab.region} --instance-id ${ID} --disable-api-termination`,
     );
+    expect(lab.ec2('DescribeInstanceAttribute', { InstanceId: ID, Attribute: 'disableApiTermination' })).toMatchObject({
+      DisableApiTermination: { Value: true },
+    });
 
     const reopened = await openSetting('Change termination protection');
     expect((getByRole(reopened, 'checkbox', 'Enable') as HTMLInputElement).checked).toBe(true);
   });
 
   it('reads the Details fields with DescribeInstanceAttribute and reads them again on an event for the instance', async () => {
-    const { bridge, attributes } = await setup('running', { HibernationOptions: { Configured: true } });
-    attributes[ID] = { disableApiTermination: false, disableApiStop: true, shutdownBehavior: 'terminate' };
+    const hibernation = createEngineLab().quickStart('amazon-linux');
+    const { bridge, lab } = await setup('running', {
+      HibernationOptions: { Configured: true },
+      BlockDeviceMappings: [{ DeviceName: hibernation.RootDeviceName, Ebs: { Encrypted: true, VolumeSize: 16 } }],
+      DisableApiStop: true,
+      InstanceInitiatedShutdownBehavior: 'terminate',
+    });
     await select(ID);
     expect(detailField('Stop protection')).toBe('Enabled');
     expect(detailField('Shutdown behavior')).toBe('Terminate');
@@ -139,13 +152,12 @@ describe('Actions → Instance settings', () => {
     ]);
 
     // Changed elsewhere (the AWS CLI): the engine's event is the cue to read again.
-    attributes[ID]!.disableApiStop = false;
-    bridge.emit({ type: 'resources-changed', region: 'ap-northeast-2', resource: 'instance', ids: [ID] });
+    lab.ec2('ModifyInstanceAttribute', { InstanceId: ID, DisableApiStop: { Value: false } });
     await flushPromises();
     expect(detailField('Stop protection')).toBe('Disabled');
 
     const reads = bridge.inputsOf('DescribeInstanceAttribute').length;
-    bridge.emit({ type: 'resources-changed', region: 'ap-northeast-2', resource: 'instance', ids: [OTHER] });
+    lab.ec2('CreateTags', { Resources: [OTHER], Tags: [{ Key: 'team', Value: 'blue' }] });
     await flushPromises();
     expect(bridge.inputsOf('DescribeInstanceAttribute')).toHaveLength(reads);
   });
@@ -182,17 +194,20 @@ describe('Actions → Instance settings', () => {
   });
 
   it('offers the types of its zone and architecture and sends InstanceType while stopped', async () => {
-    const { bridge } = await setup('stopped');
+    const { bridge, lab } = await setup('stopped');
+    const zone = lab.instance(ID).Placement!.AvailabilityZone!;
     await select(ID);
     const dialog = await openSetting('Change instance type');
     expect(dialog.textContent).not.toContain('must be stopped');
     const types = getByRole(dialog, 'combobox', 'New instance type') as HTMLSelectElement;
     expect(types.value).toBe('t3.micro');
-    // x86_64 types offered in ap-northeast-2a: not the Arm or Mac ones.
-    expect([...types.options].map((option) => option.value)).toEqual(['c5d.large', 'm5.large', 't3.micro']);
+    // x86_64 types offered in the instance's zone: not the Arm or Mac ones.
+    const offered = [...types.options].map((option) => option.value);
+    expect([...offered].sort()).toEqual(lab.offeredTypes('x86_64', zone));
+    expect(offered).not.toContain('t4g.micro');
     expect(bridge.inputsOf('DescribeInstanceTypeOfferings').at(-1)).toEqual({
       LocationType: 'availability-zone',
-      Filters: [{ Name: 'location', Values: ['ap-northeast-2a'] }],
+      Filters: [{ Name: 'location', Values: [zone] }],
     });
     await type(types, 'm5.large');
     await click(getByRole(dialog, 'button', 'Apply'));
@@ -201,33 +216,37 @@ describe('Actions → Instance settings', () => {
       { InstanceId: ID, InstanceType: { Value: 'm5.large' } },
     ]);
     expect(getByRole(body(), 'row', new RegExp(ID)).textContent).toContain('m5.large');
-    expect(getByText(body(), 'status', /changed the instance type of i-0123456789abcdef0 to m5.large/)).toBeTruthy();
+    expect(lab.instance(ID).InstanceType).toBe('m5.large');
+    expect(getByText(body(), 'status', new RegExp(`changed the instance type of ${ID} to m5.large`))).toBeTruthy();
   });
 
   it("shows the engine's AWS error in the dialog when it refuses", async () => {
-    const { bridge } = await setup('stopped', { Placement: { AvailabilityZone: 'ap-northeast-2b' } });
-    const message = `The instance '${ID}' is not in the 'stopped' state.`;
+    const zones = createEngineLab().ec2('DescribeAvailabilityZones', {}).AvailabilityZones!;
+    const { bridge, lab } = await setup('stopped', { Placement: { AvailabilityZone: zones[1]!.ZoneName } });
+    // The refusal the engine gives when the instance started meanwhile (e.g. from the AWS CLI).
+    const message = lab
+      .ec2Error('ModifyInstanceAttribute', {
+        InstanceId: OTHER,
+        InstanceType: { Value: 'm5.large' },
+      })
+      .message.replaceAll(OTHER, ID);
     bridge.fail('ModifyInstanceAttribute', 'IncorrectInstanceState', message);
     await select(ID);
     const dialog = await openSetting('Change instance type');
     const types = getByRole(dialog, 'combobox', 'New instance type') as HTMLSelectElement;
-    expect([...types.options].map((option) => option.value)).not.toContain('m5.large');
-    await type(types, 'c5d.large');
+    expect([...types.options].map((option) => option.value).sort()).toEqual(
+      lab.offeredTypes('x86_64', zones[1]!.ZoneName),
+    );
+    await type(types, 'm5.large');
     await click(getByRole(dialog, 'button', 'Apply'));
 
     expect(getByRole(dialog, 'alert').textContent).toBe(`IncorrectInstanceState: ${message}`);
     expect(getByRole(body(), 'dialog', 'Change instance type')).toBe(dialog);
   });
 
-  it('round-trips user data: decoded for editing, sent as bytes, read back the same', async () => {
-    const { bridge, attributes } = await setup('stopped');
+  it('round-trips user data: decoded for editing, sent as bytes, kept base64-encoded, read back the same', async () => {
     const before = '#!/bin/bash\necho hello';
-    attributes[ID] = {
-      disableApiTermination: false,
-      disableApiStop: false,
-      shutdownBehavior: 'stop',
-      userData: btoa(before),
-    };
+    const { bridge, lab } = await setup('stopped', { UserData: btoa(before) });
     await select(ID);
     let dialog = await openSetting('Edit user data');
     const field = getByRole(dialog, 'textbox', 'User data') as HTMLTextAreaElement;
@@ -242,20 +261,16 @@ describe('Actions → Instance settings', () => {
     const bytes = sent[0]!.UserData.Value;
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(new TextDecoder().decode(bytes as Uint8Array)).toBe(after);
-    expect(getByText(body(), 'status', /Successfully edited user data for i-0123456789abcdef0/)).toBeTruthy();
+    expect(getByText(body(), 'status', new RegExp(`Successfully edited user data for ${ID}`))).toBeTruthy();
+    const stored = lab.ec2('DescribeInstanceAttribute', { InstanceId: ID, Attribute: 'userData' }).UserData?.Value;
+    expect(new TextDecoder().decode(Uint8Array.from(atob(stored!), (c) => c.charCodeAt(0)))).toBe(after);
 
     dialog = await openSetting('Edit user data');
     expect((getByRole(dialog, 'textbox', 'User data') as HTMLTextAreaElement).value).toBe(after);
   });
 
   it('shows user data read-only while the instance runs', async () => {
-    const { attributes } = await setup('running');
-    attributes[ID] = {
-      disableApiTermination: false,
-      disableApiStop: false,
-      shutdownBehavior: 'stop',
-      userData: 'IyE=',
-    };
+    await setup('running', { UserData: 'IyE=' });
     await select(ID);
     const dialog = await openSetting('Edit user data');
     expect(dialog.textContent).toContain('To edit the user data, the instance must be stopped');

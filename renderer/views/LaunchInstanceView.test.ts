@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
-import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { defineComponent, h } from 'vue';
 import LaunchInstanceView from './LaunchInstanceView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
-import { createWorld, instance } from '../testing/fixtures';
+import { createEngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
 import { getByRole, getByText, queryAllByRole, queryAllByText } from '../testing/queries';
 
@@ -35,6 +34,8 @@ function options(name: string): string[] {
   return [...(getByRole(body(), 'combobox', name) as HTMLSelectElement).options].map((option) => option.value);
 }
 
+const sorted = (values: string[]) => [...values].sort();
+
 async function launch(): Promise<void> {
   getByRole(body(), 'button', 'Launch instance').click();
   await flushPromises();
@@ -42,37 +43,56 @@ async function launch(): Promise<void> {
 
 describe('LaunchInstanceView', () => {
   it('starts from Amazon Linux on a free-tier type with the AMI size as root volume', async () => {
-    await mountLab(Page);
+    const { lab } = await mountLab(Page);
+    const image = lab.quickStart('amazon-linux');
     expect((getByRole(body(), 'radio', 'Amazon Linux') as HTMLInputElement).checked).toBe(true);
     expect(options('Architecture')).toEqual(['x86_64', 'arm64']);
-    expect(body().textContent).toContain('ami-0a1b2c3d4e5f60718');
+    expect(body().textContent).toContain(image.ImageId);
     expect(body().textContent).toContain('Free tier eligible');
     expect((getByRole(body(), 'combobox', 'Instance type') as HTMLSelectElement).value).toBe('t3.micro');
-    expect((getByRole(body(), 'spinbutton', 'Root volume size (GiB)') as HTMLInputElement).value).toBe('8');
-    expect(body().textContent).toContain('Prices are approximate, as of 2025-06-01.');
+    expect((getByRole(body(), 'spinbutton', 'Root volume size (GiB)') as HTMLInputElement).value).toBe(
+      String(image.RootVolumeSizeGiB),
+    );
+    const prices = lab.lab('DescribePrices', { Region: lab.region });
+    expect(body().textContent).toContain(`Prices are approximate, as of ${prices.AsOf}.`);
     expect(getByRole(body(), 'combobox', 'Key pair name').textContent).toContain(
       'Proceed without a key pair (Not recommended)',
     );
   });
 
   it('lists only instance types of the AMI architecture, and mac types only for macOS', async () => {
-    await mountLab(Page);
-    expect(options('Instance type')).toEqual(['c5d.large', 'm5.large', 't3.micro']);
+    const { lab } = await mountLab(Page);
+    expect(sorted(options('Instance type'))).toEqual(lab.offeredTypes('x86_64'));
+    expect(options('Instance type')).toContain('m5.large');
+    expect(options('Instance type')).not.toContain('t4g.micro');
     await choose('Architecture', 'arm64');
-    expect(options('Instance type')).toEqual(['t4g.micro']);
+    expect(sorted(options('Instance type'))).toEqual(lab.offeredTypes('arm64'));
+    expect(options('Instance type')).toContain('t4g.micro');
     getByRole(body(), 'radio', 'macOS').click();
     await flushPromises();
-    expect(options('Instance type')).toEqual(['mac2.metal']);
+    const mac = lab.quickStart('macos', 'x86_64_mac');
+    expect(body().textContent).toContain(mac.ImageId);
+    expect(sorted(options('Instance type'))).toEqual(lab.offeredTypes('x86_64_mac'));
+    expect(options('Instance type').every((type) => type.startsWith('mac'))).toBe(true);
   });
 
   it('offers only types available in the chosen Availability Zone', async () => {
-    await mountLab(Page);
-    await choose('Subnet', 'ap-northeast-2b');
-    expect(options('Instance type')).toEqual(['c5d.large', 't3.micro']);
+    const { lab } = await mountLab(Page);
+    const zones = lab.ec2('DescribeAvailabilityZones', {}).AvailabilityZones!.map((zone) => zone.ZoneName!);
+    // A zone that lacks some type the region offers elsewhere.
+    const zone = zones.find((name) => lab.offeredTypes('x86_64', name).length < lab.offeredTypes('x86_64').length)!;
+    expect(zone).toBeTruthy();
+    await choose('Subnet', zone);
+    expect(sorted(options('Instance type'))).toEqual(lab.offeredTypes('x86_64', zone));
   });
 
   it('offers hibernation only for types that support it, and encrypts the root volume for it', async () => {
-    await mountLab(Page);
+    const { lab } = await mountLab(Page);
+    const unsupported = lab
+      .ec2('DescribeInstanceTypes', {})
+      .InstanceTypes!.find(
+        (info) => !info.HibernationSupported && options('Instance type').includes(String(info.InstanceType)),
+      )!.InstanceType!;
     expect(getByRole(body(), 'combobox', 'Stop - Hibernate behavior')).toBeTruthy();
     await choose('Stop - Hibernate behavior', 'enable');
     const encrypted = getByRole(body(), 'checkbox', 'Encrypted') as HTMLInputElement;
@@ -80,9 +100,9 @@ describe('LaunchInstanceView', () => {
     expect(encrypted.disabled).toBe(true);
     expect(body().textContent).toContain('so the root volume must be encrypted');
 
-    await choose('Instance type', 'c5d.large');
+    await choose('Instance type', unsupported);
     expect(queryAllByRole(body(), 'combobox', 'Stop - Hibernate behavior')).toHaveLength(0);
-    expect(body().textContent).toContain('Hibernation is not supported for c5d.large.');
+    expect(body().textContent).toContain(`Hibernation is not supported for ${unsupported}.`);
   });
 
   it('rejects a hibernating instance whose root volume cannot hold its memory', async () => {
@@ -116,27 +136,27 @@ describe('LaunchInstanceView', () => {
   });
 
   it('sends RunInstances with the choices and shows the launch banner', async () => {
-    const world = createWorld();
-    world.bridge.handle('RunInstances', (input: RunInstancesRequest) => ({
-      ReservationId: 'r-0123456789abcdef0',
-      Instances: [instance('i-0123456789abcdef0', 'pending', { InstanceType: input.InstanceType })],
-    }));
-    const { bridge } = await mountLab(Page, { world });
+    const { bridge, lab } = await mountLab(Page);
+    const image = lab.quickStart('amazon-linux');
+    const zone = lab.ec2('DescribeAvailabilityZones', {}).AvailabilityZones![0]!.ZoneName!;
+    const price = lab.lab('DescribePrices', { Region: lab.region }).Prices.find((p) => p.InstanceType === 'm5.large')!;
     await type('textbox', 'Name', 'web-1');
     await choose('Instance type', 'm5.large');
-    await choose('Subnet', 'ap-northeast-2a');
+    await choose('Subnet', zone);
     await type('spinbutton', 'Root volume size (GiB)', '30');
     await choose('Shutdown behavior', 'terminate');
     await choose('Termination protection', 'enable');
     await choose('Stop - Hibernate behavior', 'enable');
     await type('textbox', 'User data', '#!/bin/bash\necho héllo');
     await type('spinbutton', 'Number of instances', '2');
-    expect(body().textContent?.replace(/\s+/g, ' ')).toContain('0.1180 USD per Hour × 2 = 0.2360 USD per Hour');
+    expect(body().textContent?.replace(/\s+/g, ' ')).toContain(
+      `${price.UsdPerHour.toFixed(4)} USD per Hour × 2 = ${(price.UsdPerHour * 2).toFixed(4)} USD per Hour`,
+    );
     await launch();
 
     expect(bridge.inputsOf('RunInstances')).toEqual([
       {
-        ImageId: 'ami-0a1b2c3d4e5f60718',
+        ImageId: image.ImageId,
         InstanceType: 'm5.large',
         MinCount: 2,
         MaxCount: 2,
@@ -145,40 +165,57 @@ describe('LaunchInstanceView', () => {
         DisableApiStop: false,
         BlockDeviceMappings: [
           {
-            DeviceName: '/dev/xvda',
+            DeviceName: image.RootDeviceName,
             Ebs: { VolumeSize: 30, VolumeType: 'gp3', Encrypted: true, DeleteOnTermination: true },
           },
         ],
         TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web-1' }] }],
-        Placement: { AvailabilityZone: 'ap-northeast-2a' },
+        Placement: { AvailabilityZone: zone },
         HibernationOptions: { Configured: true },
         UserData: btoa(String.fromCharCode(...new TextEncoder().encode('#!/bin/bash\necho héllo'))),
       },
     ]);
-    const banner = getByText(body(), 'status', /Successfully initiated launch of instance/);
-    expect(banner.textContent).toContain('Successfully initiated launch of instance (i-0123456789abcdef0)');
-    expect(getByRole(banner, 'link', 'i-0123456789abcdef0').getAttribute('href')).toBe(
-      '#/instances/i-0123456789abcdef0',
-    );
-    expect(location.hash).toBe('#/instances/i-0123456789abcdef0');
+    // The engine launched both, as asked.
+    const launched = lab.ec2('DescribeInstances', {}).Reservations!.flatMap((r) => r.Instances!);
+    expect(
+      launched.map((i) => [i.InstanceType, i.Placement?.AvailabilityZone, i.HibernationOptions?.Configured]),
+    ).toEqual([
+      ['m5.large', zone, true],
+      ['m5.large', zone, true],
+    ]);
+    const ids = launched.map((i) => i.InstanceId!);
+    const banner = getByText(body(), 'status', /Successfully initiated launch of instances/);
+    expect(banner.textContent).toContain(`Successfully initiated launch of instances (${ids.join(', ')})`);
+    for (const id of ids) expect(getByRole(banner, 'link', id).getAttribute('href')).toBe(`#/instances/${id}`);
+    expect(location.hash).toBe('#/instances');
     getByRole(banner, 'button', 'Show CLI command').click();
     await flushPromises();
     const command = banner.querySelector('pre')?.textContent ?? '';
-    expect(command).toMatch(/^aws ec2 run-instances --region ap-northeast-2 --image-id ami-0a1b2c3d4e5f60718 /);
+    expect(command).toMatch(new RegExp(`^aws ec2 run-instances --region ${lab.region} --image-id ${image.ImageId} `));
     expect(command).toContain("--user-data '#!/bin/bash\necho héllo'");
   });
 
+  it('opens the new instance when one was launched', async () => {
+    const { lab } = await mountLab(Page);
+    await launch();
+    const [launched] = lab.ec2('DescribeInstances', {}).Reservations!.flatMap((r) => r.Instances!);
+    const banner = getByText(body(), 'status', /Successfully initiated launch of instance/);
+    expect(banner.textContent).toContain(`Successfully initiated launch of instance (${launched!.InstanceId})`);
+    expect(location.hash).toBe(`#/instances/${launched!.InstanceId}`);
+  });
+
   it("shows the engine's error when RunInstances fails", async () => {
-    const world = createWorld();
-    world.bridge.fail(
+    const lab = createEngineLab();
+    lab.bridge.fail(
       'RunInstances',
       'InvalidParameterCombination',
       'The instance type m5.large is not supported in ap-northeast-2b.',
     );
-    await mountLab(Page, { world });
+    await mountLab(Page, { lab });
     await launch();
     const alerts = queryAllByText(body(), 'alert', /InvalidParameterCombination: The instance type m5.large/);
     expect(alerts.length).toBeGreaterThan(0);
     expect(location.hash).toBe('#/launch');
+    expect(lab.ec2('DescribeInstances', {}).Reservations).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
+import { CURRENT_SCHEMA_VERSION } from '../../electron/engine/state/schema';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
 import SettingsView from './SettingsView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
-import { createWorld } from '../testing/fixtures';
+import { createEngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
 import { getByRole, getByText, queryAllByRole } from '../testing/queries';
 
@@ -21,14 +22,15 @@ describe('SettingsView', () => {
   it('shows where the lab keeps its data', async () => {
     await mountLab(Page);
     expect(body().textContent).toContain('/home/learner/.config/EC2 Lab');
-    expect(body().textContent).toContain('/home/learner/.config/EC2 Lab/lab.sqlite');
+    // The in-memory store says where it keeps the state, as the SQLite store names its file.
+    expect(body().textContent).toContain(':memory:');
     expect(body().textContent).toContain('Schema version');
   });
 
   it('resets only after the word is typed', async () => {
-    const world = createWorld();
-    world.bridge.handle('ResetLab', () => world.status);
-    const { bridge } = await mountLab(Page, { world });
+    const lab = createEngineLab();
+    const launched = lab.launch().InstanceId!;
+    const { bridge } = await mountLab(Page, { lab });
     await click(getByRole(body(), 'button', 'Reset lab'));
     const dialog = getByRole(body(), 'dialog', 'Reset lab?');
     const confirm = getByRole(dialog, 'button', 'Reset') as HTMLButtonElement;
@@ -42,11 +44,13 @@ describe('SettingsView', () => {
     expect(bridge.inputsOf('ResetLab')).toHaveLength(1);
     expect(getByText(body(), 'status', /The lab was reset\./)).toBeTruthy();
     expect(queryAllByRole(body(), 'dialog')).toHaveLength(0);
+    expect(lab.ec2('DescribeInstances', {}).Reservations).toEqual([]);
+    expect(launched).toMatch(/^i-/);
   });
 
   it('downloads the export as a file', async () => {
-    const world = createWorld();
-    world.bridge.handle('ExportLab', () => ({ fileName: 'ec2-lab-2025-05-01.json', content: '{"schemaVersion":1}' }));
+    const lab = createEngineLab();
+    lab.launch();
     const createObjectURL = vi.fn(() => 'blob:lab');
     URL.createObjectURL = createObjectURL;
     URL.revokeObjectURL = vi.fn();
@@ -56,19 +60,22 @@ describe('SettingsView', () => {
       clicked.push(this);
     };
     try {
-      await mountLab(Page, { world });
+      await mountLab(Page, { lab });
       await click(getByRole(body(), 'button', 'Export lab'));
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
-    expect(clicked.map((link) => link.download)).toEqual(['ec2-lab-2025-05-01.json']);
-    expect(await (createObjectURL.mock.calls[0] as unknown as [Blob])[0].text()).toBe('{"schemaVersion":1}');
+    expect(clicked.map((link) => link.download)).toEqual(['ec2-lab-20250501T100000.json']);
+    const content = await (createObjectURL.mock.calls[0] as unknown as [Blob])[0].text();
+    // The file is what the engine exports, and imports back as the same lab.
+    expect(JSON.parse(content)).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION });
+    const copy = createEngineLab({ seed: 99 });
+    copy.lab('ImportLab', { content });
+    expect(copy.ec2('DescribeInstances', {})).toEqual(lab.ec2('DescribeInstances', {}));
   });
 
   it('imports a chosen file after confirmation and shows the engine error if it is invalid', async () => {
-    const world = createWorld();
-    world.bridge.fail('ImportLab', 'InvalidLabFile', 'The file is not an EC2 Lab export.');
-    const { bridge, wrapper } = await mountLab(Page, { world });
+    const { bridge, wrapper, lab } = await mountLab(Page);
     const input = wrapper.find('input[type="file"]');
     const file = new File(['not json'], 'lab.json', { type: 'application/json' });
     Object.defineProperty(input.element, 'files', { value: [file] });
@@ -78,6 +85,10 @@ describe('SettingsView', () => {
     expect(dialog.textContent).toContain('lab.json');
     await click(getByRole(dialog, 'button', 'Import'));
     expect(bridge.inputsOf('ImportLab')).toEqual([{ content: 'not json' }]);
-    expect(getByText(body(), 'alert', /InvalidLabFile: The file is not an EC2 Lab export\./)).toBeTruthy();
+    const refusal = lab.engine.dispatch({ service: 'lab', operation: 'ImportLab', input: { content: 'not json' } });
+    expect(refusal.ok).toBe(false);
+    if (refusal.ok) return;
+    const alert = getByText(body(), 'alert', new RegExp(refusal.error.code));
+    expect(alert.textContent).toContain(`${refusal.error.code}: ${refusal.error.message}`);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, mount } from '@vue/test-utils';
 import type { InstanceStateName } from '@aws-sdk/client-ec2';
 import StateDiagram from './StateDiagram.vue';
-import type { LifecycleAction } from '../../stores/instance-lifecycle';
+import type { LifecycleAction } from '../../domain/instances/instance-lifecycle';
 import { createLabI18n } from '../../i18n';
 import { getByRole } from '../../testing/queries';
 

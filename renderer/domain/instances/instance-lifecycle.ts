@@ -9,10 +9,13 @@ import {
   TRANSITIONAL_STATES,
   type LifecycleAction,
   type RequestAction,
-} from '../../shared/rules/instances';
+} from '../../../shared/rules/instances';
 
 export { INSTANCE_STATES, TRANSITIONAL_STATES, type LifecycleAction };
 export type MenuAction = RequestAction;
+
+/** The actions the console confirms in a dialog first; Start runs at once. */
+export type ConfirmedAction = Exclude<MenuAction, 'start'>;
 
 /**
  * States in which a menu item is offered. Transitional states stay enabled where AWS answers with a

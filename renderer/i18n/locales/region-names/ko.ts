@@ -1,36 +1,5 @@
-/** Region names as the console's region menu shows them, in English and Korean. */
-export const regionNamesEn = {
-  'af-south-1': 'Africa (Cape Town)',
-  'ap-east-1': 'Asia Pacific (Hong Kong)',
-  'ap-northeast-1': 'Asia Pacific (Tokyo)',
-  'ap-northeast-2': 'Asia Pacific (Seoul)',
-  'ap-northeast-3': 'Asia Pacific (Osaka)',
-  'ap-south-1': 'Asia Pacific (Mumbai)',
-  'ap-south-2': 'Asia Pacific (Hyderabad)',
-  'ap-southeast-1': 'Asia Pacific (Singapore)',
-  'ap-southeast-2': 'Asia Pacific (Sydney)',
-  'ap-southeast-3': 'Asia Pacific (Jakarta)',
-  'ap-southeast-4': 'Asia Pacific (Melbourne)',
-  'ap-southeast-5': 'Asia Pacific (Malaysia)',
-  'ca-central-1': 'Canada (Central)',
-  'ca-west-1': 'Canada West (Calgary)',
-  'eu-central-1': 'Europe (Frankfurt)',
-  'eu-central-2': 'Europe (Zurich)',
-  'eu-north-1': 'Europe (Stockholm)',
-  'eu-south-1': 'Europe (Milan)',
-  'eu-south-2': 'Europe (Spain)',
-  'eu-west-1': 'Europe (Ireland)',
-  'eu-west-2': 'Europe (London)',
-  'eu-west-3': 'Europe (Paris)',
-  'il-central-1': 'Israel (Tel Aviv)',
-  'me-central-1': 'Middle East (UAE)',
-  'me-south-1': 'Middle East (Bahrain)',
-  'sa-east-1': 'South America (São Paulo)',
-  'us-east-1': 'US East (N. Virginia)',
-  'us-east-2': 'US East (Ohio)',
-  'us-west-1': 'US West (N. California)',
-  'us-west-2': 'US West (Oregon)',
-};
+/** 콘솔의 리전 메뉴에 표시되는 한국어 리전 이름. */
+import type { regionNamesEn } from './en';
 
 export const regionNamesKo: typeof regionNamesEn = {
   'af-south-1': '아프리카(케이프타운)',

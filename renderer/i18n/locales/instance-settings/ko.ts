@@ -1,5 +1,5 @@
 /** 작업 → 인스턴스 설정의 한국어 메시지. 한국어 EC2 콘솔의 용어를 따릅니다. */
-import type { instanceSettingsEn } from './instance-settings-en';
+import type { instanceSettingsEn } from './en';
 
 export const instanceSettingsKo: typeof instanceSettingsEn = {
   actions: '작업',

@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { instance } from '../testing/fixtures';
+import type { Instance, InstanceStateName } from '@aws-sdk/client-ec2';
+import { INSTANCE_STATE_CODES } from '../../../shared/rules/instances';
 import { actionBehind, isActionOffered, summarizeStatusChecks } from './instance-lifecycle';
+
+/** An instance as DescribeInstances answers it, reduced to what these helpers read. */
+function instance(id: string, state: InstanceStateName, extra: Partial<Instance> = {}): Instance {
+  return { InstanceId: id, State: { Name: state, Code: INSTANCE_STATE_CODES[state] }, ...extra };
+}
 
 describe('instance lifecycle helpers', () => {
   it('keeps a recorded action while it explains the state', () => {

@@ -1,6 +1,6 @@
 /** The launch wizard's form: what the learner picks, before it becomes a RunInstances request. */
 import type { QuickStartImage, QuickStartOs } from '../../../shared/lab-operations';
-import type { TagRow } from '../common/tag-rules';
+import type { TagRow } from '../tags/tag-rules';
 
 export type ImageArchitecture = QuickStartImage['Architecture'];
 

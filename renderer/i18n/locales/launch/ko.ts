@@ -1,5 +1,5 @@
 /** 인스턴스 시작 마법사의 한국어 메시지. */
-import type { launchEn } from './launch-en';
+import type { launchEn } from './en';
 
 export const launchKo: typeof launchEn = {
   title: '인스턴스 시작',

@@ -4,7 +4,7 @@
  * reboot stays running; terminate → shutting-down → terminated.
  */
 import type { InstanceStateName } from '@aws-sdk/client-ec2';
-import type { LifecycleAction } from '../../stores/instance-lifecycle';
+import type { LifecycleAction } from './instance-lifecycle';
 
 export const NODE_WIDTH = 132;
 export const NODE_HEIGHT = 40;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUICK_START } from '../../testing/fixtures';
+import { createEngineLab } from '../../testing/engine-lab';
 import {
   amazonLinux2023,
   configureTranscript,
@@ -48,9 +48,13 @@ describe('CLI snippets', () => {
   });
 
   it('launches the x86_64 Amazon Linux 2023 AMI, since t3.micro runs x86_64', () => {
-    expect(amazonLinux2023(QUICK_START)?.ImageId).toBe('ami-0a1b2c3d4e5f60718');
-    expect(amazonLinux2023([...QUICK_START].reverse())?.ImageId).toBe('ami-0a1b2c3d4e5f60718');
-    expect(amazonLinux2023(QUICK_START.filter((image) => image.Os !== 'amazon-linux'))).toBeUndefined();
+    const lab = createEngineLab();
+    const quickStart = lab.lab('DescribeQuickStartImages', { Region: lab.region }).Images;
+    const x86 = lab.quickStart('amazon-linux', 'x86_64').ImageId;
+    expect(quickStart.some((image) => image.Os === 'amazon-linux' && image.Architecture === 'arm64')).toBe(true);
+    expect(amazonLinux2023(quickStart)?.ImageId).toBe(x86);
+    expect(amazonLinux2023([...quickStart].reverse())?.ImageId).toBe(x86);
+    expect(amazonLinux2023(quickStart.filter((image) => image.Os !== 'amazon-linux'))).toBeUndefined();
     expect(
       exampleCommands(values.endpoint, 'ami-0a1b2c3d4e5f60718', 'i-1234567890abcdef0').map((e) => e.command),
     ).toEqual([

@@ -2,6 +2,7 @@
  * The console's tag checks: AWS's tag restrictions (shared/rules/tags.ts, the same rules the engine
  * applies) as i18n keys beside each row.
  */
+import type { MessageKey } from '../../i18n/message-keys';
 import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, tagProblem } from '../../../shared/rules/tags';
 
 export { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH };
@@ -13,7 +14,7 @@ export interface TagRow {
 
 /** What is wrong with a row: an i18n key and its parameters. */
 export interface TagRowError {
-  key: string;
+  key: MessageKey;
   params?: Record<string, number>;
 }
 

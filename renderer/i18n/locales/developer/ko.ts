@@ -1,5 +1,5 @@
 /** 개발자 도구(CLI 액세스, 활동) 페이지의 한국어 메시지. CloudTrail 한국어 콘솔의 용어를 따릅니다. */
-import type { developerEn } from './developer-en';
+import type { developerEn } from './en';
 
 export const developerKo: typeof developerEn = {
   cliAccess: {

@@ -1,14 +1,8 @@
 /** Turns the wizard's form into the RunInstances request the console would send. */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { QuickStartImage } from '../../../shared/lab-operations';
+import { encodeUserData } from '../instances/user-data';
 import { wholeNumber, type LaunchForm } from './launch-form';
-
-/** UserData travels base64-encoded (EC2 API Reference: RunInstances, UserData). */
-export function toBase64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 export function buildRunInstancesRequest(
   form: LaunchForm,
@@ -44,6 +38,7 @@ export function buildRunInstancesRequest(
   if (form.keyName) request.KeyName = form.keyName;
   if (form.availabilityZone) request.Placement = { AvailabilityZone: form.availabilityZone };
   if (hibernationSupported) request.HibernationOptions = { Configured: form.hibernation };
-  if (form.userData) request.UserData = toBase64(form.userData);
+  // RunInstances takes UserData as base64 text (EC2 API Reference: RunInstances, UserData).
+  if (form.userData) request.UserData = encodeUserData(form.userData);
   return request;
 }

@@ -2,6 +2,7 @@
  * Checks the wizard runs before RunInstances, so mistakes show next to their field. The engine
  * checks again and its AWS error is shown if something slips through.
  */
+import type { MessageKey } from '../../i18n/message-keys';
 import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import type { QuickStartImage } from '../../../shared/lab-operations';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../../../shared/rules/instances';
 import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import { tagTextLength } from '../../../shared/rules/tags';
-import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../common/tag-rules';
+import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../tags/tag-rules';
 import { wholeNumber, type LaunchForm } from './launch-form';
 
 export const MIN_COUNT = 1;
@@ -24,7 +25,7 @@ export type LaunchField =
   'name' | 'tags' | 'image' | 'instanceType' | 'rootSize' | 'count' | 'hibernation' | 'userData';
 
 export interface FieldError {
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 

@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { QUICK_START, INSTANCE_TYPES } from '../../testing/fixtures';
+import { createEngineLab } from '../../testing/engine-lab';
 import { emptyLaunchForm } from './launch-form';
-import { buildRunInstancesRequest, toBase64 } from './launch-request';
+import { buildRunInstancesRequest } from './launch-request';
 import { validateLaunch } from './launch-validation';
 
-const image = QUICK_START[0]!;
-const t3 = INSTANCE_TYPES.find((info) => info.InstanceType === 't3.micro')!;
+const lab = createEngineLab();
+const image = lab.quickStart('amazon-linux');
+const typeInfo = (name: string) =>
+  lab.ec2('DescribeInstanceTypes', { InstanceTypes: [name as never] }).InstanceTypes![0]!;
+const t3 = typeInfo('t3.micro');
 
 function form(overrides: Partial<ReturnType<typeof emptyLaunchForm>> = {}) {
   return { ...emptyLaunchForm(), imageId: image.ImageId, instanceType: 't3.micro', rootSize: 8, ...overrides };
@@ -50,7 +53,6 @@ describe('launch request', () => {
       'echo 안녕',
     );
     expect(request.HibernationOptions).toEqual({ Configured: false });
-    expect(toBase64('hi')).toBe('aGk=');
   });
 });
 
@@ -85,7 +87,7 @@ describe('launch validation', () => {
     expect(
       validateLaunch(form({ hibernation: true, rootEncrypted: true }), { image, typeInfo: t3 }).hibernation,
     ).toEqual({ key: 'launch.errors.hibernationRootSize', params: { min: 9 } });
-    const m5 = INSTANCE_TYPES.find((info) => info.InstanceType === 'm5.large')!;
+    const m5 = typeInfo('m5.large');
     expect(
       validateLaunch(form({ hibernation: true, rootEncrypted: true }), { image, typeInfo: m5 }).hibernation,
     ).toEqual({

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { decodeUserData, encodeUserData } from './instance-attributes';
+import { decodeUserData, encodeUserData } from './user-data';
 
 describe('user data text', () => {
   it('encodes UTF-8 text as base64 and decodes it back', () => {

@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { hrefTo, parseHash } from '../composables/useRoute';
+import { HOME_ROUTE, NAV_GROUPS, ROUTES, navCurrentOf, navLinks, type RouteName } from './routes';
+
+describe('route table', () => {
+  it('parses every page of the table from its hash, with its parameter', () => {
+    for (const name of Object.keys(ROUTES) as RouteName[]) {
+      expect(parseHash(hrefTo(name))).toEqual({ name });
+      expect(parseHash(hrefTo(name, 'i-0123456789abcdef0'))).toEqual({ name, param: 'i-0123456789abcdef0' });
+    }
+    expect(parseHash('#/no-such-page')).toEqual({ name: HOME_ROUTE });
+    expect(parseHash('')).toEqual({ name: HOME_ROUTE });
+    expect(parseHash('#/toString')).toEqual({ name: HOME_ROUTE });
+  });
+
+  it('lists the navigation groups and their links in table order', () => {
+    expect(navLinks('home')).toEqual([{ route: 'dashboard', label: 'nav.dashboard' }]);
+    expect(NAV_GROUPS.map((group) => navLinks(group.section).map((link) => link.route))).toEqual([
+      ['instances', 'instance-types'],
+      ['amis'],
+      ['cli-access', 'activity'],
+      ['settings'],
+    ]);
+  });
+
+  it('marks Instances current while launching, and every listed page as itself', () => {
+    expect(navCurrentOf('launch')).toBe('instances');
+    for (const name of Object.keys(ROUTES) as RouteName[]) {
+      if (name !== 'launch') expect(navCurrentOf(name)).toBe(name);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The console's pages, in one table: the name in the hash (`#/<name>/<param>`), the view, where
+ * the side navigation lists it, and what the path segment after the name means. The hash router
+ * (composables/useRoute.ts), App's routed view and the side navigation all read this table, so a
+ * new page is one line here.
+ */
+import type { Component } from 'vue';
+import type { MessageKey } from '../i18n/message-keys';
+import DashboardView from '../views/DashboardView.vue';
+import InstancesView from '../views/InstancesView.vue';
+import LaunchInstanceView from '../views/LaunchInstanceView.vue';
+import InstanceTypesView from '../views/InstanceTypesView.vue';
+import AmisView from '../views/AmisView.vue';
+import CliAccessView from '../views/CliAccessView.vue';
+import ActivityView from '../views/ActivityView.vue';
+import SettingsView from '../views/SettingsView.vue';
+
+/** The side navigation's groups, in the order it shows them; 'home' is the link above them. */
+export type NavSection = 'home' | 'instances' | 'images' | 'developer' | 'lab';
+
+export interface PageRoute {
+  /**
+   * The view. A function, so the table can be read while a view that links to pages is still
+   * loading (views import the router, which reads this table).
+   */
+  view: () => Component;
+  /** Where the side navigation lists the page, and the i18n key of its link. */
+  nav?: { section: NavSection; label: MessageKey };
+  /** A page the navigation does not list marks this page's link as current instead. */
+  navCurrent?: string;
+  /** What the path segment after the name means, if the page takes one. */
+  param?: string;
+}
+
+export const ROUTES = {
+  dashboard: { view: () => DashboardView, nav: { section: 'home', label: 'nav.dashboard' } },
+  instances: {
+    view: () => InstancesView,
+    nav: { section: 'instances', label: 'nav.instances' },
+    param: 'the instance id whose details are shown',
+  },
+  launch: { view: () => LaunchInstanceView, navCurrent: 'instances' },
+  'instance-types': { view: () => InstanceTypesView, nav: { section: 'instances', label: 'nav.instanceTypes' } },
+  amis: { view: () => AmisView, nav: { section: 'images', label: 'nav.amis' } },
+  'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
+  activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },
+  settings: { view: () => SettingsView, nav: { section: 'lab', label: 'nav.settings' } },
+} as const satisfies Record<string, PageRoute>;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** Where an unknown or empty hash leads. */
+export const HOME_ROUTE: RouteName = 'dashboard';
+
+/** The side navigation's groups below the home link, in order, with their headings' i18n keys. */
+export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: MessageKey }[] = [
+  { section: 'instances', title: 'nav.instancesGroup' },
+  { section: 'images', title: 'nav.imagesGroup' },
+  { section: 'developer', title: 'nav.developerGroup' },
+  { section: 'lab', title: 'nav.labGroup' },
+];
+
+export function isRouteName(name: string): name is RouteName {
+  return Object.hasOwn(ROUTES, name);
+}
+
+/** The pages the navigation lists in `section`, in table order. */
+export function navLinks(section: NavSection): { route: RouteName; label: MessageKey }[] {
+  return (Object.entries(ROUTES) as [RouteName, PageRoute][]).flatMap(([route, page]) =>
+    page.nav?.section === section ? [{ route, label: page.nav.label }] : [],
+  );
+}
+
+/** The navigation link marked current while `name` is shown. */
+export function navCurrentOf(name: RouteName): RouteName {
+  const page: PageRoute = ROUTES[name];
+  return page.navCurrent && isRouteName(page.navCurrent) ? page.navCurrent : name;
+}
