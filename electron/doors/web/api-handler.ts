@@ -12,10 +12,15 @@ import { validateCall } from '../common/validate-call';
 import { sendApiError, sendApiResult } from './responses';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * ImportLab carries a whole lab file (up to 64 MiB, lab-file.ts) as a JSON string, where escaping
+ * can double it: its call may be this large. Only a caller with the token gets this far.
+ */
+export const MAX_IMPORT_BODY_BYTES = 2 * 64 * 1024 * 1024 + MAX_BODY_BYTES;
 /** Past this, a too-large body is no longer read to the end: the connection is dropped. */
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+const MAX_DRAIN_BYTES = MAX_IMPORT_BODY_BYTES + 16 * MAX_BODY_BYTES;
 
-type Body = { ok: true; text: string } | { ok: false; tooLarge: true };
+type Body = { ok: true; text: string; bytes: number } | { ok: false; tooLarge: true };
 
 /** Reads the body; a body over the limit is drained (so the client can read our 413) but not kept. */
 function readBody(request: IncomingMessage): Promise<Body> {
@@ -27,15 +32,15 @@ function readBody(request: IncomingMessage): Promise<Body> {
       if (size > MAX_DRAIN_BYTES) {
         request.destroy();
         reject(new Error('request body far too large'));
-      } else if (size <= MAX_BODY_BYTES) {
+      } else if (size <= MAX_IMPORT_BODY_BYTES) {
         chunks.push(chunk);
       }
     });
     request.on('end', () =>
       resolve(
-        size > MAX_BODY_BYTES
+        size > MAX_IMPORT_BODY_BYTES
           ? { ok: false, tooLarge: true }
-          : { ok: true, text: Buffer.concat(chunks).toString('utf8') },
+          : { ok: true, text: Buffer.concat(chunks).toString('utf8'), bytes: size },
       ),
     );
     request.on('error', reject);
@@ -43,6 +48,14 @@ function readBody(request: IncomingMessage): Promise<Body> {
     request.on('close', () => reject(new Error('request closed before its body ended')));
   });
 }
+
+const TOO_LARGE_FOR_IMPORT = `The request body is larger than ${MAX_IMPORT_BODY_BYTES / 1024 / 1024} MiB, more than even a lab file can need.`;
+
+const isImport = (payload: unknown) =>
+  typeof payload === 'object' &&
+  payload !== null &&
+  (payload as { service?: unknown }).service === 'lab' &&
+  (payload as { operation?: unknown }).operation === 'ImportLab';
 
 const isJson = (contentType: string | undefined) =>
   contentType !== undefined && contentType.split(';')[0].trim().toLowerCase() === 'application/json';
@@ -64,14 +77,14 @@ export async function handleApiCall(
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_DRAIN_BYTES) {
     response.setHeader('Connection', 'close');
-    sendApiError(response, 413, ErrorCode.InvalidParameterValue, 'The request body is larger than 1 MiB.');
+    sendApiError(response, 413, ErrorCode.InvalidParameterValue, TOO_LARGE_FOR_IMPORT);
     request.destroy();
     return;
   }
 
   const body = await readBody(request);
   if (!body.ok) {
-    sendApiError(response, 413, ErrorCode.InvalidParameterValue, 'The request body is larger than 1 MiB.');
+    sendApiError(response, 413, ErrorCode.InvalidParameterValue, TOO_LARGE_FOR_IMPORT);
     return;
   }
   let payload: unknown;
@@ -79,6 +92,10 @@ export async function handleApiCall(
     payload = decodeWire(body.text);
   } catch {
     sendApiError(response, 400, ErrorCode.InvalidParameterValue, 'The request body is not valid JSON.');
+    return;
+  }
+  if (body.bytes > MAX_BODY_BYTES && !isImport(payload)) {
+    sendApiError(response, 413, ErrorCode.InvalidParameterValue, 'The request body is larger than 1 MiB.');
     return;
   }
   const checked = validateCall(payload);

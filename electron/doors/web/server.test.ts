@@ -181,14 +181,28 @@ describe('browser mode web server', () => {
 
   it('answers 413 for a body over 1 MiB, and keeps serving', async () => {
     const huge = encodeWire({
-      service: 'lab',
-      operation: 'ImportLab',
-      input: { content: 'x'.repeat(1024 * 1024 + 1) },
+      service: 'ec2',
+      operation: 'DescribeInstances',
+      region: 'us-east-1',
+      input: { Filters: [{ Name: 'tag:Name', Values: ['x'.repeat(1024 * 1024 + 1)] }] },
     });
     const response = await post(huge);
     expect(response.status).toBe(413);
-    expect(decodeWire(await response.text())).toMatchObject({ ok: false, error: { code: 'InvalidParameterValue' } });
+    expect(decodeWire(await response.text())).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameterValue', message: 'The request body is larger than 1 MiB.' },
+    });
     expect((await post(encodeWire({ service: 'lab', operation: 'GetClock', input: {} }))).status).toBe(200);
+  });
+
+  it('takes an ImportLab call as large as a lab file can be', async () => {
+    const before = engine.calls.length;
+    const response = await post(
+      encodeWire({ service: 'lab', operation: 'ImportLab', input: { content: 'x'.repeat(8 * 1024 * 1024) } }),
+    );
+    expect(response.status).toBe(200);
+    expect(engine.calls.length).toBe(before + 1);
+    expect(engine.calls.at(-1)).toMatchObject({ service: 'lab', operation: 'ImportLab' });
   });
 
   it('answers 405 to a GET of the call endpoint', async () => {
