@@ -31,6 +31,8 @@ function createWindow(): BrowserWindow {
     title: 'EC2 Lab',
     show: false,
     webPreferences: {
+      // electronegativity: PRELOAD_JS_CHECK — the sandboxed preload exposes only window.ec2lab's
+      // call and onEvent (doors/ipc/window-api.ts), never ipcRenderer; the main side checks sender and payload.
       preload: join(appPath, 'dist', 'electron', 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
@@ -39,6 +41,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise open it in a new window (Electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   created.once('ready-to-show', () => created.show());
@@ -71,10 +75,12 @@ if (!app.requestSingleInstanceLock()) {
     // The app is one page; it never navigates (its routes change in-page).
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
+      // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https://docs.aws.amazon.com/ links leave the app.
       if (isDocumentationLink(url)) void shell.openExternal(url);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
+      // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https://docs.aws.amazon.com/ links leave the app.
       if (isDocumentationLink(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
