@@ -38,14 +38,23 @@ export interface TestLab {
   reopen(): TestLab;
 }
 
-export function createTestLab(options: { store?: StateStore; seed?: number; realStart?: number } = {}): TestLab {
+export interface TestLabOptions {
+  store?: StateStore;
+  seed?: number;
+  realStart?: number;
+  version?: string;
+  dataDirectory?: string;
+}
+
+export function createTestLab(options: TestLabOptions = {}): TestLab {
   let real = options.realStart ?? START_TIME;
   const store = options.store ?? new MemoryStateStore();
   const engine = createEngine({
     store,
     realNow: () => real,
     random: seededRandom(options.seed ?? 42),
-    version: 'test',
+    version: options.version ?? 'test',
+    dataDirectory: options.dataDirectory,
   });
 
   const unwrap = (result: ApiResult) => {
@@ -92,7 +101,7 @@ export function createTestLab(options: { store?: StateStore; seed?: number; real
     },
     reopen() {
       engine.close();
-      return createTestLab({ store, seed: (options.seed ?? 42) + 1, realStart: real });
+      return createTestLab({ ...options, store, seed: (options.seed ?? 42) + 1, realStart: real });
     },
   };
   return lab;
