@@ -14,7 +14,6 @@ import {
   DescribeRegionsCommand,
   DescribeTagsCommand,
   ModifyInstanceAttributeCommand,
-  EC2Client,
   RebootInstancesCommand,
   RunInstancesCommand,
   StartInstancesCommand,
@@ -23,22 +22,14 @@ import {
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../engine/engine';
-import { MemoryStateStore } from '../../engine/state/state-store';
-import { createAccessKeys, type AccessKeyPair } from './access-keys';
-import { startEc2ApiServer, type Ec2ApiServer } from './ec2-api-server';
+import { describe, expect, it } from 'vitest';
+import { createAccessKeys } from './access-keys';
 import { parseErrorEnvelope, sendRaw } from './test-support/raw-http';
+import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
 
-const keys = createAccessKeys();
-let engine: Engine;
-let server: Ec2ApiServer;
-
-const client = (region = 'ap-northeast-2', credentials: AccessKeyPair = keys) =>
-  new EC2Client({ endpoint: `http://127.0.0.1:${server.port}`, region, credentials, maxAttempts: 1 });
+const lab = useSdkLab();
+const { client, advance } = lab;
 const seoul = () => client('ap-northeast-2');
-const advance = (milliseconds: number) =>
-  engine.dispatch({ service: 'lab', operation: 'AdvanceClock', input: { milliseconds } });
 
 async function imageId(region: string): Promise<string> {
   const { Images } = await client(region).send(
@@ -66,16 +57,6 @@ async function stateOf(instanceId: string): Promise<string | undefined> {
   return Reservations![0]!.Instances![0]!.State!.Name;
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
-
 function rawSocket(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let reply = '';
@@ -85,15 +66,6 @@ function rawSocket(port: number, text: string): Promise<string> {
     socket.on('error', reject);
   });
 }
-
-beforeAll(async () => {
-  engine = createEngine({ store: new MemoryStateStore() });
-  server = await startEc2ApiServer({ engine, port: 0, host: '127.0.0.1', credentials: keys });
-});
-afterAll(async () => {
-  await server.close();
-  engine.close();
-});
 
 describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
   it('describes the catalog: regions, zones, instance types, images', async () => {
@@ -288,7 +260,7 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
   });
 
   it('refuses a wrong secret, an unknown key and an unknown region', async () => {
-    const wrongSecret = client('ap-northeast-2', { ...keys, secretAccessKey: createAccessKeys().secretAccessKey });
+    const wrongSecret = client('ap-northeast-2', { ...lab.keys, secretAccessKey: createAccessKeys().secretAccessKey });
     expect(await errorOf(wrongSecret.send(new DescribeRegionsCommand({})))).toMatchObject({
       name: 'SignatureDoesNotMatch',
       status: 403,
@@ -305,31 +277,31 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
   });
 
   it('refuses a foreign Host, a browser Origin and an oversized body, in EC2 error envelopes', async () => {
-    const foreign = await sendRaw({ port: server.port, headers: { host: 'evil.example.com' }, body: 'Action=X' });
+    const foreign = await sendRaw({ port: lab.server.port, headers: { host: 'evil.example.com' }, body: 'Action=X' });
     expect(foreign.status).toBe(403);
     expect(parseErrorEnvelope(foreign.body)).toMatchObject({ code: 'AuthFailure' });
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
 
     const fromPage = await sendRaw({
-      port: server.port,
-      headers: { host: `127.0.0.1:${server.port}`, origin: 'https://example.com' },
+      port: lab.server.port,
+      headers: { host: `127.0.0.1:${lab.server.port}`, origin: 'https://example.com' },
       body: 'Action=DescribeRegions&Version=2016-11-15',
     });
     expect(fromPage.status).toBe(403);
     expect(parseErrorEnvelope(fromPage.body)?.code).toBe('AuthFailure');
 
     const huge = await sendRaw({
-      port: server.port,
+      port: lab.server.port,
       headers: { host: 'localhost' },
       body: 'a'.repeat(2 * 1024 * 1024),
     });
     expect(huge.status).toBe(413);
     expect(parseErrorEnvelope(huge.body)?.code).toBe('RequestEntityTooLarge');
 
-    const longUrl = await sendRaw({ port: server.port, method: 'GET', path: `/?Action=${'x'.repeat(20_000)}` });
+    const longUrl = await sendRaw({ port: lab.server.port, method: 'GET', path: `/?Action=${'x'.repeat(20_000)}` });
     expect(longUrl.status).toBe(431);
     expect(parseErrorEnvelope(longUrl.body)?.code).toBe('RequestHeaderSectionTooLarge');
-    const garbage = await rawSocket(server.port, 'HELLO WORLD\r\n\r\n');
+    const garbage = await rawSocket(lab.server.port, 'HELLO WORLD\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(parseErrorEnvelope(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))?.code).toBe('MalformedHttpRequest');
   });

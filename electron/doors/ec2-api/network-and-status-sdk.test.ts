@@ -9,41 +9,14 @@ import {
   DescribeInstanceTypeOfferingsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
-  EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../engine/engine';
-import { MemoryStateStore } from '../../engine/state/state-store';
-import { createAccessKeys } from './access-keys';
-import { startEc2ApiServer, type Ec2ApiServer } from './ec2-api-server';
+import { describe, expect, it } from 'vitest';
+import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
 
-const keys = createAccessKeys();
-let engine: Engine;
-let server: Ec2ApiServer;
 const REGION = 'ap-northeast-2';
-const ec2 = () =>
-  new EC2Client({ endpoint: `http://127.0.0.1:${server.port}`, region: REGION, credentials: keys, maxAttempts: 1 });
-const advance = (milliseconds: number) =>
-  engine.dispatch({ service: 'lab', operation: 'AdvanceClock', input: { milliseconds } });
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeAll(async () => {
-  engine = createEngine({ store: new MemoryStateStore() });
-  server = await startEc2ApiServer({ engine, port: 0, host: '127.0.0.1', credentials: keys });
-});
-afterAll(async () => {
-  await server.close();
-  engine.close();
-});
+const lab = useSdkLab();
+const ec2 = () => lab.client(REGION);
 
 describe('network and status, through @aws-sdk/client-ec2', () => {
   it("describes the region's default VPC and one default /20 subnet per zone", async () => {
@@ -56,11 +29,13 @@ describe('network and status, through @aws-sdk/client-ec2', () => {
     );
     expect(Subnets!.map((s) => s.CidrBlock)).toEqual(Subnets!.map((_, i) => `172.31.${i * 16}.0/20`));
     expect(Subnets!.every((s) => s.DefaultForAz && s.MapPublicIpOnLaunch)).toBe(true);
-    expect(await errorOf(ec2().send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })))).toEqual({
+    expect(await errorOf(ec2().send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })))).toMatchObject({
       name: 'InvalidVpcID.NotFound',
       message: "The vpc ID 'vpc-0123456789abcdef0' does not exist",
     });
-    expect(await errorOf(ec2().send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0123456789abcdef0'] })))).toEqual({
+    expect(
+      await errorOf(ec2().send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0123456789abcdef0'] }))),
+    ).toMatchObject({
       name: 'InvalidSubnetID.NotFound',
       message: "The subnet ID 'subnet-0123456789abcdef0' does not exist",
     });
@@ -90,14 +65,14 @@ describe('network and status, through @aws-sdk/client-ec2', () => {
     const all = await ec2().send(new DescribeInstanceStatusCommand({ InstanceIds: ids, IncludeAllInstances: true }));
     expect(all.InstanceStatuses!.map((s) => s.InstanceState!.Name)).toEqual(['pending', 'pending', 'pending']);
 
-    advance(15_000);
+    lab.advance(15_000);
     const running = await ec2().send(new DescribeInstanceStatusCommand({ InstanceIds: ids }));
     expect(running.InstanceStatuses!.map((s) => s.InstanceStatus!.Status)).toEqual([
       'initializing',
       'initializing',
       'initializing',
     ]);
-    advance(120_000);
+    lab.advance(120_000);
     const passed = await ec2().send(
       new DescribeInstanceStatusCommand({ Filters: [{ Name: 'instance-status.status', Values: ['ok'] }] }),
     );
