@@ -44,6 +44,7 @@ export const ErrorCode = {
   InsufficientFreeAddressesInSubnet: 'InsufficientFreeAddressesInSubnet',
   InvalidBlockDeviceMapping: 'InvalidBlockDeviceMapping',
   InvalidVpcIdNotFound: 'InvalidVpcID.NotFound',
+  InvalidGroupNotFound: 'InvalidGroup.NotFound',
   InvalidVolumeIdMalformed: 'InvalidVolumeID.Malformed',
   InvalidVolumeNotFound: 'InvalidVolume.NotFound',
   InvalidNetworkInterfaceIdMalformed: 'InvalidNetworkInterfaceID.Malformed',

@@ -111,6 +111,15 @@ export const errors = {
       `Your requested instance type (${type}) is not supported in your requested Availability Zone (${zone}). Please retry your request by not specifying an Availability Zone or choosing ${offeringZones.join(', ')}.`,
     ),
 
+  /** A member the lab does not simulate: refused, never silently dropped. */
+  notSimulated: (operation: string, member: string) =>
+    fail(
+      ErrorCode.UnsupportedOperation,
+      `EC2 Lab does not simulate ${member} of ${operation} yet, so it refuses the request rather than ignore it. Leave ${member} out to go on.`,
+    ),
+  securityGroupNotFound: (group: string) =>
+    fail(ErrorCode.InvalidGroupNotFound, `The security group '${group}' does not exist`),
+
   // Tags (EC2 User Guide: Using_Tags).
   tagLimitExceeded: () =>
     fail(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),

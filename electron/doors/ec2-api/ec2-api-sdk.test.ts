@@ -68,6 +68,22 @@ function rawSocket(port: number, text: string): Promise<string> {
 }
 
 describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
+  it('refuses a Spot request clearly instead of launching an on-demand instance', async () => {
+    const refused = await errorOf(
+      seoul().send(
+        new RunInstancesCommand({
+          ImageId: await imageId('ap-northeast-2'),
+          InstanceType: 't3.micro',
+          MinCount: 1,
+          MaxCount: 1,
+          InstanceMarketOptions: { MarketType: 'spot' },
+        }),
+      ),
+    );
+    expect(refused).toMatchObject({ name: 'UnsupportedOperation', status: 400 });
+    expect(refused.message).toContain('EC2 Lab does not simulate InstanceMarketOptions of RunInstances yet');
+  });
+
   it('describes the catalog: regions, zones, instance types, images', async () => {
     const { Regions } = await seoul().send(new DescribeRegionsCommand({}));
     expect(Regions!.map((r) => r.RegionName)).toEqual(expect.arrayContaining(['ap-northeast-2', 'us-east-1']));

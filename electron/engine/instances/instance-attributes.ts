@@ -11,6 +11,7 @@ import type {
 import { MAX_USER_DATA_BYTES } from '../../../shared/rules/instances';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
+import { refuseUnsimulated } from '../not-simulated';
 import { findInstances } from './find-instances';
 import { INSTANCES, type InstanceRecord } from './instance-record';
 import { toInstance } from './instance-view';
@@ -69,7 +70,22 @@ export function modifyInstanceAttribute(ctx: EngineContext, region: string, requ
   return {};
 }
 
+/** The members the lab serves; SourceDestCheck, Groups, Kernel, Ramdisk, SriovNetSupport, EnaSupport and BlockDeviceMappings are refused. */
+const SERVED_MEMBERS: readonly (keyof ModifyInstanceAttributeRequest)[] = [
+  'InstanceId',
+  'InstanceType',
+  'DisableApiTermination',
+  'DisableApiStop',
+  'EbsOptimized',
+  'InstanceInitiatedShutdownBehavior',
+  'UserData',
+  'Attribute',
+  'Value',
+  'DryRun',
+];
+
 function readChange(request: ModifyInstanceAttributeRequest): Change {
+  refuseUnsimulated('ModifyInstanceAttribute', request, SERVED_MEMBERS);
   const changes: Change[] = [];
   if (request.InstanceType?.Value !== undefined)
     changes.push({ attribute: 'instanceType', value: request.InstanceType.Value });

@@ -20,6 +20,7 @@ import { createRootVolume } from '../volumes/root-volume';
 import { ensureDefaultVpc } from '../vpcs/default-vpc';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
+import { checkRunInstancesMembers } from './run-instances-members';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
 
@@ -49,6 +50,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   }
 
   const image = findImage(ctx, region, request.ImageId);
+  checkRunInstancesMembers(request, image.image.RootDeviceName ?? '/dev/xvda');
   const typeName = request.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const type = ctx.catalog.instanceTypes.find((t) => t.InstanceType === typeName);
   if (!type) throw errors.invalidInstanceType(typeName);

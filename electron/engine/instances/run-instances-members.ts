@@ -1,0 +1,59 @@
+/**
+ * Which RunInstances members the lab serves, and the refusal of every other one (API_RunInstances):
+ * served are the image, type, counts, key pair, subnet and zone, user data, protection, shutdown
+ * behaviour, the root volume's size, type, encryption and DeleteOnTermination, EBS optimization,
+ * hibernation, tags, the client token and DryRun. Security groups do not exist in the lab yet, so a
+ * group named is one that does not exist, as AWS answers it.
+ */
+import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
+import { errors } from '../errors';
+import { refuseUnsimulated } from '../not-simulated';
+
+const SERVED: readonly (keyof RunInstancesRequest)[] = [
+  'ImageId',
+  'InstanceType',
+  'MinCount',
+  'MaxCount',
+  'KeyName',
+  'SubnetId',
+  'Placement',
+  'UserData',
+  'DisableApiTermination',
+  'DisableApiStop',
+  'InstanceInitiatedShutdownBehavior',
+  'BlockDeviceMappings',
+  'EbsOptimized',
+  'HibernationOptions',
+  'TagSpecifications',
+  'ClientToken',
+  'DryRun',
+  'SecurityGroupIds',
+  'SecurityGroups',
+  'Monitoring',
+];
+
+export function checkRunInstancesMembers(request: RunInstancesRequest, rootDeviceName: string): void {
+  refuseUnsimulated('RunInstances', request, SERVED);
+  // Detailed monitoring (CloudWatch every minute) is not simulated; basic monitoring is what every instance has.
+  if (request.Monitoring?.Enabled === true) throw errors.notSimulated('RunInstances', 'Monitoring.Enabled');
+  if (request.Placement) {
+    const { Tenancy, GroupName, ...placement } = request.Placement;
+    if (Tenancy !== undefined && Tenancy !== 'default') throw errors.notSimulated('RunInstances', 'Placement.Tenancy');
+    if (GroupName) throw errors.notSimulated('RunInstances', 'Placement.GroupName');
+    refuseUnsimulated('RunInstances', placement, ['AvailabilityZone'], 'Placement.');
+  }
+  for (const mapping of request.BlockDeviceMappings ?? []) {
+    // Volumes beyond the root one arrive with the storage family; until then they are refused, not dropped.
+    if (mapping.DeviceName !== rootDeviceName)
+      throw errors.notSimulated('RunInstances', 'BlockDeviceMappings (a device other than the root device)');
+    refuseUnsimulated('RunInstances', mapping, ['DeviceName', 'Ebs'], 'BlockDeviceMapping.');
+    refuseUnsimulated(
+      'RunInstances',
+      mapping.Ebs ?? {},
+      ['VolumeSize', 'VolumeType', 'Encrypted', 'DeleteOnTermination'],
+      'BlockDeviceMapping.Ebs.',
+    );
+  }
+  const group = request.SecurityGroupIds?.[0] ?? request.SecurityGroups?.[0];
+  if (group !== undefined) throw errors.securityGroupNotFound(group);
+}
