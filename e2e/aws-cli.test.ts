@@ -36,10 +36,14 @@ interface CliResult {
 }
 
 function aws(...args: string[]): Promise<CliResult> {
+  return awsCommand('ec2', ...args);
+}
+
+function awsCommand(service: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       AWS,
-      ['ec2', ...args, '--endpoint-url', `http://127.0.0.1:${server.port}`, '--output', 'json', '--no-cli-pager'],
+      [service, ...args, '--endpoint-url', `http://127.0.0.1:${server.port}`, '--output', 'json', '--no-cli-pager'],
       {
         env: {
           PATH: process.env.PATH,
@@ -95,6 +99,19 @@ describe.skipIf(!available && !process.env.CI)('the AWS CLI v2 against the lab',
     await server?.close();
     engine?.close();
     if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  it("answers `aws sts get-caller-identity` with the lab's account and its learner", async () => {
+    const result = await awsCommand('sts', 'get-caller-identity');
+    expect(result.stderr).toBe('');
+    const identity = JSON.parse(result.stdout) as { Account: string; Arn: string; UserId: string };
+    const status = engine.dispatch({ service: 'lab', operation: 'GetStatus', input: {} });
+    const accountId = (status as { value: { accountId: string } }).value.accountId;
+    expect(identity).toEqual({
+      Account: accountId,
+      Arn: `arn:aws:iam::${accountId}:user/ec2-lab-learner`,
+      UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/),
+    });
   });
 
   it('runs an instance, waits for it to run, describes and stops it', async () => {

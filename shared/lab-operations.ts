@@ -31,6 +31,8 @@ export interface LabStatus {
   schemaVersion: number;
   notices: LabNotice[];
   defaultRegion: string;
+  /** The lab's 12-digit AWS account id (random per lab): what STS GetCallerIdentity answers. */
+  accountId: string;
 }
 
 /** A Quick Start AMI as the launch wizard lists it: AWS's image plus what the console adds. */

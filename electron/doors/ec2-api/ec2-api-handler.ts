@@ -1,6 +1,7 @@
 /**
  * One EC2 Query API request → one reply, independent of the HTTP server: authenticate (SigV4),
- * find the Action in AWS's model, parse its parameters, call the engine, write EC2's XML. Every
+ * find the Action in AWS's model, parse its parameters, call the engine, write EC2's XML. A request
+ * signed for STS is GetCallerIdentity, answered beside EC2 (sts-handler.ts). Every
  * failure becomes EC2's error envelope; only a bug in the lab becomes InternalError (500).
  */
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,7 @@ import { EC2_API_VERSION, findOperation } from '../common/ec2-model';
 import { decodeUtf8, parseFormParams } from './form-params';
 import { parseQueryInput } from './query-input-parser';
 import { verifySigV4, type SignedRequest } from './sigv4-verifier';
+import { answerSts } from './sts-handler';
 import { serializeOutput } from './xml-output-serializer';
 
 /** What the door needs of the engine: its one entry point (synchronous, never throws). */
@@ -56,8 +58,9 @@ export function createEc2ApiHandler(options: Ec2ApiHandlerOptions): (request: Si
 
   function answer(request: SignedRequest, requestId: string): Omit<Ec2ApiReply, 'requestId'> {
     if (request.headers['authorization'] === undefined) refuseUnsigned(request);
-    const { region } = verifySigV4(request, options.credentials(), realNow());
+    const { region, service, accessKeyId } = verifySigV4(request, options.credentials(), realNow());
     const params = readParams(request);
+    if (service === 'sts') return answerSts(params, { accountId: accountIdOf(options.engine), accessKeyId }, requestId);
 
     const action = params.get('Action');
     if (!action) throw apiErrors.missingAction();
@@ -78,6 +81,13 @@ export function createEc2ApiHandler(options: Ec2ApiHandlerOptions): (request: Si
     }
     return { status: 200, body: serializeOutput(action, operation.output, result.value, requestId) };
   }
+}
+
+/** The lab's account id, as the lab reports it. */
+function accountIdOf(engine: Ec2ApiEngine): string {
+  const status = engine.dispatch({ service: 'lab', operation: 'GetStatus', input: {} });
+  if (!status.ok) throw apiErrors.internalError();
+  return (status.value as { accountId: string }).accountId;
 }
 
 /** The query string's parameters, plus a form-encoded POST body's. */

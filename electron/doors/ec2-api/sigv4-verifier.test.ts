@@ -22,7 +22,11 @@ function failure(request: SignedRequest, now = NOW, pair = keys): { code: string
 describe('SigV4 verification against requests signed by @smithy/signature-v4', () => {
   it('accepts a POST signed by the SDK signer and reports the scope region', async () => {
     const request = await signRequest({ keys, body: BODY, signingDate, region: 'us-east-1' });
-    expect(verifySigV4(request, keys, NOW)).toEqual({ accessKeyId: keys.accessKeyId, region: 'us-east-1' });
+    expect(verifySigV4(request, keys, NOW)).toEqual({
+      accessKeyId: keys.accessKeyId,
+      region: 'us-east-1',
+      service: 'ec2',
+    });
   });
 
   it('accepts a GET whose parameters are in the query string (sorted and re-encoded canonically)', async () => {
@@ -102,7 +106,7 @@ describe('SigV4 verification against requests signed by @smithy/signature-v4', (
     expect(failure(withAuth('Basic dXNlcjpwYXNz')).code).toBe('IncompleteSignature');
     const auth = request.headers.authorization![0]!;
     expect(failure(withAuth(auth.replace('/ec2/', '/s3/'))).message).toBe(
-      "Credential should be scoped to correct service: 'ec2'.",
+      "Credential should be scoped to correct service: 'ec2' (EC2 Lab serves EC2, and STS's GetCallerIdentity, on this endpoint; not 's3').",
     );
     expect(failure(withAuth(auth.replace('SignedHeaders=', 'SignedHeaders=x-amz-date;'))).code).toBe(
       'SignatureDoesNotMatch',

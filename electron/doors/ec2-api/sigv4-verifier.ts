@@ -21,10 +21,14 @@ export interface VerifiedCaller {
   accessKeyId: string;
   /** The region of the credential scope: which region's resources the call acts on. */
   region: string;
+  /** The service the request is signed for: EC2, or STS for GetCallerIdentity on the same endpoint. */
+  service: SignedService;
 }
 
+export const SIGNED_SERVICES = ['ec2', 'sts'] as const;
+export type SignedService = (typeof SIGNED_SERVICES)[number];
+
 const ALGORITHM = 'AWS4-HMAC-SHA256';
-const SERVICE = 'ec2';
 /** AWS refuses a request stamped more than 15 minutes from its own clock (Common Errors: RequestExpired). */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
@@ -40,8 +44,10 @@ export function verifySigV4(request: SignedRequest, keys: AccessKeyPair, realNow
     );
   }
   const [accessKeyId, scopeDate, region, service, terminator] = scope as [string, string, string, string, string];
-  if (service !== SERVICE) {
-    throw apiErrors.incompleteSignature(`Credential should be scoped to correct service: '${SERVICE}'.`);
+  if (!(SIGNED_SERVICES as readonly string[]).includes(service)) {
+    throw apiErrors.incompleteSignature(
+      `Credential should be scoped to correct service: 'ec2' (EC2 Lab serves EC2, and STS's GetCallerIdentity, on this endpoint; not '${service.slice(0, 50)}').`,
+    );
   }
   if (terminator !== 'aws4_request') {
     throw apiErrors.incompleteSignature(
@@ -62,11 +68,11 @@ export function verifySigV4(request: SignedRequest, keys: AccessKeyPair, realNow
     throw apiErrors.incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
 
-  const credentialScope = `${scopeDate}/${region}/${SERVICE}/aws4_request`;
+  const credentialScope = `${scopeDate}/${region}/${service}/aws4_request`;
   const canonical = canonicalRequest(request, signedHeaders);
   const stringToSign = [ALGORITHM, amzDate, credentialScope, sha256Hex(canonical)].join('\n');
   let key: Buffer = hmac(`AWS4${keys.secretAccessKey}`, scopeDate);
-  for (const part of [region, SERVICE, 'aws4_request']) key = hmac(key, part);
+  for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
   const expected = Buffer.from(createHmac('sha256', key).update(stringToSign).digest('hex'));
   const given = Buffer.from(auth.signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw apiErrors.signatureDoesNotMatch();
@@ -80,7 +86,7 @@ export function verifySigV4(request: SignedRequest, keys: AccessKeyPair, realNow
     Number(amzDate.slice(13, 15)),
   );
   if (!(Math.abs(realNow - stamped) <= MAX_SKEW_MS)) throw apiErrors.requestExpired();
-  return { accessKeyId, region };
+  return { accessKeyId, region, service: service as SignedService };
 }
 
 function parseAuthorization(header: string): { credential: string; signedHeaders: string; signature: string } {

@@ -58,6 +58,7 @@ export function createLabHost(parts: LabHostParts): LabHost {
       schemaVersion: store.schemaVersion,
       notices: settingsOf(ctx).notices.map((n) => ({ ...n })),
       defaultRegion: ctx.catalog.defaultRegion,
+      accountId: ctx.accountId(),
     }),
     dismissNotice: (at) => {
       const settings = ctx.records(SETTINGS).touch(SETTINGS_ID);

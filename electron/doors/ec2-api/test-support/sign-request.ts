@@ -36,6 +36,8 @@ export interface RequestToSign {
   body?: string | Uint8Array;
   host?: string;
   region?: string;
+  /** The service the request is signed for (default ec2). */
+  service?: string;
   keys: AccessKeyPair;
   signingDate?: Date;
 }
@@ -45,7 +47,7 @@ export async function signRequest(request: RequestToSign): Promise<SignedRequest
   const signer = new SignatureV4({
     credentials: request.keys,
     region: request.region ?? 'ap-northeast-2',
-    service: 'ec2',
+    service: request.service ?? 'ec2',
     sha256: NodeSha256,
   });
   const signed = await signer.sign(
