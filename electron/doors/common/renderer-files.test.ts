@@ -15,6 +15,7 @@ describe('findRendererFile', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html>');
     writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'export {}');
     writeFileSync(join(root, 'assets', 'app-1a2b.css'), 'body{}');
+    writeFileSync(join(root, 'assets', 'noto-sans-kr-119-400-normal-1a2b.woff2'), 'wOF2');
     writeFileSync(join(parent, 'secret.txt'), 'not for the page');
   });
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
@@ -26,6 +27,10 @@ describe('findRendererFile', () => {
     });
     expect((await findRendererFile(root, '/assets/app-1a2b.js'))?.contentType).toBe('text/javascript; charset=utf-8');
     expect((await findRendererFile(root, '/assets/app-1a2b.css'))?.contentType).toBe('text/css; charset=utf-8');
+    // The slices of the bundled Korean font, with their registered type (both doors send nosniff).
+    expect((await findRendererFile(root, '/assets/noto-sans-kr-119-400-normal-1a2b.woff2'))?.contentType).toBe(
+      'font/woff2',
+    );
   });
 
   it('falls back to the app for an extension-less route, but not for a missing asset', async () => {

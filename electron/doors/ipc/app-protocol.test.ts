@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ describe('app:// protocol', () => {
   beforeAll(() => {
     directory = mkdtempSync(join(tmpdir(), 'ec2lab-app-'));
     writeFileSync(join(directory, 'index.html'), '<!doctype html><title>EC2 Lab</title>');
+    mkdirSync(join(directory, 'assets'));
+    writeFileSync(join(directory, 'assets', 'noto-sans-kr-119-400-normal-1a2b.woff2'), 'wOF2');
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -30,6 +32,15 @@ describe('app:// protocol', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toContain('unsafe');
     expect(await response.text()).toContain('EC2 Lab');
+  });
+
+  it('serves the bundled Korean font as font/woff2, which the CSP lets the page load', async () => {
+    const url = 'app://ec2lab/assets/noto-sans-kr-119-400-normal-1a2b.woff2';
+    const response = await respondWithRendererFile(directory, new Request(url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('font/woff2');
+    expect(response.headers.get('content-security-policy')).toContain("font-src 'self' data:");
+    expect(await response.text()).toBe('wOF2');
   });
 
   it('answers 404 for missing files and other hosts', async () => {
