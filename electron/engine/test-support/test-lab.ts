@@ -6,6 +6,8 @@ import type { LabOperationName, LabOperations } from '../../../shared/lab-operat
 import { loadCatalog } from '../catalog/load-catalog';
 import { createEngine, type Engine } from '../engine';
 import { seededRandom } from '../ids';
+import type { KeyMaker } from '../key-pairs/key-maker';
+import { nodeKeyMaker } from '../state/node-key-maker';
 import { MemoryStateStore, type StateStore } from '../state/state-store';
 
 export const TEST_REGION = 'ap-northeast-2';
@@ -38,13 +40,16 @@ export interface TestLab {
   reopen(): TestLab;
 }
 
-export function createTestLab(options: { store?: StateStore; seed?: number; realStart?: number } = {}): TestLab {
+export function createTestLab(
+  options: { store?: StateStore; seed?: number; realStart?: number; keyMaker?: KeyMaker } = {},
+): TestLab {
   let real = options.realStart ?? START_TIME;
   const store = options.store ?? new MemoryStateStore();
   const engine = createEngine({
     store,
     realNow: () => real,
     random: seededRandom(options.seed ?? 42),
+    keyMaker: options.keyMaker ?? nodeKeyMaker,
     version: 'test',
   });
 
