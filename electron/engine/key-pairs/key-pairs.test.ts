@@ -201,6 +201,29 @@ describe('ImportKeyPair', () => {
   });
 });
 
+describe('ImportKeyPair of an RFC 4716 file', () => {
+  it('skips headers continued over lines, and refuses a file that is all header', () => {
+    const lab = createTestLab();
+    const source = ed25519(lab, 'source');
+    const blob = described(lab, { IncludePublicKey: true })[0]!.PublicKey!.split(' ')[1]!;
+    const file = [
+      '---- BEGIN SSH2 PUBLIC KEY ----',
+      'Comment: "a comment that goes on \\',
+      'and on: over two lines"',
+      'x-made-by: hand',
+      blob.slice(0, 40),
+      blob.slice(40),
+      '---- END SSH2 PUBLIC KEY ----',
+    ].join('\r\n');
+    const imported = lab.ec2('ImportKeyPair', { KeyName: 'rfc', PublicKeyMaterial: Buffer.from(file) });
+    expect(imported.KeyFingerprint).toBe(source.KeyFingerprint);
+    const headerOnly = ['---- BEGIN SSH2 PUBLIC KEY ----', 'Comment: \\', '---- END SSH2 PUBLIC KEY ----'].join('\n');
+    expect(lab.ec2Error('ImportKeyPair', { KeyName: 'h', PublicKeyMaterial: Buffer.from(headerOnly) }).code).toBe(
+      'InvalidKey.Format',
+    );
+  });
+});
+
 describe('DescribeKeyPairs', () => {
   it('finds by name or id, each of which must exist, and filters', () => {
     const lab = createTestLab();

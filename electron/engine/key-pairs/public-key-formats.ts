@@ -53,7 +53,7 @@ function readRfc4716(text: string): ImportedPublicKey | undefined {
   const inner = lines.slice(1, -1);
   let index = 0;
   while (index < inner.length && inner[index]!.includes(':')) {
-    while (inner[index]!.endsWith('\\')) index++;
+    while (index < inner.length - 1 && inner[index]!.endsWith('\\')) index++;
     index++;
   }
   const blob = fromBase64(inner.slice(index).join(''));
