@@ -13,9 +13,10 @@ import { KEY_PAIRS } from './key-pair-record';
 
 /** A name EC2 accepts: 1 to 255 printable ASCII characters. */
 const keyName = (v: unknown) => typeof v === 'string' && /^[\x20-\x7e]{1,255}$/.test(v);
-/** colon-separated hex (MD5 or SHA-1) or base64 SHA-256. */
+/** Colon-separated hex of MD5 (16 bytes) or SHA-1 (20 bytes), or base64 SHA-256. */
 const fingerprint = (v: unknown) =>
-  typeof v === 'string' && (/^[0-9a-f]{2}(:[0-9a-f]{2}){15,19}$/.test(v) || /^[A-Za-z0-9+/]{43}=$/.test(v));
+  typeof v === 'string' &&
+  (/^[0-9a-f]{2}(:[0-9a-f]{2}){15}$|^[0-9a-f]{2}(:[0-9a-f]{2}){19}$/.test(v) || /^[A-Za-z0-9+/]{43}=$/.test(v));
 /** An OpenSSH public key line, at most 64 KiB. */
 const publicKey = (v: unknown) =>
   typeof v === 'string' && v.length <= 64 * 1024 && /^ssh-(rsa|ed25519) [A-Za-z0-9+/]+={0,2}( .*)?$/.test(v);
