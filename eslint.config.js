@@ -82,10 +82,15 @@ const importAllowList = [
     packages: ['ssh2'],
   },
   {
-    // Door tests drive a real engine in memory, and real AWS SDK clients.
+    // Door tests drive a real engine in memory (with real keys), and real AWS SDK clients.
     layer: 'door tests',
     files: ['electron/doors/**/*.test.ts', 'electron/doors/**/test-support/**'],
-    paths: ['electron/engine/engine', 'electron/engine/state/state-store', 'electron/engine/test-support/**'],
+    paths: [
+      'electron/engine/engine',
+      'electron/engine/state/state-store',
+      'electron/engine/state/node-key-maker',
+      'electron/engine/test-support/**',
+    ],
     packages: ['vitest', 'fast-check', '@aws-sdk/client-ec2', '@smithy/*'],
   },
 

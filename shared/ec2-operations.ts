@@ -4,7 +4,10 @@
  * To add an operation: add it here and to EC2_OPERATION_NAMES, then implement it in the engine.
  */
 import type {
+  CreateKeyPairRequest,
   CreateTagsRequest,
+  DeleteKeyPairRequest,
+  DeleteKeyPairResult,
   DeleteTagsRequest,
   DescribeAvailabilityZonesRequest,
   DescribeAvailabilityZonesResult,
@@ -19,6 +22,8 @@ import type {
   DescribeInstanceTypesResult,
   DescribeInstancesRequest,
   DescribeInstancesResult,
+  DescribeKeyPairsRequest,
+  DescribeKeyPairsResult,
   DescribeRegionsRequest,
   DescribeRegionsResult,
   DescribeSubnetsRequest,
@@ -27,7 +32,10 @@ import type {
   DescribeTagsResult,
   DescribeVpcsRequest,
   DescribeVpcsResult,
+  ImportKeyPairRequest,
+  ImportKeyPairResult,
   InstanceAttribute,
+  KeyPair,
   ModifyInstanceAttributeRequest,
   RebootInstancesRequest,
   Reservation,
@@ -69,6 +77,10 @@ export interface Ec2Operations {
   CreateTags: { input: CreateTagsRequest; output: EmptyResult };
   DeleteTags: { input: DeleteTagsRequest; output: EmptyResult };
   DescribeTags: { input: DescribeTagsRequest; output: DescribeTagsResult };
+  CreateKeyPair: { input: CreateKeyPairRequest; output: KeyPair };
+  ImportKeyPair: { input: ImportKeyPairRequest; output: ImportKeyPairResult };
+  DescribeKeyPairs: { input: DescribeKeyPairsRequest; output: DescribeKeyPairsResult };
+  DeleteKeyPair: { input: DeleteKeyPairRequest; output: DeleteKeyPairResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -93,4 +105,8 @@ export const EC2_OPERATION_NAMES = [
   'CreateTags',
   'DeleteTags',
   'DescribeTags',
+  'CreateKeyPair',
+  'ImportKeyPair',
+  'DescribeKeyPairs',
+  'DeleteKeyPair',
 ] as const satisfies readonly Ec2OperationName[];

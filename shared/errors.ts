@@ -30,6 +30,8 @@ export const ErrorCode = {
   InvalidInstanceIdNotFound: 'InvalidInstanceID.NotFound',
   InvalidInstanceType: 'InvalidInstanceType',
   InvalidKeyPairNotFound: 'InvalidKeyPair.NotFound',
+  InvalidKeyPairDuplicate: 'InvalidKeyPair.Duplicate',
+  InvalidKeyFormat: 'InvalidKey.Format',
   InvalidNextToken: 'InvalidNextToken',
   InvalidParameter: 'InvalidParameter',
   InvalidParameterCombination: 'InvalidParameterCombination',

@@ -7,12 +7,15 @@ import type { EngineEvent, ResourceKind } from '../../shared/events';
 import type { Catalog } from './catalog/catalog';
 import type { SimulationClock } from './clock';
 import type { IdGenerator } from './ids';
+import type { KeyMaker } from './key-pairs/key-maker';
 import type { ResourceCollection } from './resource-collection';
 import type { RecordCollection, Repository } from './state/repository';
 
 export interface EngineContext {
   clock: SimulationClock;
   ids: IdGenerator;
+  /** Makes key pairs and hashes them (Node's crypto unless a test gives another). */
+  keyMaker: KeyMaker;
   catalog: Catalog;
   /** The records of one collection (a family's own, or another family's it works with). */
   records<T extends object>(collection: RecordCollection<T>): Repository<T>;

@@ -18,6 +18,7 @@ import { EC2_HANDLERS } from './ec2-handlers';
 import { Ec2Error, errors } from './errors';
 import { ACTIVITY_ID_KEYS, FAMILIES, RESOURCE_COLLECTIONS } from './families';
 import { IdGenerator, cryptoRandom, type RandomSource } from './ids';
+import { KEY_MAKER_MISSING, type KeyMaker } from './key-pairs/key-maker';
 import type { ApiAccessProvider } from './lab/api-access';
 import { LAB_HANDLERS, type LabHost } from './lab/lab-handlers';
 import { QUARANTINE_COLLECTION, quarantineChanges, separateBadRecords } from './lab/imported-records';
@@ -32,6 +33,11 @@ export interface EngineOptions {
   /** Real time in epoch ms; the simulation clock runs over it. Tests pass a hand-driven function. */
   realNow?: () => number;
   random?: RandomSource;
+  /**
+   * Makes key pairs and hashes them. The engine cannot load Node's crypto itself (it also runs in
+   * the console's tests, in a page's type world), so the host passes state/node-key-maker.ts.
+   */
+  keyMaker?: KeyMaker;
   catalog?: Catalog;
   version?: string;
   /** The folder the host keeps the lab in, shown to the user. */
@@ -77,6 +83,7 @@ export class Engine {
     this.ctx = {
       clock: this.clock,
       ids: this.ids,
+      keyMaker: options.keyMaker ?? KEY_MAKER_MISSING,
       catalog: this.catalog,
       records: <T extends object>(collection: RecordCollection<T>) => {
         const repository = this.repositories.get(collection.name);

@@ -75,6 +75,8 @@ export const errors = {
   subnetIdNotFound: (ids: readonly string[]) =>
     fail(ErrorCode.InvalidSubnetIdNotFound, `The subnet ID '${ids[0]}' does not exist`),
   keyPairNotFound: (name: string) => fail(ErrorCode.InvalidKeyPairNotFound, `The key pair '${name}' does not exist`),
+  keyPairDuplicate: (name: string) => fail(ErrorCode.InvalidKeyPairDuplicate, `The keypair '${name}' already exists.`),
+  invalidKeyFormat: () => fail(ErrorCode.InvalidKeyFormat, 'Key is not in valid OpenSSH public key format'),
   instanceTypesNotFound: (names: readonly string[]) =>
     fail(ErrorCode.InvalidInstanceType, `The following supplied instance types do not exist: [${quote(names)}]`),
 

@@ -6,6 +6,7 @@
 import { ACTIVITY_FAMILY } from './activity/activity-family';
 import { CATALOG_FAMILY } from './catalog/catalog-family';
 import { INSTANCES_FAMILY } from './instances/instances-family';
+import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
 import { NETWORK_INTERFACES_FAMILY } from './network-interfaces/network-interfaces-family';
 import type { ResourceCollection } from './resource-collection';
@@ -21,6 +22,7 @@ export const FAMILIES = [
   NETWORK_INTERFACES_FAMILY,
   VPCS_FAMILY,
   SUBNETS_FAMILY,
+  KEY_PAIRS_FAMILY,
   CATALOG_FAMILY,
   TAGS_FAMILY,
   ACTIVITY_FAMILY,

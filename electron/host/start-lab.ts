@@ -4,6 +4,7 @@
  * that fall due on the simulation clock (pending → running …) happen without anyone asking.
  */
 import { createEngine, type Engine } from '../engine/engine';
+import { nodeKeyMaker } from '../engine/state/node-key-maker';
 import { openSqliteStateStore } from '../engine/state/sqlite-state-store';
 import type { StateStore } from '../engine/state/state-store';
 import { lockDataDirectory } from './data-directory-lock';
@@ -30,7 +31,13 @@ export function startLab({ dataDirectory, version, openStore = openSqliteStateSt
   let engine: Engine;
   try {
     store = openStore(dataDirectory);
-    engine = createEngine({ store, version, dataDirectory, onUnexpectedError: createErrorLog(dataDirectory) });
+    engine = createEngine({
+      store,
+      version,
+      dataDirectory,
+      keyMaker: nodeKeyMaker,
+      onUnexpectedError: createErrorLog(dataDirectory),
+    });
   } catch (error) {
     store?.close();
     lock.release();

@@ -5,6 +5,7 @@
  * ids, Quick Start AMIs, instance types — instead of inventing values.
  */
 import type { Instance } from '@aws-sdk/client-ec2';
+import type { ApiResult } from '../../shared/api';
 import type { Ec2OperationName, Ec2Operations } from '../../shared/ec2-operations';
 import type { ApiError } from '../../shared/errors';
 import type {
@@ -14,9 +15,9 @@ import type {
   LabOperations,
   QuickStartImage,
 } from '../../shared/lab-operations';
-import type { Engine } from '../../electron/engine/engine';
+import { createEngine, type Engine } from '../../electron/engine/engine';
+import { seededRandom } from '../../electron/engine/ids';
 import { MemoryStateStore } from '../../electron/engine/state/state-store';
-import { createTestLab } from '../../electron/engine/test-support/test-lab';
 import { TestApiDoor } from './api-door';
 import { EngineBridge } from './engine-bridge';
 import { FaultBridge } from './fault-bridge';
@@ -62,21 +63,36 @@ export interface EngineLab {
   waitFor(instanceId: string, state: string, region?: string): Instance;
 }
 
+/**
+ * Builds the engine itself rather than through the engine's test lab: that one brings Node's crypto
+ * (key pairs), which the console's type-checked code cannot name. Console tests make no key pairs yet.
+ */
 export function createEngineLab(options: LabOptions = {}): EngineLab {
+  let realNow = START_TIME;
   const store = new MemoryStateStore();
   store.notices.push(...(options.notices ?? []));
-  // The engine's own test lab drives the engine; this one adds what the console's tests need.
-  const testLab = createTestLab({
+  const engine = createEngine({
     store,
-    seed: options.seed ?? 7,
-    realStart: START_TIME,
+    realNow: () => realNow,
+    random: seededRandom(options.seed ?? 7),
     version: '0.1.0',
     dataDirectory: '/home/learner/.config/EC2 Lab',
   });
-  const { engine } = testLab;
   const apiDoor = new TestApiDoor(engine, options.apiAccess);
   const engineBridge = new EngineBridge(engine);
-  const region = testLab.lab('GetStatus', {}).defaultRegion;
+  const answer = (result: ApiResult) => {
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  const refusal = (result: ApiResult): ApiError => {
+    if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
+    return result.error;
+  };
+  const region = (
+    answer(engine.dispatch({ service: 'lab', operation: 'GetStatus', input: {} })) as { defaultRegion: string }
+  ).defaultRegion;
+  const callEc2 = (operation: Ec2OperationName, input: unknown, inRegion = region) =>
+    engine.dispatch({ service: 'ec2', operation, region: inRegion, input } as never);
 
   const lab: EngineLab = {
     engine,
@@ -84,10 +100,10 @@ export function createEngineLab(options: LabOptions = {}): EngineLab {
     engineBridge,
     apiDoor,
     region,
-    // Answers are copies, as a door hands them over: a test can never change the engine's records.
-    ec2: (operation, input, inRegion = region) => structuredClone(testLab.ec2(operation, input, inRegion)),
-    ec2Error: (operation, input, inRegion = region) => testLab.ec2Error(operation, input, inRegion),
-    lab: (operation, input) => structuredClone(testLab.lab(operation, input)),
+    ec2: (operation, input, inRegion) => structuredClone(answer(callEc2(operation, input, inRegion))) as never,
+    ec2Error: (operation, input, inRegion) => refusal(callEc2(operation, input, inRegion)),
+    lab: (operation, input) =>
+      structuredClone(answer(engine.dispatch({ service: 'lab', operation, input } as never))) as never,
     quickStart(os, architecture = 'x86_64', inRegion = region) {
       const found = lab
         .lab('DescribeQuickStartImages', { Region: inRegion })
@@ -127,7 +143,10 @@ export function createEngineLab(options: LabOptions = {}): EngineLab {
       const described = lab.ec2('DescribeInstances', { InstanceIds: [instanceId] }, inRegion);
       return described.Reservations![0]!.Instances![0]!;
     },
-    pass: (milliseconds) => testLab.pass(milliseconds),
+    pass(milliseconds) {
+      realNow += milliseconds;
+      engine.tick();
+    },
     waitFor(instanceId, state, inRegion = region) {
       for (let second = 0; second < 3600; second++) {
         const current = lab.instance(instanceId, inRegion);

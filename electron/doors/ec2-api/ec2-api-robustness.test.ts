@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
 import { createEngine, type Engine } from '../../engine/engine';
+import { nodeKeyMaker } from '../../engine/state/node-key-maker';
 import { MemoryStateStore } from '../../engine/state/state-store';
 import { createAccessKeys } from './access-keys';
 import { findOperation, resolveShape, type Shape } from '../common/ec2-model';
@@ -24,7 +25,7 @@ let server: Ec2ApiServer;
 const internalErrors: unknown[] = [];
 
 beforeAll(async () => {
-  engine = createEngine({ store: new MemoryStateStore() });
+  engine = createEngine({ store: new MemoryStateStore(), keyMaker: nodeKeyMaker });
   server = await startEc2ApiServer({
     engine,
     port: 0,

@@ -10,7 +10,7 @@ import {
   DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
   DescribeInstanceTypesCommand,
-  DescribeKeyPairsCommand,
+  DescribePlacementGroupsCommand,
   DescribeRegionsCommand,
   DescribeTagsCommand,
   ModifyInstanceAttributeCommand,
@@ -268,9 +268,9 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
       message: 'Request would have succeeded, but DryRun flag is set.',
       status: 412,
     });
-    expect(await errorOf(seoul().send(new DescribeKeyPairsCommand({})))).toEqual({
+    expect(await errorOf(seoul().send(new DescribePlacementGroupsCommand({})))).toEqual({
       name: 'InvalidAction',
-      message: 'The action DescribeKeyPairs is not implemented by EC2 Lab yet.',
+      message: 'The action DescribePlacementGroups is not implemented by EC2 Lab yet.',
       status: 400,
     });
   });

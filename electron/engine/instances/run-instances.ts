@@ -13,6 +13,7 @@ import type { CatalogImage } from '../catalog/catalog';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { isWellFormedId } from '../ids';
+import { KEY_PAIRS, keyPairNamed } from '../key-pairs/key-pair-record';
 import { addressesUsedBySubnet, takenAddresses, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { createPrimaryInterface } from '../network-interfaces/primary-interface';
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
@@ -55,8 +56,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const type = ctx.catalog.instanceTypes.find((t) => t.InstanceType === typeName);
   if (!type) throw errors.invalidInstanceType(typeName);
   checkArchitecture(type, image);
-  if (request.KeyName !== undefined) {
-    // Key pairs arrive with the security features; until then no key pair exists in any region.
+  if (request.KeyName !== undefined && !keyPairNamed(ctx.records(KEY_PAIRS).inRegion(region), request.KeyName)) {
     throw errors.keyPairNotFound(request.KeyName);
   }
   const shutdownBehavior = request.InstanceInitiatedShutdownBehavior ?? 'stop';
@@ -130,6 +130,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       subnetId: subnet.subnetId,
       networkInterfaceIds: [eni.networkInterfaceId],
       assignPublicIp: subnet.mapPublicIpOnLaunch,
+      keyName: request.KeyName,
       state: 'pending',
       launchTime: now,
       transitionDueAt: now + TIMINGS.pendingMs,

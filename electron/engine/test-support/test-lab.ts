@@ -6,6 +6,8 @@ import type { LabOperationName, LabOperations } from '../../../shared/lab-operat
 import { loadCatalog } from '../catalog/load-catalog';
 import { createEngine, type Engine } from '../engine';
 import { seededRandom } from '../ids';
+import type { KeyMaker } from '../key-pairs/key-maker';
+import { nodeKeyMaker } from '../state/node-key-maker';
 import { MemoryStateStore, type StateStore } from '../state/state-store';
 
 export const TEST_REGION = 'ap-northeast-2';
@@ -44,6 +46,7 @@ export interface TestLabOptions {
   realStart?: number;
   version?: string;
   dataDirectory?: string;
+  keyMaker?: KeyMaker;
 }
 
 export function createTestLab(options: TestLabOptions = {}): TestLab {
@@ -53,6 +56,7 @@ export function createTestLab(options: TestLabOptions = {}): TestLab {
     store,
     realNow: () => real,
     random: seededRandom(options.seed ?? 42),
+    keyMaker: options.keyMaker ?? nodeKeyMaker,
     version: options.version ?? 'test',
     dataDirectory: options.dataDirectory,
   });
