@@ -9,42 +9,14 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
-  EC2Client,
   ImportKeyPairCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../engine/engine';
-import { nodeKeyMaker } from '../../engine/state/node-key-maker';
-import { MemoryStateStore } from '../../engine/state/state-store';
-import { createAccessKeys } from './access-keys';
-import { startEc2ApiServer, type Ec2ApiServer } from './ec2-api-server';
+import { describe, expect, it } from 'vitest';
+import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
 
-const keys = createAccessKeys();
-let engine: Engine;
-let server: Ec2ApiServer;
-
-const client = (region = 'ap-northeast-2') =>
-  new EC2Client({ endpoint: `http://127.0.0.1:${server.port}`, region, credentials: keys, maxAttempts: 1 });
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeAll(async () => {
-  engine = createEngine({ store: new MemoryStateStore(), keyMaker: nodeKeyMaker });
-  server = await startEc2ApiServer({ engine, port: 0, host: '127.0.0.1', credentials: keys });
-});
-afterAll(async () => {
-  await server.close();
-  engine.close();
-});
+const lab = useSdkLab();
+const { client } = lab;
 
 describe('key pairs through the EC2 API door, driven by @aws-sdk/client-ec2', () => {
   it('creates RSA and ED25519 key pairs in pem and ppk, each private key answered once', async () => {

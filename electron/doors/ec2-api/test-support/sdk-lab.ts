@@ -1,11 +1,12 @@
 /**
  * A lab behind the EC2 API door for a test file that drives it with the real @aws-sdk/client-ec2:
- * the real engine in memory, the door on a free loopback port, a client per region, the lab clock
+ * the real engine in memory (making real key pairs), the door on a free loopback port, a client per region, the lab clock
  * moved by AdvanceClock (nothing sleeps), and an SDK error as its AWS code and message.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll } from 'vitest';
 import { createEngine, type Engine } from '../../../engine/engine';
+import { nodeKeyMaker } from '../../../engine/state/node-key-maker';
 import { MemoryStateStore } from '../../../engine/state/state-store';
 import { createAccessKeys, type AccessKeyPair } from '../access-keys';
 import { startEc2ApiServer, type Ec2ApiServer } from '../ec2-api-server';
@@ -24,7 +25,7 @@ export function useSdkLab(): SdkLab {
   let engine: Engine | undefined;
   let server: Ec2ApiServer | undefined;
   beforeAll(async () => {
-    engine = createEngine({ store: new MemoryStateStore() });
+    engine = createEngine({ store: new MemoryStateStore(), keyMaker: nodeKeyMaker });
     server = await startEc2ApiServer({ engine, port: 0, host: '127.0.0.1', credentials: keys });
   });
   afterAll(async () => {
