@@ -11,19 +11,113 @@ import { fileURLToPath } from 'node:url';
 const SOURCE = path.resolve(process.argv[2] ?? '/work/shared/data/ec2');
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../resources/catalog');
 
-/** The regions the lab offers, in the order the region picker lists them. */
-const REGIONS = ['us-east-1', 'us-west-2', 'ap-northeast-2', 'ap-northeast-1', 'eu-west-1', 'eu-central-1'];
+/**
+ * The regions the lab offers — every commercial region in the source data — in the order AWS's console
+ * region menu lists them (United States, Africa, Asia Pacific, Canada, Europe, Israel, Middle East, South
+ * America), with the long names AWS gives them (SSM `/aws/service/global-infrastructure/regions/R/longName`;
+ * `DescribeAvailabilityZones` derives `GroupLongName` from it).
+ */
+const REGION_LONG_NAMES = {
+  'us-east-1': 'US East (N. Virginia)',
+  'us-east-2': 'US East (Ohio)',
+  'us-west-1': 'US West (N. California)',
+  'us-west-2': 'US West (Oregon)',
+  'af-south-1': 'Africa (Cape Town)',
+  'ap-east-1': 'Asia Pacific (Hong Kong)',
+  'ap-south-2': 'Asia Pacific (Hyderabad)',
+  'ap-southeast-3': 'Asia Pacific (Jakarta)',
+  'ap-southeast-5': 'Asia Pacific (Malaysia)',
+  'ap-southeast-4': 'Asia Pacific (Melbourne)',
+  'ap-south-1': 'Asia Pacific (Mumbai)',
+  'ap-northeast-3': 'Asia Pacific (Osaka)',
+  'ap-northeast-2': 'Asia Pacific (Seoul)',
+  'ap-southeast-1': 'Asia Pacific (Singapore)',
+  'ap-southeast-2': 'Asia Pacific (Sydney)',
+  'ap-northeast-1': 'Asia Pacific (Tokyo)',
+  'ca-central-1': 'Canada (Central)',
+  'ca-west-1': 'Canada West (Calgary)',
+  'eu-central-1': 'Europe (Frankfurt)',
+  'eu-west-1': 'Europe (Ireland)',
+  'eu-west-2': 'Europe (London)',
+  'eu-south-1': 'Europe (Milan)',
+  'eu-west-3': 'Europe (Paris)',
+  'eu-south-2': 'Europe (Spain)',
+  'eu-north-1': 'Europe (Stockholm)',
+  'eu-central-2': 'Europe (Zurich)',
+  'il-central-1': 'Israel (Tel Aviv)',
+  'me-south-1': 'Middle East (Bahrain)',
+  'me-central-1': 'Middle East (UAE)',
+  'sa-east-1': 'South America (São Paulo)',
+};
+const REGIONS = Object.keys(REGION_LONG_NAMES);
 /** Many learners are Korean: the lab opens in Seoul. */
 const DEFAULT_REGION = 'ap-northeast-2';
 
 /**
+ * The regions AWS disables by default, which an account must opt in to (AWS Account Management Reference
+ * Guide: manage-acct-regions, "Regions that are disabled by default"). The source data marks some of them
+ * `not-opted-in` and others (af-south-1, ap-southeast-3, eu-south-1) `opt-in-not-required`, as the
+ * account it was recorded with saw them; AWS's list decides here. The lab's account has opted in to all of
+ * them, so scripts written for any region work: `DescribeRegions` lists them as `opted-in`.
+ */
+const OPT_IN_REGIONS = new Set([
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+]);
+
+/**
  * Curated instance types, grouped as the console's families. Approximate on-demand Linux USD/hour per
- * region, in REGIONS order, from AWS's public price pages as remembered for about mid-2025 (PRICES_AS_OF);
- * null where the data says the type is offered nowhere in that region.
+ * region, in PRICED_REGIONS order, from AWS's public price pages as remembered for about mid-2025
+ * (PRICES_AS_OF); null where the data says the type is offered nowhere in that region. Other regions are
+ * priced from us-east-1's column by REGION_PRICE_FACTORS.
  * p3.2xlarge is not in the source data (its snapshot lists only p3dn.24xlarge of the P3 family), so
  * g6.xlarge stands in as the third GPU type.
  */
 const PRICES_AS_OF = '2025-06-01';
+/** The regions whose prices are curated type by type, in the column order of INSTANCE_TYPES. */
+const PRICED_REGIONS = ['us-east-1', 'us-west-2', 'ap-northeast-2', 'ap-northeast-1', 'eu-west-1', 'eu-central-1'];
+/**
+ * For every other region, its prices are us-east-1's times this factor (rounded to 4 decimals): roughly
+ * the ratio of the region's t3/m5 on-demand Linux prices to us-east-1's on AWS's price pages, remembered
+ * for about mid-2025. Coarser than the curated columns; the UI labels every price approximate anyway.
+ */
+const REGION_PRICE_FACTORS = {
+  'us-east-2': 1,
+  'us-west-1': 1.19,
+  'af-south-1': 1.31,
+  'ap-east-1': 1.4,
+  'ap-south-2': 1.08,
+  'ap-southeast-3': 1.27,
+  'ap-southeast-5': 1.15,
+  'ap-southeast-4': 1.27,
+  'ap-south-1': 1.08,
+  'ap-northeast-3': 1.31,
+  'ap-southeast-1': 1.27,
+  'ap-southeast-2': 1.27,
+  'ca-central-1': 1.11,
+  'ca-west-1': 1.11,
+  'eu-west-2': 1.14,
+  'eu-south-1': 1.17,
+  'eu-west-3': 1.14,
+  'eu-south-2': 1.1,
+  'eu-north-1': 1.04,
+  'eu-central-2': 1.27,
+  'il-central-1': 1.2,
+  'me-south-1': 1.23,
+  'me-central-1': 1.23,
+  'sa-east-1': 1.62,
+};
 // prettier-ignore
 const INSTANCE_TYPES = {
   // General purpose
@@ -299,12 +393,15 @@ function fail(message) {
 
 function buildRegions() {
   const all = readJson('regions.json');
+  const missing = Object.keys(all).filter((name) => !REGIONS.includes(name));
+  if (missing.length > 0) fail(`regions in the data but not in REGION_LONG_NAMES: ${missing.join(', ')}`);
   return REGIONS.map((name) => {
     const region = all[name] ?? fail(`region ${name} is not in regions.json`);
     return {
       RegionName: name,
+      LongName: REGION_LONG_NAMES[name],
       Endpoint: region.Endpoint,
-      OptInStatus: region.OptInStatus,
+      OptInStatus: OPT_IN_REGIONS.has(name) ? 'opted-in' : 'opt-in-not-required',
       Zones: region.Zones.map((zone) => ({ ZoneName: zone.ZoneName, ZoneId: zone.ZoneId })),
     };
   });
@@ -329,9 +426,17 @@ function buildOfferings(regions) {
   return offerings;
 }
 
+/** A type's approximate price in a region: curated for PRICED_REGIONS, scaled from us-east-1 elsewhere. */
+function priceOf(type, region) {
+  const curated = PRICED_REGIONS.indexOf(region);
+  if (curated >= 0) return INSTANCE_TYPES[type][curated];
+  const factor = REGION_PRICE_FACTORS[region] ?? fail(`no price factor for ${region}`);
+  return Math.round(INSTANCE_TYPES[type][0] * factor * 10_000) / 10_000;
+}
+
 function buildPrices(offerings) {
   const prices = {};
-  REGIONS.forEach((region, index) => {
+  for (const region of REGIONS) {
     const offered = new Set(Object.values(offerings[region]).flat());
     prices[region] = {
       Region: region,
@@ -341,10 +446,10 @@ function buildPrices(offerings) {
         .filter((type) => offered.has(type))
         .map((type) => ({
           InstanceType: type,
-          UsdPerHour: INSTANCE_TYPES[type][index] ?? fail(`no ${region} price for ${type}, which is offered there`),
+          UsdPerHour: priceOf(type, region) ?? fail(`no ${region} price for ${type}, which is offered there`),
         })),
     };
-  });
+  }
   return prices;
 }
 

@@ -13,8 +13,11 @@ export interface ZoneInfo {
 
 export interface RegionInfo {
   RegionName: string;
+  /** AWS's long name, e.g. "US East (N. Virginia)": zone groups are named after it. */
+  LongName: string;
   Endpoint: string;
-  OptInStatus: string;
+  /** As DescribeRegions reports it for the lab's account: opted in to every opt-in region. */
+  OptInStatus: 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
   Zones: ZoneInfo[];
 }
 

@@ -16,6 +16,76 @@ describe('catalog operations', () => {
     expect(zones[0]).toMatchObject({ ZoneId: 'apne2-az1', State: 'available', RegionName: 'ap-northeast-2' });
   });
 
+  it("describes zones as AWS does: zone id, the region's zone group, its border group, no opt-in", () => {
+    const lab = createTestLab();
+    const zones = lab.ec2('DescribeAvailabilityZones', {}, 'us-east-1').AvailabilityZones!;
+    expect(zones).toHaveLength(6);
+    expect(zones[0]).toEqual({
+      OptInStatus: 'opt-in-not-required',
+      Messages: [],
+      RegionName: 'us-east-1',
+      ZoneName: 'us-east-1a',
+      ZoneId: 'use1-az6',
+      GroupName: 'us-east-1-zg-1',
+      NetworkBorderGroup: 'us-east-1',
+      ZoneType: 'availability-zone',
+      GroupLongName: 'US East (N. Virginia) 1',
+      State: 'available',
+    });
+    const capeTown = lab.ec2('DescribeAvailabilityZones', {}, 'af-south-1').AvailabilityZones!;
+    expect(capeTown.map((z) => [z.ZoneName, z.ZoneId, z.GroupName, z.OptInStatus])).toEqual([
+      ['af-south-1a', 'afs1-az1', 'af-south-1-zg-1', 'opt-in-not-required'],
+      ['af-south-1b', 'afs1-az2', 'af-south-1-zg-1', 'opt-in-not-required'],
+      ['af-south-1c', 'afs1-az3', 'af-south-1-zg-1', 'opt-in-not-required'],
+    ]);
+    const byGroup = lab.ec2(
+      'DescribeAvailabilityZones',
+      { Filters: [{ Name: 'group-long-name', Values: ['Asia Pacific (Seoul) 1'] }] },
+      'ap-northeast-2',
+    ).AvailabilityZones!;
+    expect(byGroup).toHaveLength(4);
+    const byId = lab.ec2('DescribeAvailabilityZones', { ZoneIds: ['usw1-az3'] }, 'us-west-1').AvailabilityZones!;
+    expect(byId.map((z) => z.ZoneName)).toEqual(['us-west-1a']);
+  });
+
+  it('lists all 30 regions with and without AllRegions, opt-in ones as opted in', () => {
+    const lab = createTestLab();
+    const enabled = lab.ec2('DescribeRegions', {}).Regions!;
+    const all = lab.ec2('DescribeRegions', { AllRegions: true }).Regions!;
+    expect(enabled).toHaveLength(30);
+    expect(all).toEqual(enabled);
+    expect(all.find((r) => r.RegionName === 'me-south-1')).toEqual({
+      RegionName: 'me-south-1',
+      Endpoint: 'ec2.me-south-1.amazonaws.com',
+      OptInStatus: 'opted-in',
+    });
+    const optedIn = lab.ec2('DescribeRegions', {
+      AllRegions: true,
+      Filters: [{ Name: 'opt-in-status', Values: ['opted-in'] }],
+    }).Regions!;
+    expect(optedIn).toHaveLength(13);
+    expect(
+      lab.ec2('DescribeRegions', { Filters: [{ Name: 'opt-in-status', Values: ['not-opted-in'] }] }).Regions,
+    ).toEqual([]);
+  });
+
+  it('gives every region a default VPC with one default /20 subnet per zone', () => {
+    const lab = createTestLab();
+    const virginia = lab.ec2('DescribeSubnets', {}, 'us-east-1').Subnets!;
+    expect(virginia.map((s) => [s.AvailabilityZone, s.CidrBlock, s.DefaultForAz])).toEqual([
+      ['us-east-1a', '172.31.0.0/20', true],
+      ['us-east-1b', '172.31.16.0/20', true],
+      ['us-east-1c', '172.31.32.0/20', true],
+      ['us-east-1d', '172.31.48.0/20', true],
+      ['us-east-1e', '172.31.64.0/20', true],
+      ['us-east-1f', '172.31.80.0/20', true],
+    ]);
+    const california = lab.ec2('DescribeSubnets', {}, 'us-west-1').Subnets!;
+    expect(california.map((s) => s.CidrBlock)).toEqual(['172.31.0.0/20', '172.31.16.0/20']);
+    const vpcs = lab.ec2('DescribeVpcs', {}, 'ca-west-1').Vpcs!;
+    expect(vpcs).toMatchObject([{ CidrBlock: '172.31.0.0/16', IsDefault: true }]);
+  });
+
   it('describes instance types, refusing unknown ones, filtering by architecture', () => {
     const lab = createTestLab();
     const [micro] = lab.ec2('DescribeInstanceTypes', { InstanceTypes: ['t3.micro'] }).InstanceTypes!;

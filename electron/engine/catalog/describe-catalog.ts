@@ -32,8 +32,15 @@ const REGION_FILTERS: FilterFields<Region> = {
   'opt-in-status': (r) => r.OptInStatus,
 };
 
+/**
+ * Without AllRegions, AWS lists only the regions enabled for the account; with it, every region with its
+ * OptInStatus. The lab's account has opted in to every opt-in region, so both list all of them.
+ */
 export function describeRegions(ctx: EngineContext, request: DescribeRegionsRequest): DescribeRegionsResult {
-  const regions: Region[] = ctx.catalog.regions.map((r) => ({
+  const listed = request.AllRegions
+    ? ctx.catalog.regions
+    : ctx.catalog.regions.filter((r) => r.OptInStatus !== 'not-opted-in');
+  const regions: Region[] = listed.map((r) => ({
     RegionName: r.RegionName,
     Endpoint: r.Endpoint,
     OptInStatus: r.OptInStatus,
@@ -57,6 +64,7 @@ const ZONE_FILTERS: FilterFields<AvailabilityZone> = {
   state: (z) => z.State,
   'zone-type': (z) => z.ZoneType,
   'group-name': (z) => z.GroupName,
+  'group-long-name': (z) => z.GroupLongName,
   'opt-in-status': (z) => z.OptInStatus,
   'network-border-group': (z) => z.NetworkBorderGroup,
 };
@@ -67,16 +75,18 @@ export function describeAvailabilityZones(
   request: DescribeAvailabilityZonesRequest,
 ): DescribeAvailabilityZonesResult {
   const info = ctx.catalog.regions.find((r) => r.RegionName === region)!;
+  // Every AZ of a region is in its one zone group, REGION-zg-1, "Long Name 1"; an AZ needs no opt-in.
   const zones: AvailabilityZone[] = info.Zones.map((z) => ({
-    State: 'available',
     OptInStatus: 'opt-in-not-required',
     Messages: [],
     RegionName: region,
     ZoneName: z.ZoneName,
     ZoneId: z.ZoneId,
-    GroupName: region,
+    GroupName: `${region}-zg-1`,
     NetworkBorderGroup: region,
     ZoneType: 'availability-zone',
+    GroupLongName: `${info.LongName} 1`,
+    State: 'available',
   }));
   // A zone may be named by its name or by its id (API_DescribeAvailabilityZones: ZoneNames, ZoneIds).
   const named = [...(request.ZoneNames ?? []), ...(request.ZoneIds ?? [])];

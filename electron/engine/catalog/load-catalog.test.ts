@@ -16,15 +16,40 @@ function offeredIn(region: string): Set<string> {
 
 /**
  * The Quick Start AL2023 AMIs: what `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-*`
- * returned in moto's data (commit 0af643a), i.e. the real AMIs of build 2023.12.20260727.0, kernel 6.1.
+ * returned in moto's data (commit 0af643a), i.e. the real AMIs of build 2023.12.20260727.0, kernel 6.1, in
+ * each of the 30 regions (read from the source's latest-amis/REGION.json).
  */
 const AL2023: Record<string, { x86_64: string; arm64: string }> = {
   'us-east-1': { x86_64: 'ami-0006118602dfc1c09', arm64: 'ami-04fc404d256fd34a2' },
+  'us-east-2': { x86_64: 'ami-06dd88604c99ec11f', arm64: 'ami-0263206814db4826a' },
+  'us-west-1': { x86_64: 'ami-0be92a0ad760d0371', arm64: 'ami-0e2107b1f1516a7c0' },
   'us-west-2': { x86_64: 'ami-0b76d82b547c3c077', arm64: 'ami-0159f3bbb387b05a7' },
+  'af-south-1': { x86_64: 'ami-08be40626d269b37e', arm64: 'ami-0e8a48e2c4736badf' },
+  'ap-east-1': { x86_64: 'ami-06d79744bfb77a9e9', arm64: 'ami-0cbbffb3258f6fd75' },
+  'ap-south-2': { x86_64: 'ami-047545a72673a1962', arm64: 'ami-0a90b0f9a21c17525' },
+  'ap-southeast-3': { x86_64: 'ami-09de62eb8844d956f', arm64: 'ami-0182859ea698e58bb' },
+  'ap-southeast-5': { x86_64: 'ami-0cb165b759f486618', arm64: 'ami-0cbb325eea13671c7' },
+  'ap-southeast-4': { x86_64: 'ami-0ff50040cb30f9954', arm64: 'ami-063fa46566253ba5b' },
+  'ap-south-1': { x86_64: 'ami-0884624fc54d115f3', arm64: 'ami-07bc21e8b40dfc36f' },
+  'ap-northeast-3': { x86_64: 'ami-0cd939ceb3b70a09d', arm64: 'ami-07d03c99ab0a17e9d' },
   'ap-northeast-2': { x86_64: 'ami-04bb4ddfc0e51bb5e', arm64: 'ami-0a1231e819ae021a0' },
+  'ap-southeast-1': { x86_64: 'ami-094819e1130d6d35b', arm64: 'ami-08a1c724df9764ad0' },
+  'ap-southeast-2': { x86_64: 'ami-0cb938ea8bf5b7973', arm64: 'ami-0f707e657d81da75d' },
   'ap-northeast-1': { x86_64: 'ami-03107d83a97af3820', arm64: 'ami-0650447711a925275' },
-  'eu-west-1': { x86_64: 'ami-02c25106ee38f6087', arm64: 'ami-0ab117b5527d5fe24' },
+  'ca-central-1': { x86_64: 'ami-06171593517b6bb1f', arm64: 'ami-0a1fb8a9389192c05' },
+  'ca-west-1': { x86_64: 'ami-0cb720f396ed48d28', arm64: 'ami-040e27b565a18ca37' },
   'eu-central-1': { x86_64: 'ami-0352a6b853b4367b3', arm64: 'ami-0d4009f1875697189' },
+  'eu-west-1': { x86_64: 'ami-02c25106ee38f6087', arm64: 'ami-0ab117b5527d5fe24' },
+  'eu-west-2': { x86_64: 'ami-0e3771f9c18926b8e', arm64: 'ami-0f69583fb4ce0fb1b' },
+  'eu-south-1': { x86_64: 'ami-092dd674e169f9617', arm64: 'ami-0ec5fc3e5f76aaaff' },
+  'eu-west-3': { x86_64: 'ami-033623a76c8038cf0', arm64: 'ami-0f0293fa0ff4e7c46' },
+  'eu-south-2': { x86_64: 'ami-05b3aef77289d0ed7', arm64: 'ami-0d53b30166fd5b393' },
+  'eu-north-1': { x86_64: 'ami-0c783070b2e26d98c', arm64: 'ami-068c6dd56a64e1822' },
+  'eu-central-2': { x86_64: 'ami-0d00d89572c9a13b8', arm64: 'ami-0f1b59f24902b259b' },
+  'il-central-1': { x86_64: 'ami-037fcc044f4f8cc99', arm64: 'ami-017fc66e79ab292af' },
+  'me-south-1': { x86_64: 'ami-0ccb95bad6c93e816', arm64: 'ami-0d54eb20deb859916' },
+  'me-central-1': { x86_64: 'ami-0df6aa23903f06b06', arm64: 'ami-008016473a33eb632' },
+  'sa-east-1': { x86_64: 'ami-0b44997419d0b0d38', arm64: 'ami-0b3e2607fbc37ec79' },
 };
 
 /** EC2 User Guide: managing-users — the user name each AMI family logs in with. */
@@ -39,26 +64,82 @@ const DEFAULT_USER: Record<QuickStartOs, string> = {
 };
 
 describe('regions and availability zones', () => {
-  it('offers the six lab regions, Seoul by default', () => {
+  it('offers every commercial region of the source data, in the console menu order, Seoul by default', () => {
     expect(regionNames).toEqual([
       'us-east-1',
+      'us-east-2',
+      'us-west-1',
       'us-west-2',
+      'af-south-1',
+      'ap-east-1',
+      'ap-south-2',
+      'ap-southeast-3',
+      'ap-southeast-5',
+      'ap-southeast-4',
+      'ap-south-1',
+      'ap-northeast-3',
       'ap-northeast-2',
+      'ap-southeast-1',
+      'ap-southeast-2',
       'ap-northeast-1',
-      'eu-west-1',
+      'ca-central-1',
+      'ca-west-1',
       'eu-central-1',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-south-1',
+      'eu-west-3',
+      'eu-south-2',
+      'eu-north-1',
+      'eu-central-2',
+      'il-central-1',
+      'me-south-1',
+      'me-central-1',
+      'sa-east-1',
     ]);
     expect(catalog.defaultRegion).toBe('ap-northeast-2');
+  });
+
+  it('marks the regions AWS disables by default as opted in (the lab account opted in to all)', () => {
+    const optedIn = catalog.regions.filter((r) => r.OptInStatus === 'opted-in').map((r) => r.RegionName);
+    expect(optedIn.sort()).toEqual([
+      'af-south-1',
+      'ap-east-1',
+      'ap-south-2',
+      'ap-southeast-3',
+      'ap-southeast-4',
+      'ap-southeast-5',
+      'ca-west-1',
+      'eu-central-2',
+      'eu-south-1',
+      'eu-south-2',
+      'il-central-1',
+      'me-central-1',
+      'me-south-1',
+    ]);
+    for (const region of catalog.regions.filter((r) => !optedIn.includes(r.RegionName))) {
+      expect(region.OptInStatus, region.RegionName).toBe('opt-in-not-required');
+    }
   });
 
   it('names every zone after its region and gives it a unique zone id of that region', () => {
     for (const region of catalog.regions) {
       expect(region.Endpoint).toBe(`ec2.${region.RegionName}.amazonaws.com`);
-      expect(region.OptInStatus).toBe('opt-in-not-required');
-      expect(region.Zones.length).toBeGreaterThanOrEqual(3);
+      // N. California offers new accounts two zones; every other region at least three.
+      expect(region.Zones.length).toBeGreaterThanOrEqual(region.RegionName === 'us-west-1' ? 2 : 3);
       for (const zone of region.Zones) expect(zone.ZoneName).toMatch(new RegExp(`^${region.RegionName}[a-z]$`));
       expect(new Set(region.Zones.map((z) => z.ZoneId)).size).toBe(region.Zones.length);
     }
+    expect(catalog.regions.flatMap((r) => r.Zones)).toHaveLength(94);
+    expect(catalog.regions.find((r) => r.RegionName === 'us-east-1')!.Zones).toHaveLength(6);
+  });
+
+  it('gives each region its AWS long name', () => {
+    const longName = (name: string) => catalog.regions.find((r) => r.RegionName === name)!.LongName;
+    expect(longName('us-east-1')).toBe('US East (N. Virginia)');
+    expect(longName('ap-northeast-2')).toBe('Asia Pacific (Seoul)');
+    expect(longName('sa-east-1')).toBe('South America (São Paulo)');
+    expect(new Set(catalog.regions.map((r) => r.LongName)).size).toBe(catalog.regions.length);
   });
 
   it('keeps the real zone-name-to-zone-id mapping', () => {
@@ -71,6 +152,12 @@ describe('regions and availability zones', () => {
     ]);
     const tokyo = catalog.regions.find((r) => r.RegionName === 'ap-northeast-1')!;
     expect(tokyo.Zones.map((z) => z.ZoneName)).toEqual(['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+    const london = catalog.regions.find((r) => r.RegionName === 'eu-west-2')!;
+    expect(london.Zones).toEqual([
+      { ZoneName: 'eu-west-2a', ZoneId: 'euw2-az2' },
+      { ZoneName: 'eu-west-2b', ZoneId: 'euw2-az3' },
+      { ZoneName: 'eu-west-2c', ZoneId: 'euw2-az1' },
+    ]);
   });
 });
 
@@ -119,16 +206,40 @@ describe('instance types and offerings', () => {
     expect(offeredIn('ap-northeast-2').has('t3.micro')).toBe(true);
     expect(catalog.offerings['us-east-1']!['us-east-1e']).not.toContain('t3.micro');
     expect(catalog.offerings['us-east-1']!['us-east-1a']).toContain('t3.micro');
+    // The source snapshot records no T3/T4g in the UAE and no m5 in Malaysia; the lab serves it as recorded.
+    expect(offeredIn('me-central-1').has('t3.micro')).toBe(false);
+    expect(offeredIn('me-central-1').has('m5.large')).toBe(true);
+    expect(offeredIn('ap-southeast-5').has('m5.large')).toBe(false);
   });
 });
 
 describe('Quick Start images', () => {
-  it('lists every Quick Start OS in every region', () => {
-    const required: QuickStartOs[] = ['amazon-linux', 'ubuntu', 'debian', 'rhel', 'suse', 'windows', 'macos'];
+  it('lists every Quick Start OS in every region, macOS only where a Mac host is offered', () => {
+    const required: QuickStartOs[] = ['amazon-linux', 'ubuntu', 'debian', 'rhel', 'suse', 'windows'];
+    const macRegions: string[] = [];
     for (const region of regionNames) {
       const oses = new Set(catalog.images[region]!.map((i) => i.quickStart.Os));
+      const macHost = [...offeredIn(region)].some((t) => t.startsWith('mac'));
+      expect(oses.has('macos'), region).toBe(macHost);
+      if (macHost) macRegions.push(region);
+      oses.delete('macos');
       expect([...oses].sort(), region).toEqual([...required].sort());
     }
+    expect(macRegions).toEqual([
+      'us-east-1',
+      'us-east-2',
+      'us-west-2',
+      'ap-south-1',
+      'ap-northeast-2',
+      'ap-southeast-1',
+      'ap-southeast-2',
+      'ap-northeast-1',
+      'ca-central-1',
+      'eu-central-1',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-north-1',
+    ]);
   });
 
   it('serves the real Amazon Linux 2023 AMIs for both architectures', () => {
@@ -140,10 +251,27 @@ describe('Quick Start images', () => {
       ]);
       for (const { image } of al2023) {
         expect(image.Name).toMatch(/^al2023-ami-2023\.[\d.]+-kernel-6\.1-(x86_64|arm64)$/);
-        expect(image.OwnerId).toBe('137112412989');
         expect(image.ImdsSupport).toBe('v2.0');
       }
     }
+  });
+
+  it('has Amazon own its images from 137112412989, and from a separate account in each opt-in region', () => {
+    const ownerOf = (region: string) =>
+      new Set(catalog.images[region]!.filter((i) => i.quickStart.Os === 'amazon-linux').map((i) => i.image.OwnerId));
+    const optInOwners = new Set<string>();
+    for (const region of catalog.regions) {
+      const owners = [...ownerOf(region.RegionName)];
+      expect(owners, region.RegionName).toHaveLength(1);
+      if (region.OptInStatus === 'opt-in-not-required') expect(owners[0], region.RegionName).toBe('137112412989');
+      else {
+        expect(owners[0], region.RegionName).toMatch(/^\d{12}$/);
+        expect(owners[0], region.RegionName).not.toBe('137112412989');
+        optInOwners.add(owners[0]!);
+      }
+    }
+    expect(optInOwners.size).toBe(13);
+    expect(ownerOf('af-south-1')).toEqual(new Set(['210953353124']));
   });
 
   it('describes each image as DescribeImages does, consistent with its Quick Start entry', () => {
@@ -251,10 +379,22 @@ describe('prices', () => {
       catalog.prices[region]!.Prices.find((p) => p.InstanceType === type)!.UsdPerHour;
     expect(price('us-east-1', 't3.micro')).toBe(0.0104);
     expect(price('ap-northeast-2', 't3.micro')).toBe(0.013);
+    expect(price('sa-east-1', 't3.micro')).toBe(0.0168);
+    expect(price('eu-west-2', 't3.micro')).toBe(0.0119);
+    const offers = (region: string, ...types: string[]) => types.every((t) => offeredIn(region).has(t));
+    // Every region but the two the source data leaves without these types (see 'reflects real gaps').
+    expect(regionNames.filter((r) => !offers(r, 't3.nano', 't3.micro', 't4g.micro', 'm5.large'))).toEqual([
+      'ap-southeast-5',
+      'me-central-1',
+    ]);
     for (const region of regionNames) {
-      expect(price(region, 't3.nano')).toBeLessThan(price(region, 't3.micro'));
-      expect(price(region, 't3.micro')).toBeLessThan(price(region, 'm5.large'));
-      expect(price(region, 't4g.micro')).toBeLessThan(price(region, 't3.micro'));
+      if (offers(region, 't3.nano', 't3.micro', 't4g.micro')) {
+        expect(price(region, 't3.nano')).toBeLessThan(price(region, 't3.micro'));
+        expect(price(region, 't4g.micro')).toBeLessThan(price(region, 't3.micro'));
+      }
+      if (offers(region, 't3.micro', 'm5.large')) {
+        expect(price(region, 't3.micro')).toBeLessThan(price(region, 'm5.large'));
+      }
     }
   });
 });

@@ -28,14 +28,41 @@ export function allocatePrivateIp(cidrBlock: string, taken: ReadonlySet<string>,
   throw new Error(`Subnet ${cidrBlock} has no free addresses`);
 }
 
-/** First two octets of public ranges AWS uses in each region (approximate, for realism). */
-const PUBLIC_PREFIXES: Record<string, string[]> = {
+/**
+ * First two octets of public ranges AWS uses in each region (approximate, for realism: blocks that
+ * AWS's ip-ranges.json has listed for EC2 in the region; no two regions share one here).
+ */
+export const PUBLIC_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   'us-east-1': ['3.80', '3.85', '18.204', '34.201', '44.192', '52.90', '54.85', '54.160'],
+  'us-east-2': ['3.12', '3.128', '3.131', '18.116', '18.188', '52.14'],
+  'us-west-1': ['13.52', '13.56', '18.144', '52.8', '54.153', '54.183'],
   'us-west-2': ['34.210', '35.160', '44.224', '52.12', '54.188', '54.200'],
+  'af-south-1': ['13.244', '13.245', '13.246'],
+  'ap-east-1': ['16.162', '18.162', '18.163', '43.198'],
+  'ap-south-2': ['16.112', '18.60', '18.61'],
+  'ap-southeast-3': ['43.218', '108.136', '108.137'],
+  'ap-southeast-5': ['43.216', '43.217'],
+  'ap-southeast-4': ['16.50', '16.51'],
+  'ap-south-1': ['3.6', '3.108', '13.126', '13.232', '15.206', '65.0'],
+  'ap-northeast-3': ['13.208', '15.152', '15.168'],
   'ap-northeast-2': ['3.34', '3.35', '13.124', '13.125', '43.200', '43.201', '52.78', '52.79', '54.180'],
+  'ap-southeast-1': ['13.212', '13.228', '18.136', '52.74', '54.169', '54.254'],
+  'ap-southeast-2': ['3.104', '13.54', '13.236', '13.239', '52.62', '54.66', '54.206'],
   'ap-northeast-1': ['3.112', '13.112', '18.176', '35.72', '52.192', '54.248'],
-  'eu-west-1': ['3.248', '34.240', '52.16', '54.74', '54.155', '63.32'],
+  'ca-central-1': ['3.96', '15.222', '35.182', '52.60', '99.79'],
+  'ca-west-1': ['15.156', '40.176'],
   'eu-central-1': ['3.64', '18.156', '35.156', '52.28', '54.93'],
+  'eu-west-1': ['3.248', '34.240', '52.16', '54.74', '54.155', '63.32'],
+  'eu-west-2': ['3.8', '3.9', '18.130', '18.132', '35.176', '52.56'],
+  'eu-south-1': ['15.160', '15.161', '18.102'],
+  'eu-west-3': ['13.36', '13.37', '15.188', '35.180', '52.47'],
+  'eu-south-2': ['18.100', '18.101'],
+  'eu-north-1': ['13.48', '13.49', '13.51', '16.16', '16.170'],
+  'eu-central-2': ['16.62', '16.63'],
+  'il-central-1': ['51.16', '51.17'],
+  'me-south-1': ['15.184', '15.185', '157.175'],
+  'me-central-1': ['3.28', '3.29'],
+  'sa-east-1': ['15.228', '18.228', '18.229', '54.94', '54.207', '177.71'],
 };
 
 export function allocatePublicIp(region: string, taken: ReadonlySet<string>, ids: IdGenerator): string {
