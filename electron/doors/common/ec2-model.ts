@@ -63,9 +63,19 @@ function model(): Ec2Model {
     if (parsed.metadata.apiVersion !== EC2_API_VERSION) {
       throw new Error(`The EC2 model is version ${parsed.metadata.apiVersion}, not ${EC2_API_VERSION}.`);
     }
+    addNewerMembers(parsed);
     loaded = parsed;
   }
   return loaded;
+}
+
+/**
+ * Members AWS added after aws-sdk v2's model was frozen, which the door must still write: today's EC2
+ * answers them and SDK v3 reads them (EC2 API Reference: AvailabilityZone, groupLongName).
+ */
+function addNewerMembers(parsed: Ec2Model): void {
+  const zone = parsed.operations.DescribeAvailabilityZones?.output?.members?.AvailabilityZones?.member;
+  if (zone?.members && !zone.members.GroupLongName) zone.members.GroupLongName = { locationName: 'groupLongName' };
 }
 
 const resolved = new WeakMap<ShapeRef, Shape>();
