@@ -30,6 +30,6 @@ export const regionNamesKo: typeof regionNamesEn = {
   'sa-east-1': '남아메리카(상파울루)',
   'us-east-1': '미국 동부(버지니아 북부)',
   'us-east-2': '미국 동부(오하이오)',
-  'us-west-1': '미국 서부(캘리포니아)',
+  'us-west-1': '미국 서부(캘리포니아 북부)',
   'us-west-2': '미국 서부(오레곤)',
 };
