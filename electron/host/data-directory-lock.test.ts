@@ -71,29 +71,38 @@ describe('data directory lock', () => {
 
   it('lets exactly one of several processes starting at once have the lab', async () => {
     const lockModule = new URL('./data-directory-lock.ts', import.meta.url).pathname;
-    // Each child takes the lock as the lab does, says whether it got it, and holds it a moment.
+    // Each child takes the lock as the lab does and says whether it got it; the one that has it holds
+    // it until every child has answered (its stdin closes), so a slow starter cannot come after a release.
     const child = `
       import { registerHooks } from 'node:module';
       registerHooks({ resolve(s, c, next) { try { return next(s, c); } catch (e) {
         if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !/^\\.{1,2}\\//.test(s)) throw e; return next(s + '.ts', c); } } });
       const { lockDataDirectory } = await import(${JSON.stringify(lockModule)});
       try { const lock = lockDataDirectory(process.argv[1]); process.stdout.write('locked');
-        setTimeout(() => lock.release(), 400); } catch (e) { process.stdout.write(e.name); }`;
+        process.stdin.on('end', () => lock.release()).resume(); } catch (e) { process.stdout.write(e.name); }`;
     for (let round = 0; round < 6; round++) {
       const dir = tempDir();
+      const children = Array.from({ length: 4 }, () =>
+        spawn(process.execPath, ['--input-type=module', '-e', child, dir], { stdio: ['pipe', 'pipe', 'pipe'] }),
+      );
+      const closed = children.map((started) => new Promise((resolve) => started.on('close', resolve)));
       const answers = await Promise.all(
-        Array.from(
-          { length: 4 },
-          () =>
+        children.map(
+          (started) =>
             new Promise<string>((resolve) => {
-              const started = spawn(process.execPath, ['--input-type=module', '-e', child, dir]);
               let out = '';
-              started.stdout.on('data', (d) => (out += String(d)));
+              const done = () => resolve(out);
+              started.stdout.on('data', (d) => {
+                out += String(d);
+                done();
+              });
               started.stderr.on('data', (d) => (out += String(d)));
-              started.on('close', () => resolve(out));
+              started.on('close', done);
             }),
         ),
       );
+      for (const started of children) started.stdin.end();
+      await Promise.all(closed);
       expect(answers.sort()).toEqual([
         'DataDirectoryInUseError',
         'DataDirectoryInUseError',
