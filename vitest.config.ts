@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
+          // Real keys for the engine labs of component tests (renderer/testing/test-key-maker.ts).
+          setupFiles: ['renderer/testing/key-maker.setup.ts'],
           include: ['renderer/**/*.test.ts'],
         },
       },

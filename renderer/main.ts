@@ -10,5 +10,6 @@ import './styles/tables.css';
 import './styles/instances.css';
 import './styles/launch.css';
 import './styles/developer.css';
+import './styles/key-pairs.css';
 
 createApp(App).use(createPinia()).use(createLabI18n()).mount('#app');

@@ -11,12 +11,13 @@ import InstancesView from '../views/InstancesView.vue';
 import LaunchInstanceView from '../views/LaunchInstanceView.vue';
 import InstanceTypesView from '../views/InstanceTypesView.vue';
 import AmisView from '../views/AmisView.vue';
+import KeyPairsView from '../views/KeyPairsView.vue';
 import CliAccessView from '../views/CliAccessView.vue';
 import ActivityView from '../views/ActivityView.vue';
 import SettingsView from '../views/SettingsView.vue';
 
 /** The side navigation's groups, in the order it shows them; 'home' is the link above them. */
-export type NavSection = 'home' | 'instances' | 'images' | 'developer' | 'lab';
+export type NavSection = 'home' | 'instances' | 'images' | 'network' | 'developer' | 'lab';
 
 export interface PageRoute {
   /**
@@ -42,6 +43,7 @@ export const ROUTES = {
   launch: { view: () => LaunchInstanceView, navCurrent: 'instances' },
   'instance-types': { view: () => InstanceTypesView, nav: { section: 'instances', label: 'nav.instanceTypes' } },
   amis: { view: () => AmisView, nav: { section: 'images', label: 'nav.amis' } },
+  'key-pairs': { view: () => KeyPairsView, nav: { section: 'network', label: 'nav.keyPairs' } },
   'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
   activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },
   settings: { view: () => SettingsView, nav: { section: 'lab', label: 'nav.settings' } },
@@ -56,6 +58,7 @@ export const HOME_ROUTE: RouteName = 'dashboard';
 export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: MessageKey }[] = [
   { section: 'instances', title: 'nav.instancesGroup' },
   { section: 'images', title: 'nav.imagesGroup' },
+  { section: 'network', title: 'nav.network' },
   { section: 'developer', title: 'nav.developerGroup' },
   { section: 'lab', title: 'nav.labGroup' },
 ];

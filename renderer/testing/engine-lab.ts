@@ -19,6 +19,7 @@ import { createEngine, type Engine } from '../../electron/engine/engine';
 import { seededRandom } from '../../electron/engine/ids';
 import { MemoryStateStore } from '../../electron/engine/state/state-store';
 import { TestApiDoor } from './api-door';
+import { testKeyMaker } from './test-key-maker';
 import { EngineBridge } from './engine-bridge';
 import { FaultBridge } from './fault-bridge';
 
@@ -64,8 +65,9 @@ export interface EngineLab {
 }
 
 /**
- * Builds the engine itself rather than through the engine's test lab: that one brings Node's crypto
- * (key pairs), which the console's type-checked code cannot name. Console tests make no key pairs yet.
+ * Builds the engine itself rather than through the engine's test lab: that one brings Node's crypto,
+ * which the console's type-checked code cannot name. Its key maker (real keys) comes from the vitest
+ * setup file instead (test-key-maker.ts).
  */
 export function createEngineLab(options: LabOptions = {}): EngineLab {
   let realNow = START_TIME;
@@ -77,6 +79,7 @@ export function createEngineLab(options: LabOptions = {}): EngineLab {
     random: seededRandom(options.seed ?? 7),
     version: '0.1.0',
     dataDirectory: '/home/learner/.config/EC2 Lab',
+    keyMaker: testKeyMaker(),
   });
   const apiDoor = new TestApiDoor(engine, options.apiAccess);
   const engineBridge = new EngineBridge(engine);

@@ -8,6 +8,7 @@ import { dashboardEn } from './dashboard/en';
 import { developerEn } from './developer/en';
 import { instanceSettingsEn } from './instance-settings/en';
 import { instancesEn } from './instances/en';
+import { keyPairsEn } from './key-pairs/en';
 import { launchEn } from './launch/en';
 import { regionNamesEn } from './region-names/en';
 import { settingsEn } from './settings/en';
@@ -18,6 +19,7 @@ const en = {
   ...instancesEn,
   dashboard: dashboardEn.dashboard,
   launch: launchEn,
+  keyPairs: keyPairsEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
   ...catalogEn,

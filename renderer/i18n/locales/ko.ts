@@ -8,6 +8,7 @@ import { dashboardKo } from './dashboard/ko';
 import { developerKo } from './developer/ko';
 import { instanceSettingsKo } from './instance-settings/ko';
 import { instancesKo } from './instances/ko';
+import { keyPairsKo } from './key-pairs/ko';
 import { launchKo } from './launch/ko';
 import { regionNamesKo } from './region-names/ko';
 import { settingsKo } from './settings/ko';
@@ -18,6 +19,7 @@ const ko: MessageSchema = {
   ...instancesKo,
   dashboard: dashboardKo.dashboard,
   launch: launchKo,
+  keyPairs: keyPairsKo,
   instanceSettings: instanceSettingsKo,
   ...developerKo,
   ...catalogKo,

@@ -54,8 +54,11 @@ export const launchEn = {
     info: 'You can use a key pair to securely connect to your instance.',
     name: 'Key pair name',
     proceedWithout: 'Proceed without a key pair (Not recommended)',
-    warning: 'Without a key pair you cannot connect to the instance over SSH.',
-    comingLater: 'Key pairs come in a later version of the lab.',
+    warning:
+      'You can proceed without a key pair, but we don’t recommend it: you will not be able to connect to the instance over SSH.',
+    createNew: 'Create new key pair',
+    none: 'No key pairs in this Region yet: create one, or import one on the Key pairs page.',
+    selected: 'Type: {type} · Fingerprint: {fingerprint}',
   },
   network: {
     title: 'Network settings',

@@ -56,8 +56,10 @@ export const launchKo: typeof launchEn = {
     info: '키 페어를 사용하여 인스턴스에 안전하게 연결할 수 있습니다.',
     name: '키 페어 이름',
     proceedWithout: '키 페어 없이 계속 진행(권장되지 않음)',
-    warning: '키 페어가 없으면 SSH로 인스턴스에 연결할 수 없습니다.',
-    comingLater: '키 페어는 실습의 다음 버전에서 제공됩니다.',
+    warning: '키 페어 없이 계속할 수 있지만 권장하지 않습니다: SSH로 인스턴스에 연결할 수 없습니다.',
+    createNew: '새 키 페어 생성',
+    none: '이 리전에는 아직 키 페어가 없습니다. 새로 생성하거나 키 페어 페이지에서 가져오세요.',
+    selected: '유형: {type} · 지문: {fingerprint}',
   },
   network: {
     title: '네트워크 설정',

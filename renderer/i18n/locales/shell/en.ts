@@ -51,6 +51,7 @@ export const shellEn = {
     activity: 'Activity',
     ebs: 'Elastic Block Store',
     network: 'Network & Security',
+    keyPairs: 'Key Pairs',
     monitoring: 'Monitoring',
     billing: 'Billing',
     coming: 'Coming soon',
