@@ -42,9 +42,12 @@ export function readPermissions(
   if (!permissions?.length) throw errors.missingParameter('IpPermissions');
   const specs: RuleSpec[] = [];
   for (const permission of permissions) {
+    // Prefix lists are not simulated; an empty list (as Describe answers it) names none.
+    const { PrefixListIds, ...simulated } = permission;
+    if (PrefixListIds?.length) throw errors.notSimulated(operation, 'IpPermissions.PrefixListIds');
     refuseUnsimulated(
       operation,
-      permission,
+      simulated,
       ['IpProtocol', 'FromPort', 'ToPort', 'IpRanges', 'Ipv6Ranges', 'UserIdGroupPairs'],
       'IpPermissions.',
     );
