@@ -13,7 +13,6 @@ import {
   flag,
   id,
   listOf,
-  oneOf,
   optional,
   region,
   shape,
