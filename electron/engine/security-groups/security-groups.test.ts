@@ -374,6 +374,34 @@ describe('groups are kept', () => {
   });
 });
 
+describe('lab files with security groups', () => {
+  const poisoned = (change: (group: Record<string, unknown>) => void) => {
+    const lab = createTestLab();
+    const web = create(lab, 'web');
+    lab.ec2('AuthorizeSecurityGroupIngress', { GroupId: web, IpPermissions: [ssh()] });
+    const file = JSON.parse(lab.lab('ExportLab', {}).content) as {
+      records: { collection: string; data: Record<string, unknown> }[];
+    };
+    change(file.records.find((r) => r.collection === 'security-groups' && r.data.groupId === web)!.data);
+    return { lab, error: lab.labError('ImportLab', { content: JSON.stringify(file) }) };
+  };
+  type Rules = Record<string, unknown>[];
+
+  it('refuses a group whose rule has a bad CIDR, two peers or a bad id, and keeps the lab as it was', () => {
+    const badCidr = poisoned((g) => ((g.rules as Rules)[1]!.cidrIpv4 = '10.0.0.0/33'));
+    expect(badCidr.error.code).toBe('InvalidLabFile');
+    expect(badCidr.error.message).toMatch(/invalid 'rules'/);
+    expect(
+      groups(badCidr.lab)
+        .map((g) => g.GroupName)
+        .sort(),
+    ).toEqual(['default', 'web']);
+    expect(poisoned((g) => ((g.rules as Rules)[1]!.cidrIpv6 = '::/0')).error.message).toMatch(/invalid 'rules'/);
+    expect(poisoned((g) => ((g.rules as Rules)[1]!.ruleId = 'rule-1')).error.message).toMatch(/invalid 'rules'/);
+    expect(poisoned((g) => (g.groupId = 'group-1')).error.message).toMatch(/invalid 'groupId'/);
+  });
+});
+
 function launchRequest(lab: TestLab) {
   const image = lab.ec2('DescribeImages', {}).Images![0]!.ImageId!;
   return { ImageId: image, InstanceType: 't3.micro' as const, MinCount: 1, MaxCount: 1 };
