@@ -387,6 +387,23 @@ describe('lab files with security groups', () => {
   };
   type Rules = Record<string, unknown>[];
 
+  it('gives a lab saved before security groups its default groups on load, leaving old instances without groups', () => {
+    const lab = createTestLab();
+    const id = lab.launch();
+    const file = JSON.parse(lab.lab('ExportLab', {}).content) as {
+      records: { collection: string; data: Record<string, unknown> }[];
+    };
+    file.records = file.records.filter((r) => r.collection !== 'security-groups');
+    for (const record of file.records) if (record.collection === 'network-interfaces') record.data.groups = [];
+    lab.lab('ImportLab', { content: JSON.stringify(file) });
+    expect(groups(lab).map((g) => [g.GroupName, g.VpcId])).toEqual([['default', defaultVpcId(lab)]]);
+    expect(lab.ec2('DescribeSecurityGroups', {}, 'us-east-1').SecurityGroups!.map((g) => g.GroupName)).toEqual([
+      'default',
+    ]);
+    const instance = lab.ec2('DescribeInstances', { InstanceIds: [id] }).Reservations![0]!.Instances![0]!;
+    expect(instance.SecurityGroups).toEqual([]);
+  });
+
   it('refuses a group whose rule has a bad CIDR, two peers or a bad id, and keeps the lab as it was', () => {
     const badCidr = poisoned((g) => ((g.rules as Rules)[1]!.cidrIpv4 = '10.0.0.0/33'));
     expect(badCidr.error.code).toBe('InvalidLabFile');
