@@ -90,22 +90,23 @@ function readProtocolAndPorts(permission: IpPermission): Pick<RuleSpec, 'protoco
   if (protocol === undefined)
     throw errors.invalidParameterValue(`Invalid value '${given}' for IP protocol. Unknown protocol.`);
   const { FromPort: from, ToPort: to } = permission;
+  // Messages as EC2 answers them (InvalidParameterValue: "Invalid value 'Must specify both from and
+  // to ports with TCP/UDP.' for portRange.", "TCP/UDP port (70000) out of range",
+  // "ICMP code (65535) out of range").
   if (protocol === 'tcp' || protocol === 'udp') {
     if (from === undefined || to === undefined) {
       throw errors.invalidParameterValue(
-        'Invalid value for portRange. Must specify both from and to ports with TCP/UDP.',
+        "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.",
       );
     }
     for (const port of [from, to]) {
       if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) {
-        throw errors.invalidParameterValue(
-          `Invalid ${protocol.toUpperCase()} port (${port}): ports go from 0 to ${MAX_PORT}.`,
-        );
+        throw errors.invalidParameterValue(`TCP/UDP port (${port}) out of range`);
       }
     }
     if (from > to) {
       throw errors.invalidParameterValue(
-        `Invalid ${protocol.toUpperCase()} port range: from port ${from} is greater than to port ${to}.`,
+        `Invalid TCP/UDP port range: from port ${from} is greater than to port ${to}.`,
       );
     }
     return { protocol, fromPort: from, toPort: to };
@@ -114,15 +115,14 @@ function readProtocolAndPorts(permission: IpPermission): Pick<RuleSpec, 'protoco
     // FromPort is the ICMP type and ToPort the code, each -1 for all (API_IpPermission).
     const type = from ?? -1;
     const code = to ?? -1;
-    for (const value of [type, code]) {
-      if (!Number.isInteger(value) || value < -1 || value > 255) {
-        throw errors.invalidParameterValue(
-          `Invalid value for portRange. ICMP type and code must be from -1 to 255, not ${value}.`,
-        );
-      }
+    if (!Number.isInteger(type) || type < -1 || type > 255) {
+      throw errors.invalidParameterValue(`ICMP type (${type}) out of range`);
+    }
+    if (!Number.isInteger(code) || code < -1 || code > 255) {
+      throw errors.invalidParameterValue(`ICMP code (${code}) out of range`);
     }
     if (type === -1 && code !== -1) {
-      throw errors.invalidParameterValue('Invalid value for portRange. An ICMP code needs an ICMP type.');
+      throw errors.invalidParameterValue(`ICMP code (${code}) out of range: an ICMP code needs an ICMP type`);
     }
     return { protocol, fromPort: type, toPort: code };
   }

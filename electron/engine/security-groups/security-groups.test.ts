@@ -246,9 +246,19 @@ describe('authorizing and revoking rules', () => {
       code: 'InvalidParameterValue',
       message: 'CIDR block 10.0.0.0/33 is malformed',
     });
-    expect(error({ ...ssh(), FromPort: 70000, ToPort: 70000 }).code).toBe('InvalidParameterValue');
+    expect(error({ ...ssh(), FromPort: 70000, ToPort: 70000 })).toEqual({
+      code: 'InvalidParameterValue',
+      message: 'TCP/UDP port (70000) out of range',
+    });
+    expect(error({ IpProtocol: 'icmp', FromPort: 8, ToPort: 65535, IpRanges: [{ CidrIp: '0.0.0.0/0' }] })).toEqual({
+      code: 'InvalidParameterValue',
+      message: 'ICMP code (65535) out of range',
+    });
     expect(error({ ...ssh(), FromPort: 90, ToPort: 80 }).code).toBe('InvalidParameterValue');
-    expect(error({ IpProtocol: 'tcp', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }).code).toBe('InvalidParameterValue');
+    expect(error({ IpProtocol: 'tcp', IpRanges: [{ CidrIp: '0.0.0.0/0' }] })).toEqual({
+      code: 'InvalidParameterValue',
+      message: "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.",
+    });
     expect(error({ ...ssh(), IpProtocol: 'smtp' }).code).toBe('InvalidParameterValue');
     expect(error({ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-0123456789abcdef0' }] }).code).toBe(
       'InvalidGroup.NotFound',
