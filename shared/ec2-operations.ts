@@ -4,6 +4,22 @@
  * To add an operation: add it here and to EC2_OPERATION_NAMES, then implement it in the engine.
  */
 import type {
+  AuthorizeSecurityGroupEgressRequest,
+  AuthorizeSecurityGroupEgressResult,
+  AuthorizeSecurityGroupIngressRequest,
+  AuthorizeSecurityGroupIngressResult,
+  CreateSecurityGroupRequest,
+  CreateSecurityGroupResult,
+  DeleteSecurityGroupRequest,
+  DeleteSecurityGroupResult,
+  DescribeSecurityGroupRulesRequest,
+  DescribeSecurityGroupRulesResult,
+  DescribeSecurityGroupsRequest,
+  DescribeSecurityGroupsResult,
+  RevokeSecurityGroupEgressRequest,
+  RevokeSecurityGroupEgressResult,
+  RevokeSecurityGroupIngressRequest,
+  RevokeSecurityGroupIngressResult,
   CreateKeyPairRequest,
   CreateTagsRequest,
   DeleteKeyPairRequest,
@@ -81,6 +97,20 @@ export interface Ec2Operations {
   ImportKeyPair: { input: ImportKeyPairRequest; output: ImportKeyPairResult };
   DescribeKeyPairs: { input: DescribeKeyPairsRequest; output: DescribeKeyPairsResult };
   DeleteKeyPair: { input: DeleteKeyPairRequest; output: DeleteKeyPairResult };
+  CreateSecurityGroup: { input: CreateSecurityGroupRequest; output: CreateSecurityGroupResult };
+  DeleteSecurityGroup: { input: DeleteSecurityGroupRequest; output: DeleteSecurityGroupResult };
+  DescribeSecurityGroups: { input: DescribeSecurityGroupsRequest; output: DescribeSecurityGroupsResult };
+  DescribeSecurityGroupRules: { input: DescribeSecurityGroupRulesRequest; output: DescribeSecurityGroupRulesResult };
+  AuthorizeSecurityGroupIngress: {
+    input: AuthorizeSecurityGroupIngressRequest;
+    output: AuthorizeSecurityGroupIngressResult;
+  };
+  AuthorizeSecurityGroupEgress: {
+    input: AuthorizeSecurityGroupEgressRequest;
+    output: AuthorizeSecurityGroupEgressResult;
+  };
+  RevokeSecurityGroupIngress: { input: RevokeSecurityGroupIngressRequest; output: RevokeSecurityGroupIngressResult };
+  RevokeSecurityGroupEgress: { input: RevokeSecurityGroupEgressRequest; output: RevokeSecurityGroupEgressResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -109,4 +139,12 @@ export const EC2_OPERATION_NAMES = [
   'ImportKeyPair',
   'DescribeKeyPairs',
   'DeleteKeyPair',
+  'CreateSecurityGroup',
+  'DeleteSecurityGroup',
+  'DescribeSecurityGroups',
+  'DescribeSecurityGroupRules',
+  'AuthorizeSecurityGroupIngress',
+  'AuthorizeSecurityGroupEgress',
+  'RevokeSecurityGroupIngress',
+  'RevokeSecurityGroupEgress',
 ] as const satisfies readonly Ec2OperationName[];

@@ -2,7 +2,8 @@
 import type { ActivityEvent, ApiAccess, ClockState, LabStatus } from './lab-operations';
 
 /** The kinds of resource whose changes the engine announces, one per resource family. */
-export type ResourceKind = 'instance' | 'volume' | 'network-interface' | 'vpc' | 'subnet' | 'key-pair';
+export type ResourceKind =
+  'instance' | 'volume' | 'network-interface' | 'vpc' | 'subnet' | 'key-pair' | 'security-group';
 
 export type EngineEvent =
   /** Resources changed in a region (state transition, tag, attribute); re-describe the ids. */

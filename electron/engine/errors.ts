@@ -119,8 +119,44 @@ export const errors = {
       ErrorCode.UnsupportedOperation,
       `EC2 Lab does not simulate ${member} of ${operation} yet, so it refuses the request rather than ignore it. Leave ${member} out to go on.`,
     ),
+
+  // Security groups (EC2 API Reference: errors-overview; API_CreateSecurityGroup, API_AuthorizeSecurityGroupIngress).
   securityGroupNotFound: (group: string) =>
     fail(ErrorCode.InvalidGroupNotFound, `The security group '${group}' does not exist`),
+  securityGroupNotFoundInVpc: (group: string, vpcId: string, isDefault: boolean) =>
+    fail(
+      ErrorCode.InvalidGroupNotFound,
+      `The security group '${group}' does not exist in ${isDefault ? 'default ' : ''}VPC '${vpcId}'`,
+    ),
+  securityGroupIdMalformed: (id: string) =>
+    fail(ErrorCode.InvalidGroupIdMalformed, `Invalid id: "${id}" (expecting "sg-...")`),
+  securityGroupDuplicate: (name: string, vpcId: string) =>
+    fail(ErrorCode.InvalidGroupDuplicate, `The security group '${name}' already exists for VPC '${vpcId}'`),
+  securityGroupCannotDelete: (groupId: string, name: string) =>
+    fail(ErrorCode.CannotDelete, `the specified group: "${groupId}" name: "${name}" cannot be deleted by a user`),
+  dependencyViolation: (resourceId: string) =>
+    fail(ErrorCode.DependencyViolation, `resource ${resourceId} has a dependent object`),
+  permissionDuplicate: (rule: string) =>
+    fail(ErrorCode.InvalidPermissionDuplicate, `the specified rule "${rule}" already exists`),
+  permissionNotFound: () =>
+    fail(ErrorCode.InvalidPermissionNotFound, 'The specified rule does not exist in this security group.'),
+  securityGroupRuleIdMalformed: (id: string) =>
+    fail(ErrorCode.InvalidSecurityGroupRuleIdMalformed, `Invalid id: "${id}" (expecting "sgr-...")`),
+  securityGroupRuleIdNotFound: (ids: readonly string[]) =>
+    fail(
+      ErrorCode.InvalidSecurityGroupRuleIdNotFound,
+      `The security group rule ID${ids.length === 1 ? '' : 's'} '${quote(ids)}' does not exist`,
+    ),
+  rulesPerSecurityGroupLimitExceeded: () =>
+    fail(
+      ErrorCode.RulesPerSecurityGroupLimitExceeded,
+      'The maximum number of rules per security group has been reached.',
+    ),
+  securityGroupsPerInterfaceLimitExceeded: () =>
+    fail(
+      ErrorCode.SecurityGroupsPerInterfaceLimitExceeded,
+      'The maximum number of security groups per interface has been reached.',
+    ),
 
   // Tags (EC2 User Guide: Using_Tags).
   tagLimitExceeded: () =>

@@ -8,6 +8,7 @@ import { CATALOG_FAMILY } from './catalog/catalog-family';
 import { INSTANCES_FAMILY } from './instances/instances-family';
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
+import { SECURITY_GROUPS_FAMILY } from './security-groups/security-groups-family';
 import { NETWORK_INTERFACES_FAMILY } from './network-interfaces/network-interfaces-family';
 import type { ResourceCollection } from './resource-collection';
 import type { ResourceFamily } from './resource-family';
@@ -23,6 +24,7 @@ export const FAMILIES = [
   VPCS_FAMILY,
   SUBNETS_FAMILY,
   KEY_PAIRS_FAMILY,
+  SECURITY_GROUPS_FAMILY,
   CATALOG_FAMILY,
   TAGS_FAMILY,
   ACTIVITY_FAMILY,

@@ -36,6 +36,7 @@ export type IdPrefix =
   | 'snap'
   | 'ami'
   | 'sg'
+  | 'sgr'
   | 'eni'
   | 'eipalloc'
   | 'subnet'

@@ -9,7 +9,7 @@ import type { Catalog } from './catalog/catalog';
 import { isWellFormedId, type IdPrefix } from './ids';
 import type { ImportCheck } from './resource-family';
 
-type FieldCheck = (value: unknown, catalog: Catalog) => boolean;
+export type FieldCheck = (value: unknown, catalog: Catalog) => boolean;
 
 /** Times the lab can show and compute with: from 2000 to 2200 (a Date holds far more, but not 1e20). */
 const EARLIEST = Date.UTC(2000, 0, 1);

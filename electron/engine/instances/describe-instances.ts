@@ -57,7 +57,16 @@ const instanceFilters = (ctx: EngineContext): FilterFields<InstanceRecord> => ({
   'block-device-mapping.device-name': (i) => (i.state === 'terminated' ? [] : i.blockDevices.map((d) => d.deviceName)),
   tenancy: () => 'default',
   'placement-group-name': () => undefined,
+  'instance.group-id': (i) => groupsOf(ctx, i).map((g) => g.groupId),
+  'instance.group-name': (i) => groupsOf(ctx, i).map((g) => g.groupName),
+  'network-interface.group-id': (i) => groupsOf(ctx, i).map((g) => g.groupId),
+  'network-interface.group-name': (i) => groupsOf(ctx, i).map((g) => g.groupName),
 });
+
+/** The security groups of the instance's primary network interface (none once terminated). */
+function groupsOf(ctx: EngineContext, instance: InstanceRecord): { groupId: string; groupName: string }[] {
+  return instance.state === 'terminated' ? [] : (primaryInterface(ctx, instance)?.groups ?? []);
+}
 
 function addressesOf(ctx: EngineContext, instance: InstanceRecord): { privateIp?: string; publicIp?: string } {
   if (instance.state === 'terminated') return {};

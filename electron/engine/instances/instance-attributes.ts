@@ -1,7 +1,8 @@
 /**
  * ModifyInstanceAttribute and DescribeInstanceAttribute: one attribute per request.
  * EC2 API Reference: API_ModifyInstanceAttribute (instance type, user data and EBS optimization
- * change only while stopped — EC2 User Guide: ec2-instance-resize).
+ * change only while stopped — EC2 User Guide: ec2-instance-resize; `Groups` replaces the primary
+ * network interface's security groups, at once, in any state but terminated).
  */
 import type {
   DescribeInstanceAttributeRequest,
@@ -14,13 +15,16 @@ import { errors } from '../errors';
 import { refuseUnsimulated } from '../not-simulated';
 import { findInstances } from './find-instances';
 import { INSTANCES, type InstanceRecord } from './instance-record';
-import { toInstance } from './instance-view';
+import { primaryInterface, toInstance } from './instance-view';
+import { NETWORK_INTERFACES } from '../network-interfaces/network-interface-record';
+import { groupsForInterface } from '../security-groups/find-groups';
 
 type Change =
   | { attribute: 'instanceType'; value: string }
   | { attribute: 'disableApiTermination' | 'disableApiStop' | 'ebsOptimized'; value: boolean }
   | { attribute: 'instanceInitiatedShutdownBehavior'; value: string }
-  | { attribute: 'userData'; value: string };
+  | { attribute: 'userData'; value: string }
+  | { attribute: 'groupSet'; value: string[] };
 
 const ATTRIBUTE_NAMES = [
   'instanceType',
@@ -65,12 +69,15 @@ export function modifyInstanceAttribute(ctx: EngineContext, region: string, requ
     case 'userData':
       record.userData = change.value || undefined;
       break;
+    case 'groupSet':
+      replaceGroups(ctx, record, change.value);
+      break;
   }
   ctx.changed(region, 'instance', id);
   return {};
 }
 
-/** The members the lab serves; SourceDestCheck, Groups, Kernel, Ramdisk, SriovNetSupport, EnaSupport and BlockDeviceMappings are refused. */
+/** The members the lab serves; SourceDestCheck, Kernel, Ramdisk, SriovNetSupport, EnaSupport and BlockDeviceMappings are refused. */
 const SERVED_MEMBERS: readonly (keyof ModifyInstanceAttributeRequest)[] = [
   'InstanceId',
   'InstanceType',
@@ -79,6 +86,7 @@ const SERVED_MEMBERS: readonly (keyof ModifyInstanceAttributeRequest)[] = [
   'EbsOptimized',
   'InstanceInitiatedShutdownBehavior',
   'UserData',
+  'Groups',
   'Attribute',
   'Value',
   'DryRun',
@@ -102,6 +110,7 @@ function readChange(request: ModifyInstanceAttributeRequest): Change {
     });
   if (request.UserData?.Value !== undefined)
     changes.push({ attribute: 'userData', value: userDataBase64(request.UserData.Value) });
+  if (request.Groups !== undefined) changes.push({ attribute: 'groupSet', value: request.Groups });
   if (request.Attribute !== undefined) changes.push(fromAttributeValue(request.Attribute, request.Value));
   if (changes.length === 0) throw errors.invalidParameterCombination('No attributes specified.');
   if (changes.length > 1) {
@@ -144,6 +153,22 @@ function userDataBase64(value: unknown): string {
   let binary = '';
   for (const byte of value) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/** The primary interface's groups become exactly these, each in its VPC (API_ModifyInstanceAttribute `Groups`). */
+function replaceGroups(ctx: EngineContext, record: InstanceRecord, groupIds: readonly string[]): void {
+  const primary = record.state === 'terminated' ? undefined : primaryInterface(ctx, record);
+  if (!primary)
+    throw errors.incorrectInstanceState(
+      `The instance '${record.instanceId}' is not in a state from which its security groups can be changed.`,
+    );
+  if (!groupIds.length) {
+    throw errors.invalidParameterValue('Value () for parameter groupId is invalid. The value cannot be empty');
+  }
+  const groups = groupsForInterface(ctx, record.region, primary.vpcId, primary.subnetId, groupIds, undefined);
+  const eni = ctx.records(NETWORK_INTERFACES).touch(primary.networkInterfaceId);
+  eni.groups = groups.map((g) => ({ groupId: g.groupId, groupName: g.groupName }));
+  ctx.changed(record.region, 'network-interface', eni.networkInterfaceId);
 }
 
 function applyInstanceType(ctx: EngineContext, record: InstanceRecord, typeName: string): void {
@@ -197,7 +222,7 @@ export function describeInstanceAttribute(
     case 'sourceDestCheck':
       return { ...result, SourceDestCheck: { Value: true } };
     case 'groupSet':
-      return { ...result, Groups: [] };
+      return { ...result, Groups: toInstance(ctx, i).SecurityGroups };
     case 'productCodes':
       return { ...result, ProductCodes: [] };
     case 'blockDeviceMapping':

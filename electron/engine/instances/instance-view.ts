@@ -58,7 +58,7 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
     VirtualizationType: 'hvm',
     ClientToken: record.clientToken ?? '',
     Tags: record.tags.length ? record.tags.map((t) => ({ ...t })) : undefined,
-    SecurityGroups: [],
+    SecurityGroups: (primary?.groups ?? []).map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })),
     SourceDestCheck: true,
     Hypervisor: 'xen',
     NetworkInterfaces: terminated ? [] : networkInterfaces(ctx, record),

@@ -46,7 +46,7 @@ describe('what the lab does not simulate is refused, never dropped', () => {
     expect(lab.ec2('DescribeInstances', {}).Reservations).toHaveLength(1);
   });
 
-  it('answers a security group as one that does not exist, since the lab has none yet', () => {
+  it('answers a security group that does not exist with InvalidGroup.NotFound, as AWS does', () => {
     const lab = createTestLab();
     expect(lab.ec2Error('RunInstances', { ...base(), SecurityGroupIds: ['sg-0123456789abcdef0'] })).toEqual({
       code: 'InvalidGroup.NotFound',
@@ -63,7 +63,7 @@ describe('what the lab does not simulate is refused, never dropped', () => {
       message:
         'EC2 Lab does not simulate SourceDestCheck of ModifyInstanceAttribute yet, so it refuses the request rather than ignore it. Leave SourceDestCheck out to go on.',
     });
-    expect(lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, Groups: ['sg-0123456789abcdef0'] }).code).toBe(
+    expect(lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, Kernel: { Value: 'aki-12345678' } }).code).toBe(
       'UnsupportedOperation',
     );
   });

@@ -2,8 +2,8 @@
  * Which RunInstances members the lab serves, and the refusal of every other one (API_RunInstances):
  * served are the image, type, counts, key pair, subnet and zone, user data, protection, shutdown
  * behaviour, the root volume's size, type, encryption and DeleteOnTermination, EBS optimization,
- * hibernation, tags, the client token and DryRun. Security groups do not exist in the lab yet, so a
- * group named is one that does not exist, as AWS answers it.
+ * hibernation, security groups (checked in run-instances.ts against the subnet's VPC), tags, the
+ * client token and DryRun.
  */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { errors } from '../errors';
@@ -54,6 +54,4 @@ export function checkRunInstancesMembers(request: RunInstancesRequest, rootDevic
       'BlockDeviceMapping.Ebs.',
     );
   }
-  const group = request.SecurityGroupIds?.[0] ?? request.SecurityGroups?.[0];
-  if (group !== undefined) throw errors.securityGroupNotFound(group);
 }

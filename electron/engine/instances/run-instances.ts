@@ -19,6 +19,9 @@ import { createPrimaryInterface } from '../network-interfaces/primary-interface'
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
 import { createRootVolume } from '../volumes/root-volume';
 import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { VPCS } from '../vpcs/vpc-record';
+import { ensureDefaultSecurityGroup } from '../security-groups/default-security-group';
+import { groupsForInterface } from '../security-groups/find-groups';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
 import { checkRunInstancesMembers } from './run-instances-members';
@@ -73,6 +76,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const volumeTags = tagsFor(request, 'volume');
   const interfaceTags = tagsFor(request, 'network-interface');
   const subnet = chooseSubnet(ctx, region, request, typeName);
+  const groups = launchGroups(ctx, region, request, subnet);
   // As many as the subnet has addresses for, between MinCount and MaxCount (API_RunInstances).
   const free = usableAddresses(subnet.cidrBlock) - (addressesUsedBySubnet(ctx, region).get(subnet.subnetId) ?? 0);
   if (free < minCount) throw errors.insufficientFreeAddresses(subnet.subnetId);
@@ -94,6 +98,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
         subnetId: subnet.subnetId,
         cidrBlock: subnet.cidrBlock,
         assignPublicIp: subnet.mapPublicIpOnLaunch,
+        groups,
         at: now,
       },
       taken,
@@ -299,6 +304,25 @@ function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesR
     throw errors.typeNotInRegion(type, region);
   }
   return offeringZones[ctx.ids.int(offeringZones.length)]!;
+}
+
+/**
+ * The groups named by id (`SecurityGroupIds`) or name (`SecurityGroups`), in the subnet's VPC;
+ * without any, the VPC's default group, as EC2 attaches it (API_RunInstances: "If you don't specify
+ * a security group ID, we use the default security group for the VPC").
+ */
+function launchGroups(ctx: EngineContext, region: string, request: RunInstancesRequest, subnet: SubnetRecord) {
+  const named = groupsForInterface(
+    ctx,
+    region,
+    subnet.vpcId,
+    subnet.subnetId,
+    request.SecurityGroupIds,
+    request.SecurityGroups,
+  );
+  const vpc = ctx.records(VPCS).getInRegion(region, subnet.vpcId)!;
+  const groups = named.length ? named : [ensureDefaultSecurityGroup(ctx, vpc)];
+  return groups.map((g) => ({ groupId: g.groupId, groupName: g.groupName }));
 }
 
 function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetRecord[]) {

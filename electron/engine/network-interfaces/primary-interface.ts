@@ -20,6 +20,8 @@ export interface PrimaryInterfaceRequest {
   subnetId: string;
   cidrBlock: string;
   assignPublicIp: boolean;
+  /** Its security groups (the VPC's default group when the launch names none). */
+  groups: { groupId: string; groupName: string }[];
   at: number;
 }
 
@@ -47,7 +49,7 @@ export function createPrimaryInterface(
     macAddress: macAddress(ctx.ids),
     privateIpAddress,
     publicIp,
-    groups: [],
+    groups: request.groups.map((g) => ({ ...g })),
     sourceDestCheck: true,
     status: 'in-use',
     attachment: {

@@ -1,10 +1,11 @@
 /**
  * The default VPC of a region: 172.31.0.0/16 with a default /20 subnet per AZ (172.31.0.0/20,
- * 172.31.16.0/20, …) that maps public IPv4 addresses on launch.
+ * 172.31.16.0/20, …) that maps public IPv4 addresses on launch, and its default security group.
  * EC2 User Guide: default-vpc ("Default VPC components").
  */
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
+import { ensureDefaultSecurityGroup } from '../security-groups/default-security-group';
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
 import { VPCS, type VpcRecord } from './vpc-record';
 
@@ -47,5 +48,6 @@ export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: Vpc
     );
   });
   subnets.sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+  ensureDefaultSecurityGroup(ctx, vpc);
   return { vpc, subnets };
 }

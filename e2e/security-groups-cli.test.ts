@@ -1,0 +1,178 @@
+/**
+ * Security groups with the real AWS CLI v2 (Debian's /usr/bin/aws) against the lab's EC2 API, as
+ * the EC2 User Guide's working-with-security-groups page has a learner do it: create-security-group,
+ * authorize-security-group-ingress with `--protocol tcp --port 22 --cidr` and with
+ * `--ip-permissions`, describe-security-groups and describe-security-group-rules, revoke by rule id,
+ * run-instances with `--security-group-ids`, and delete-security-group (the default group refused).
+ * Needs /usr/bin/aws: missing, it fails in CI and is skipped elsewhere.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccessKeys } from '../electron/doors/ec2-api/access-keys';
+import { startEc2ApiServer, type Ec2ApiServer } from '../electron/doors/ec2-api/ec2-api-server';
+import { createEngine, type Engine } from '../electron/engine/engine';
+import { nodeKeyMaker } from '../electron/engine/state/node-key-maker';
+import { MemoryStateStore } from '../electron/engine/state/state-store';
+
+const AWS = '/usr/bin/aws';
+const available = existsSync(AWS);
+
+const keys = createAccessKeys();
+let engine: Engine;
+let server: Ec2ApiServer;
+let home: string;
+
+/** One CLI call; `output` is the CLI's --output (json unless the test asks for text). */
+function aws(output: 'json' | 'text', ...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      AWS,
+      ['ec2', ...args, '--endpoint-url', `http://127.0.0.1:${server.port}`, '--output', output, '--no-cli-pager'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          AWS_ACCESS_KEY_ID: keys.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+          AWS_DEFAULT_REGION: 'ap-northeast-2',
+          AWS_CONFIG_FILE: join(home, 'config'),
+          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_PAGER: '',
+        },
+        timeout: 50_000,
+      },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
+    );
+  });
+}
+
+const json = async (...args: string[]) => JSON.parse(await aws('json', ...args)) as Record<string, never>;
+/** The CLI's failure text for a call that must fail. */
+const failure = (...args: string[]) =>
+  aws('json', ...args).then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: Error) => error.message,
+  );
+
+describe.skipIf(!available && !process.env.CI)('security groups with the AWS CLI v2', () => {
+  beforeAll(async () => {
+    if (!available) throw new Error(`${AWS} is missing: install Debian's awscli (apt-get install -y awscli).`);
+    home = mkdtempSync(join(tmpdir(), 'ec2lab-aws-groups-'));
+    writeFileSync(join(home, 'config'), '');
+    writeFileSync(join(home, 'credentials'), '');
+    engine = createEngine({ store: new MemoryStateStore(), keyMaker: nodeKeyMaker });
+    server = await startEc2ApiServer({ engine, port: 0, credentials: keys });
+  });
+  afterAll(async () => {
+    await server?.close();
+    engine?.close();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  it('creates a group, opens SSH from one address, and shows its rules', async () => {
+    const created = await json('create-security-group', '--group-name', 'cli-web', '--description', 'web servers');
+    const groupId = created.GroupId as string;
+    expect(groupId).toMatch(/^sg-[0-9a-f]{17}$/);
+    const opened = await json(
+      'authorize-security-group-ingress',
+      '--group-id',
+      groupId,
+      '--protocol',
+      'tcp',
+      '--port',
+      '22',
+      '--cidr',
+      '203.0.113.7/32',
+    );
+    expect(opened).toMatchObject({
+      Return: true,
+      SecurityGroupRules: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22 }],
+    });
+    await json(
+      'authorize-security-group-ingress',
+      '--group-id',
+      groupId,
+      '--ip-permissions',
+      'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0,Description=https}]',
+    );
+    expect(
+      await failure(
+        'authorize-security-group-ingress',
+        '--group-id',
+        groupId,
+        '--protocol',
+        'tcp',
+        '--port',
+        '22',
+        '--cidr',
+        '203.0.113.7/32',
+      ),
+    ).toContain('(InvalidPermission.Duplicate)');
+    expect(
+      await failure(
+        'authorize-security-group-ingress',
+        '--group-id',
+        groupId,
+        '--protocol',
+        'tcp',
+        '--port',
+        '70000',
+        '--cidr',
+        '0.0.0.0/0',
+      ),
+    ).toContain('(InvalidParameterValue)');
+
+    const described = await json('describe-security-groups', '--group-names', 'cli-web');
+    const [group] = described.SecurityGroups as { IpPermissions: { FromPort: number; IpRanges: object[] }[] }[];
+    expect(group!.IpPermissions.map((p) => [p.FromPort, p.IpRanges])).toEqual([
+      [22, [{ CidrIp: '203.0.113.7/32' }]],
+      [443, [{ CidrIp: '0.0.0.0/0', Description: 'https' }]],
+    ]);
+    const rules = await json('describe-security-group-rules', '--filters', `Name=group-id,Values=${groupId}`);
+    const https = (rules.SecurityGroupRules as { SecurityGroupRuleId: string; FromPort: number }[]).find(
+      (r) => r.FromPort === 443,
+    )!;
+    expect(
+      await json(
+        'revoke-security-group-ingress',
+        '--group-id',
+        groupId,
+        '--security-group-rule-ids',
+        https.SecurityGroupRuleId,
+      ),
+    ).toMatchObject({ Return: true });
+  });
+
+  it('launches with the group, refuses to delete it or the default group, then deletes it', async () => {
+    const images = await json('describe-images', '--filters', 'Name=architecture,Values=x86_64');
+    const imageId = (images.Images as { ImageId: string }[])[0]!.ImageId;
+    const groups = await json('describe-security-groups', '--group-names', 'cli-web', 'default');
+    const byName = (name: string) =>
+      (groups.SecurityGroups as { GroupId: string; GroupName: string }[]).find((g) => g.GroupName === name);
+    const [web, fallback] = [byName('cli-web'), byName('default')];
+    const launched = await json(
+      'run-instances',
+      '--image-id',
+      imageId,
+      '--instance-type',
+      't3.micro',
+      '--count',
+      '1',
+      '--security-group-ids',
+      web!.GroupId,
+    );
+    const instance = (launched.Instances as { InstanceId: string; SecurityGroups: object[] }[])[0]!;
+    expect(instance.SecurityGroups).toEqual([{ GroupId: web!.GroupId, GroupName: 'cli-web' }]);
+    expect(await failure('delete-security-group', '--group-id', web!.GroupId)).toContain('(DependencyViolation)');
+    expect(await failure('delete-security-group', '--group-id', fallback!.GroupId)).toContain('(CannotDelete)');
+    await aws('json', 'modify-instance-attribute', '--instance-id', instance.InstanceId, '--groups', fallback!.GroupId);
+    await aws('json', 'delete-security-group', '--group-id', web!.GroupId);
+    expect(await failure('describe-security-groups', '--group-ids', web!.GroupId)).toContain('(InvalidGroup.NotFound)');
+  });
+});
