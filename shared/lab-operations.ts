@@ -140,6 +140,36 @@ export interface LabOperations {
     input: { MaxResults?: number; NextToken?: string };
     output: { Events: ActivityEvent[]; NextToken?: string };
   };
+  /** The learner's simulated laptop: its public IPv4 ("My IP"), the source of every connection it makes. */
+  GetLaptop: { input: Record<string, never>; output: LaptopInfo };
+  /**
+   * The gate: can traffic of a protocol to a port, from an address (the laptop's by default), reach
+   * an instance now? Allowed, or every reason it is blocked, in order.
+   */
+  DescribeReachability: { input: ReachabilityQuestion; output: ReachabilityAnswer };
+}
+
+export interface LaptopInfo {
+  /** In a documentation range (203.0.113.0/24), random per lab and kept with it. */
+  PublicIp: string;
+}
+
+export interface ReachabilityQuestion {
+  Region: string;
+  InstanceId: string;
+  /** tcp, udp, icmp, or a protocol number. */
+  Protocol: string;
+  /** The destination port (for ICMP, the type). */
+  Port: number;
+  /** The source IPv4 address; the laptop's public IP when absent. */
+  SourceIp?: string;
+}
+
+export interface ReachabilityAnswer {
+  Allowed: boolean;
+  SourceIp: string;
+  /** Why it is blocked, in order: instance-not-running, instance-booting, no-public-ip, no-inbound-rule. */
+  Reasons: { Code: string; Message: string; GroupIds?: string[] }[];
 }
 
 export type LabOperationName = keyof LabOperations;
@@ -159,4 +189,6 @@ export const LAB_OPERATION_NAMES = [
   'SetApiPort',
   'RegenerateApiAccessKey',
   'DescribeActivity',
+  'GetLaptop',
+  'DescribeReachability',
 ] as const satisfies readonly LabOperationName[];

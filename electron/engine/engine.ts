@@ -310,6 +310,10 @@ export class Engine {
         });
       }
       if (notices.length) settings.touch(SETTINGS_ID).notices.push(...notices);
+      // Labs made before the laptop had an address get one now (RFC 5737's TEST-NET-3, never routed).
+      if (!settings.get(SETTINGS_ID)!.laptopPublicIp) {
+        settings.touch(SETTINGS_ID).laptopPublicIp = `203.0.113.${1 + this.ids.int(254)}`;
+      }
       for (const region of this.catalog.regions) ensureDefaultVpc(this.ctx, region.RegionName);
     });
   }

@@ -14,6 +14,8 @@ import {
 import { MAX_API_PORT, MIN_API_PORT, isAllowedApiPort } from '../../../shared/rules/api-port';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
+import { reachability } from '../security-groups/reachability';
+import { SETTINGS, SETTINGS_ID } from './lab-settings';
 
 /** The lab clock jumps at most a month at a time. */
 const MAX_ADVANCE_MS = 31 * 24 * 60 * 60_000;
@@ -101,4 +103,35 @@ export const LAB_HANDLERS: LabHandlers = {
     return host.setApiPort(port);
   },
   DescribeActivity: (_ctx, host, input) => host.describeActivity(input),
+  GetLaptop: (ctx) => ({ PublicIp: laptopIp(ctx) }),
+  DescribeReachability: (ctx, _host, input) => {
+    const region = requireRegion(ctx, input.Region);
+    if (typeof input.InstanceId !== 'string' || !input.InstanceId) throw errors.missingParameter('InstanceId');
+    if (typeof input.Protocol !== 'string' || !input.Protocol) throw errors.missingParameter('Protocol');
+    if (!Number.isInteger(input.Port) || input.Port < -1 || input.Port > 65535) {
+      throw errors.invalidParameterValue(`Value (${String(input.Port)}) for parameter Port is invalid.`);
+    }
+    const source = input.SourceIp ?? laptopIp(ctx);
+    const answer = reachability(ctx, region, {
+      instanceId: input.InstanceId,
+      protocol: input.Protocol,
+      port: input.Port,
+      source,
+    });
+    return {
+      Allowed: answer.allowed,
+      SourceIp: source,
+      Reasons: answer.allowed
+        ? []
+        : answer.reasons.map((reason) => ({
+            Code: reason.code,
+            Message: reason.message,
+            ...(reason.code === 'no-inbound-rule' ? { GroupIds: reason.groups.map((g) => g.groupId) } : {}),
+          })),
+    };
+  },
 };
+
+function laptopIp(ctx: EngineContext): string {
+  return ctx.records(SETTINGS).get(SETTINGS_ID)!.laptopPublicIp!;
+}

@@ -1,6 +1,6 @@
 /** The lab's own settings record: its account id, the clock, and the notices waiting for the learner. */
 import { CLOCK_SPEEDS, type ClockSpeed, type LabNotice } from '../../../shared/lab-operations';
-import { checkFields, listOf, oneOf, optional, shape, text, time } from '../import-checks';
+import { checkFields, ipv4, listOf, oneOf, optional, shape, text, time } from '../import-checks';
 import { defineFamily } from '../resource-family';
 import type { RecordCollection } from '../state/repository';
 
@@ -11,6 +11,8 @@ export interface LabSettingsRecord {
   clockNow: number;
   clockSpeed: ClockSpeed;
   notices: LabNotice[];
+  /** The learner's laptop's public IPv4 ("My IP"), in 203.0.113.0/24 (RFC 5737, documentation). */
+  laptopPublicIp?: string;
 }
 
 export const SETTINGS_ID = 'settings';
@@ -25,6 +27,7 @@ export const SETTINGS_FAMILY = defineFamily({
     accountId: (v) => typeof v === 'string' && /^\d{12}$/.test(v),
     clockNow: time,
     clockSpeed: oneOf(CLOCK_SPEEDS),
+    laptopPublicIp: optional(ipv4),
     notices: listOf(
       shape({
         code: oneOf(['StateRecovered', 'StateReset', 'StateImported', 'RecordQuarantined']),
