@@ -12,6 +12,15 @@ import type {
   CreateSecurityGroupResult,
   DeleteSecurityGroupRequest,
   DeleteSecurityGroupResult,
+  DescribeNetworkInterfacesRequest,
+  DescribeNetworkInterfacesResult,
+  ModifyNetworkInterfaceAttributeRequest,
+  ModifySecurityGroupRulesRequest,
+  ModifySecurityGroupRulesResult,
+  UpdateSecurityGroupRuleDescriptionsEgressRequest,
+  UpdateSecurityGroupRuleDescriptionsEgressResult,
+  UpdateSecurityGroupRuleDescriptionsIngressRequest,
+  UpdateSecurityGroupRuleDescriptionsIngressResult,
   DescribeSecurityGroupRulesRequest,
   DescribeSecurityGroupRulesResult,
   DescribeSecurityGroupsRequest,
@@ -111,6 +120,17 @@ export interface Ec2Operations {
   };
   RevokeSecurityGroupIngress: { input: RevokeSecurityGroupIngressRequest; output: RevokeSecurityGroupIngressResult };
   RevokeSecurityGroupEgress: { input: RevokeSecurityGroupEgressRequest; output: RevokeSecurityGroupEgressResult };
+  ModifySecurityGroupRules: { input: ModifySecurityGroupRulesRequest; output: ModifySecurityGroupRulesResult };
+  UpdateSecurityGroupRuleDescriptionsIngress: {
+    input: UpdateSecurityGroupRuleDescriptionsIngressRequest;
+    output: UpdateSecurityGroupRuleDescriptionsIngressResult;
+  };
+  UpdateSecurityGroupRuleDescriptionsEgress: {
+    input: UpdateSecurityGroupRuleDescriptionsEgressRequest;
+    output: UpdateSecurityGroupRuleDescriptionsEgressResult;
+  };
+  DescribeNetworkInterfaces: { input: DescribeNetworkInterfacesRequest; output: DescribeNetworkInterfacesResult };
+  ModifyNetworkInterfaceAttribute: { input: ModifyNetworkInterfaceAttributeRequest; output: EmptyResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -147,4 +167,9 @@ export const EC2_OPERATION_NAMES = [
   'AuthorizeSecurityGroupEgress',
   'RevokeSecurityGroupIngress',
   'RevokeSecurityGroupEgress',
+  'ModifySecurityGroupRules',
+  'UpdateSecurityGroupRuleDescriptionsIngress',
+  'UpdateSecurityGroupRuleDescriptionsEgress',
+  'DescribeNetworkInterfaces',
+  'ModifyNetworkInterfaceAttribute',
 ] as const satisfies readonly Ec2OperationName[];

@@ -1,6 +1,7 @@
 /**
  * The network interfaces family: ENIs as records of their own. Today each instance's primary
- * interface is made with it; the VPC operations (CreateNetworkInterface, AttachNetworkInterface …) join here.
+ * interface is made with it. DescribeNetworkInterfaces and ModifyNetworkInterfaceAttribute serve them;
+ * the VPC operations (CreateNetworkInterface, AttachNetworkInterface …) join here.
  */
 import {
   anyText,
@@ -21,6 +22,8 @@ import {
   zone,
 } from '../import-checks';
 import { defineFamily } from '../resource-family';
+import { describeNetworkInterfaces } from './describe-network-interfaces';
+import { modifyNetworkInterfaceAttribute } from './modify-network-interface-attribute';
 import { NETWORK_INTERFACES } from './network-interface-record';
 
 export const NETWORK_INTERFACES_FAMILY = defineFamily({
@@ -54,5 +57,8 @@ export const NETWORK_INTERFACES_FAMILY = defineFamily({
   uniqueInRegion: ['privateIpAddress', 'publicIp', 'macAddress'],
   activityIdKeys: ['NetworkInterfaceIds', 'NetworkInterfaceId'],
   createdIdKey: 'NetworkInterfaceId',
-  handlers: {},
+  handlers: {
+    DescribeNetworkInterfaces: describeNetworkInterfaces,
+    ModifyNetworkInterfaceAttribute: modifyNetworkInterfaceAttribute,
+  },
 });

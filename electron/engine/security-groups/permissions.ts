@@ -56,18 +56,18 @@ export function readPermissions(
     for (const range of permission.IpRanges ?? []) {
       const cidr = range.CidrIp ?? '';
       if (!isIpv4Cidr(cidr)) throw errors.invalidParameterValue(`CIDR block ${cidr} is malformed`);
-      peers.push({ cidrIpv4: cidr, description: description(range.Description) });
+      peers.push({ cidrIpv4: cidr, description: ruleDescription(range.Description) });
     }
     for (const range of permission.Ipv6Ranges ?? []) {
       const cidr = range.CidrIpv6 ?? '';
       if (!isIpv6Cidr(cidr)) throw errors.invalidParameterValue(`CIDR block ${cidr} is malformed`);
-      peers.push({ cidrIpv6: cidr.toLowerCase(), description: description(range.Description) });
+      peers.push({ cidrIpv6: cidr.toLowerCase(), description: ruleDescription(range.Description) });
     }
     for (const pair of permission.UserIdGroupPairs ?? []) {
       refuseUnsimulated(operation, pair, ['GroupId', 'GroupName', 'UserId', 'Description'], 'UserIdGroupPairs.');
       peers.push({
         referencedGroupId: peerGroup(ctx, group, pair.GroupId, pair.GroupName).groupId,
-        description: description(pair.Description),
+        description: ruleDescription(pair.Description),
       });
     }
     if (!peers.length) {
@@ -130,7 +130,8 @@ function readProtocolAndPorts(permission: IpPermission): Pick<RuleSpec, 'protoco
   return { protocol, fromPort: -1, toPort: -1 };
 }
 
-function description(text: string | undefined): string | undefined {
+/** A rule's description as EC2 takes it: up to 255 characters of its set; empty means none. */
+export function ruleDescription(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined;
   if (text.length > MAX_DESCRIPTION_LENGTH || !/^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]*$/.test(text)) {
     throw errors.invalidParameterValue(

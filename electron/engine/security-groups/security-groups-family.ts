@@ -2,7 +2,8 @@
  * The security groups family: create, delete and describe groups, describe, authorize and revoke
  * their rules, by EC2's operation names (EC2 API Reference: API_CreateSecurityGroup,
  * API_DeleteSecurityGroup, API_DescribeSecurityGroups, API_DescribeSecurityGroupRules,
- * API_AuthorizeSecurityGroupIngress/Egress, API_RevokeSecurityGroupIngress/Egress). Every VPC's
+ * API_AuthorizeSecurityGroupIngress/Egress, API_RevokeSecurityGroupIngress/Egress,
+ * API_ModifySecurityGroupRules, API_UpdateSecurityGroupRuleDescriptionsIngress/Egress). Every VPC's
  * default group is made with the VPC (default-security-group.ts); RunInstances and
  * ModifyInstanceAttribute attach groups to network interfaces; reachability.ts answers who gets in.
  */
@@ -30,7 +31,12 @@ import { createSecurityGroup } from './create-security-group';
 import { deleteSecurityGroup } from './delete-security-group';
 import { describeSecurityGroupRules } from './describe-security-group-rules';
 import { describeSecurityGroups } from './describe-security-groups';
+import { modifySecurityGroupRules } from './modify-rules';
 import { revokeSecurityGroupEgress, revokeSecurityGroupIngress } from './revoke-rules';
+import {
+  updateSecurityGroupRuleDescriptionsEgress,
+  updateSecurityGroupRuleDescriptionsIngress,
+} from './rule-descriptions';
 import { SECURITY_GROUPS } from './security-group-record';
 
 const port = (v: unknown) => Number.isInteger(v) && (v as number) >= -1 && (v as number) <= 65535;
@@ -89,5 +95,8 @@ export const SECURITY_GROUPS_FAMILY = defineFamily({
     AuthorizeSecurityGroupEgress: authorizeSecurityGroupEgress,
     RevokeSecurityGroupIngress: revokeSecurityGroupIngress,
     RevokeSecurityGroupEgress: revokeSecurityGroupEgress,
+    ModifySecurityGroupRules: modifySecurityGroupRules,
+    UpdateSecurityGroupRuleDescriptionsIngress: updateSecurityGroupRuleDescriptionsIngress,
+    UpdateSecurityGroupRuleDescriptionsEgress: updateSecurityGroupRuleDescriptionsEgress,
   },
 });
