@@ -3,23 +3,33 @@
  * script drives them: the default group, create with tags, authorize and revoke inbound and
  * outbound rules by permissions and by rule id, DescribeSecurityGroups (names, filters, AWS's
  * grouped IpPermissions) and DescribeSecurityGroupRules, AWS's errors, launching with groups,
- * ModifyInstanceAttribute Groups, and deleting (the default group and groups in use refused).
+ * ModifyInstanceAttribute Groups, and deleting (the default group and groups in use refused);
+ * then ModifySecurityGroupRules, UpdateSecurityGroupRuleDescriptionsIngress/Egress, tags on rules,
+ * DescribeNetworkInterfaces and ModifyNetworkInterfaceAttribute.
  */
 import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
+  CreateTagsCommand,
   DeleteSecurityGroupCommand,
+  DeleteTagsCommand,
   DescribeImagesCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeTagsCommand,
   ModifyInstanceAttributeCommand,
+  ModifyNetworkInterfaceAttributeCommand,
+  ModifySecurityGroupRulesCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   RunInstancesCommand,
   TerminateInstancesCommand,
+  UpdateSecurityGroupRuleDescriptionsEgressCommand,
+  UpdateSecurityGroupRuleDescriptionsIngressCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
@@ -230,5 +240,195 @@ describe('security groups through the EC2 API door, driven by @aws-sdk/client-ec
       name: 'InvalidGroup.NotFound',
     });
     await client().send(new TerminateInstancesCommand({ InstanceIds: [instanceId, plain.Instances![0]!.InstanceId!] }));
+  });
+});
+
+describe('changing rules in place and network interfaces through the EC2 API door', () => {
+  let appId = '';
+  let ruleId = '';
+
+  it('modifies a rule by id (it keeps its id and direction) and refuses a duplicate or an unknown id', async () => {
+    appId = (await client().send(new CreateSecurityGroupCommand({ GroupName: 'sdk-app', Description: 'app' })))
+      .GroupId!;
+    const authorized = await client().send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: appId,
+        IpPermissions: [ssh('203.0.113.7/32', 'laptop'), ssh('198.51.100.0/24')],
+        TagSpecifications: [{ ResourceType: 'security-group-rule', Tags: [{ Key: 'Name', Value: 'ssh' }] }],
+      }),
+    );
+    ruleId = authorized.SecurityGroupRules![0]!.SecurityGroupRuleId!;
+    const modified = await client().send(
+      new ModifySecurityGroupRulesCommand({
+        GroupId: appId,
+        SecurityGroupRules: [
+          {
+            SecurityGroupRuleId: ruleId,
+            SecurityGroupRule: {
+              IpProtocol: 'tcp',
+              FromPort: 443,
+              ToPort: 443,
+              CidrIpv4: '0.0.0.0/0',
+              Description: 'https',
+            },
+          },
+        ],
+      }),
+    );
+    expect(modified.Return).toBe(true);
+    const { SecurityGroupRules } = await client().send(
+      new DescribeSecurityGroupRulesCommand({ SecurityGroupRuleIds: [ruleId] }),
+    );
+    expect(SecurityGroupRules![0]).toMatchObject({
+      SecurityGroupRuleId: ruleId,
+      IsEgress: false,
+      FromPort: 443,
+      CidrIpv4: '0.0.0.0/0',
+      Description: 'https',
+      Tags: [{ Key: 'Name', Value: 'ssh' }],
+    });
+    const modify = (SecurityGroupRuleId: string, CidrIpv4: string) =>
+      errorOf(
+        client().send(
+          new ModifySecurityGroupRulesCommand({
+            GroupId: appId,
+            SecurityGroupRules: [
+              { SecurityGroupRuleId, SecurityGroupRule: { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4 } },
+            ],
+          }),
+        ),
+      );
+    expect(await modify(ruleId, '198.51.100.0/24')).toMatchObject({ name: 'InvalidPermission.Duplicate', status: 400 });
+    expect(await modify(ruleId, '198.51.100.0/33')).toEqual({
+      name: 'InvalidParameterValue',
+      message: 'CIDR block 198.51.100.0/33 is malformed',
+      status: 400,
+    });
+    expect(await modify('sgr-0123456789abcdef0', '10.0.0.0/8')).toEqual({
+      name: 'InvalidSecurityGroupRuleId.NotFound',
+      message: "The security group rule ID 'sgr-0123456789abcdef0' does not exist",
+      status: 400,
+    });
+  });
+
+  it('updates rule descriptions by permissions and by rule id', async () => {
+    const ingress = await client().send(
+      new UpdateSecurityGroupRuleDescriptionsIngressCommand({
+        GroupId: appId,
+        IpPermissions: [ssh('198.51.100.0/24', 'office')],
+      }),
+    );
+    expect(ingress.Return).toBe(true);
+    const rules = async () =>
+      (await client().send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [appId] }] })))
+        .SecurityGroupRules!;
+    expect((await rules()).find((r) => r.CidrIpv4 === '198.51.100.0/24')!.Description).toBe('office');
+    const egress = (await rules()).find((r) => r.IsEgress)!;
+    await client().send(
+      new UpdateSecurityGroupRuleDescriptionsEgressCommand({
+        GroupId: appId,
+        SecurityGroupRuleDescriptions: [{ SecurityGroupRuleId: egress.SecurityGroupRuleId, Description: 'anywhere' }],
+      }),
+    );
+    expect((await rules()).find((r) => r.IsEgress)!.Description).toBe('anywhere');
+    expect(
+      await errorOf(
+        client().send(
+          new UpdateSecurityGroupRuleDescriptionsIngressCommand({
+            GroupId: appId,
+            IpPermissions: [ssh('192.0.2.0/24', 'nobody')],
+          }),
+        ),
+      ),
+    ).toEqual({
+      name: 'InvalidPermission.NotFound',
+      message: 'The specified rule does not exist in this security group.',
+      status: 400,
+    });
+  });
+
+  it('tags rules with CreateTags and DeleteTags and lists them in DescribeTags', async () => {
+    await client().send(new CreateTagsCommand({ Resources: [ruleId], Tags: [{ Key: 'team', Value: 'blue' }] }));
+    const { Tags } = await client().send(
+      new DescribeTagsCommand({ Filters: [{ Name: 'resource-id', Values: [ruleId] }] }),
+    );
+    expect(Tags).toEqual([
+      { Key: 'Name', Value: 'ssh', ResourceId: ruleId, ResourceType: 'security-group-rule' },
+      { Key: 'team', Value: 'blue', ResourceId: ruleId, ResourceType: 'security-group-rule' },
+    ]);
+    await client().send(new DeleteTagsCommand({ Resources: [ruleId], Tags: [{ Key: 'Name' }] }));
+    const { SecurityGroupRules } = await client().send(
+      new DescribeSecurityGroupRulesCommand({ SecurityGroupRuleIds: [ruleId] }),
+    );
+    expect(SecurityGroupRules![0]!.Tags).toEqual([{ Key: 'team', Value: 'blue' }]);
+  });
+
+  it("describes an instance's network interface and changes its groups, description and source/dest check", async () => {
+    const { Images } = await client().send(
+      new DescribeImagesCommand({ Filters: [{ Name: 'architecture', Values: ['x86_64'] }] }),
+    );
+    const reservation = await client().send(
+      new RunInstancesCommand({ ImageId: Images![0]!.ImageId!, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }),
+    );
+    const instance = reservation.Instances![0]!;
+    const { NetworkInterfaces } = await client().send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'attachment.instance-id', Values: [instance.InstanceId!] }],
+      }),
+    );
+    expect(NetworkInterfaces).toHaveLength(1);
+    const eni = NetworkInterfaces![0]!;
+    expect(eni).toMatchObject({
+      NetworkInterfaceId: instance.NetworkInterfaces![0]!.NetworkInterfaceId,
+      PrivateIpAddress: instance.PrivateIpAddress,
+      SubnetId: instance.SubnetId,
+      VpcId: instance.VpcId,
+      Status: 'in-use',
+      InterfaceType: 'interface',
+      SourceDestCheck: true,
+      Attachment: { InstanceId: instance.InstanceId, DeviceIndex: 0, Status: 'attached' },
+      Groups: [{ GroupName: 'default' }],
+    });
+    expect(eni.Attachment!.AttachTime).toBeInstanceOf(Date);
+    const id = eni.NetworkInterfaceId!;
+    await client().send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: id, Groups: [appId] }));
+    await client().send(
+      new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: id, Description: { Value: 'app nic' } }),
+    );
+    await client().send(
+      new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: id, SourceDestCheck: { Value: false } }),
+    );
+    const after = await client().send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id] }));
+    expect(after.NetworkInterfaces![0]).toMatchObject({
+      Groups: [{ GroupId: appId, GroupName: 'sdk-app' }],
+      Description: 'app nic',
+      SourceDestCheck: false,
+    });
+    const byGroup = await client().send(
+      new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'group-id', Values: [appId] }] }),
+    );
+    expect(byGroup.NetworkInterfaces!.map((n) => n.NetworkInterfaceId)).toEqual([id]);
+    expect(
+      await errorOf(
+        client().send(
+          new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: id, Groups: ['sg-0123456789abcdef0'] }),
+        ),
+      ),
+    ).toEqual({
+      name: 'InvalidGroup.NotFound',
+      message: "The security group 'sg-0123456789abcdef0' does not exist",
+      status: 400,
+    });
+    expect(
+      await errorOf(
+        client().send(
+          new ModifyNetworkInterfaceAttributeCommand({
+            NetworkInterfaceId: id,
+            Attachment: { AttachmentId: eni.Attachment!.AttachmentId, DeleteOnTermination: false },
+          }),
+        ),
+      ),
+    ).toMatchObject({ name: 'UnsupportedOperation', status: 400 });
+    await client().send(new TerminateInstancesCommand({ InstanceIds: [instance.InstanceId!] }));
   });
 });
