@@ -3,7 +3,9 @@
  * the EC2 User Guide's working-with-security-groups page has a learner do it: create-security-group,
  * authorize-security-group-ingress with `--protocol tcp --port 22 --cidr` and with
  * `--ip-permissions`, describe-security-groups and describe-security-group-rules, revoke by rule id,
- * run-instances with `--security-group-ids`, and delete-security-group (the default group refused).
+ * run-instances with `--security-group-ids`, and delete-security-group (the default group refused);
+ * modify-security-group-rules, update-security-group-rule-descriptions-ingress,
+ * describe-network-interfaces and modify-network-interface-attribute `--groups`.
  * Needs /usr/bin/aws: missing, it fails in CI and is skipped elsewhere.
  */
 import { execFile } from 'node:child_process';
@@ -174,5 +176,102 @@ describe.skipIf(!available && !process.env.CI)('security groups with the AWS CLI
     await aws('json', 'modify-instance-attribute', '--instance-id', instance.InstanceId, '--groups', fallback!.GroupId);
     await aws('json', 'delete-security-group', '--group-id', web!.GroupId);
     expect(await failure('describe-security-groups', '--group-ids', web!.GroupId)).toContain('(InvalidGroup.NotFound)');
+  });
+
+  it('modifies a rule in place, updates its description, and shows the network interface with its new groups', async () => {
+    const created = await json('create-security-group', '--group-name', 'cli-api', '--description', 'api servers');
+    const groupId = created.GroupId as string;
+    const opened = await json(
+      'authorize-security-group-ingress',
+      '--group-id',
+      groupId,
+      '--protocol',
+      'tcp',
+      '--port',
+      '22',
+      '--cidr',
+      '203.0.113.7/32',
+    );
+    const ruleId = (opened.SecurityGroupRules as { SecurityGroupRuleId: string }[])[0]!.SecurityGroupRuleId;
+    expect(
+      await json(
+        'modify-security-group-rules',
+        '--group-id',
+        groupId,
+        '--security-group-rules',
+        `SecurityGroupRuleId=${ruleId},SecurityGroupRule={Description=test,IpProtocol=-1,CidrIpv4=0.0.0.0/0}`,
+      ),
+    ).toEqual({ Return: true });
+    const rule = async () =>
+      (
+        (await json('describe-security-group-rules', '--security-group-rule-ids', ruleId)).SecurityGroupRules as {
+          IpProtocol: string;
+          CidrIpv4: string;
+          Description?: string;
+          IsEgress: boolean;
+        }[]
+      )[0]!;
+    expect(await rule()).toMatchObject({
+      IpProtocol: '-1',
+      CidrIpv4: '0.0.0.0/0',
+      Description: 'test',
+      IsEgress: false,
+    });
+    expect(
+      await failure(
+        'modify-security-group-rules',
+        '--group-id',
+        groupId,
+        '--security-group-rules',
+        'SecurityGroupRuleId=sgr-0123456789abcdef0,SecurityGroupRule={IpProtocol=-1,CidrIpv4=0.0.0.0/0}',
+      ),
+    ).toContain('(InvalidSecurityGroupRuleId.NotFound)');
+    await json(
+      'update-security-group-rule-descriptions-ingress',
+      '--group-id',
+      groupId,
+      '--ip-permissions',
+      'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0,Description=everyone}]',
+    );
+    expect((await rule()).Description).toBe('everyone');
+
+    const images = await json('describe-images', '--filters', 'Name=architecture,Values=x86_64');
+    const imageId = (images.Images as { ImageId: string }[])[0]!.ImageId;
+    const launched = await json('run-instances', '--image-id', imageId, '--instance-type', 't3.micro', '--count', '1');
+    const instance = (launched.Instances as { InstanceId: string; PrivateIpAddress: string }[])[0]!;
+    const interfaces = async () =>
+      (
+        await json(
+          'describe-network-interfaces',
+          '--filters',
+          `Name=attachment.instance-id,Values=${instance.InstanceId}`,
+        )
+      ).NetworkInterfaces as {
+        NetworkInterfaceId: string;
+        PrivateIpAddress: string;
+        Status: string;
+        Groups: { GroupId: string; GroupName: string }[];
+        Attachment: { InstanceId: string; DeviceIndex: number };
+      }[];
+    const [eni] = await interfaces();
+    expect(eni).toMatchObject({
+      PrivateIpAddress: instance.PrivateIpAddress,
+      Status: 'in-use',
+      Groups: [{ GroupName: 'default' }],
+      Attachment: { InstanceId: instance.InstanceId, DeviceIndex: 0 },
+    });
+    await aws(
+      'json',
+      'modify-network-interface-attribute',
+      '--network-interface-id',
+      eni!.NetworkInterfaceId,
+      '--groups',
+      groupId,
+    );
+    expect((await interfaces())[0]!.Groups).toEqual([{ GroupId: groupId, GroupName: 'cli-api' }]);
+    expect(await failure('describe-network-interfaces', '--network-interface-ids', 'eni-0123456789abcdef0')).toContain(
+      '(InvalidNetworkInterfaceID.NotFound)',
+    );
+    await aws('json', 'terminate-instances', '--instance-ids', instance.InstanceId);
   });
 });
