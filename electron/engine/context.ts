@@ -8,7 +8,7 @@ import type { Catalog } from './catalog/catalog';
 import type { SimulationClock } from './clock';
 import type { IdGenerator } from './ids';
 import type { KeyMaker } from './key-pairs/key-maker';
-import type { ResourceCollection } from './resource-collection';
+import type { NestedTaggable, ResourceCollection } from './resource-collection';
 import type { RecordCollection, Repository } from './state/repository';
 
 export interface EngineContext {
@@ -21,6 +21,8 @@ export interface EngineContext {
   records<T extends object>(collection: RecordCollection<T>): Repository<T>;
   /** Every regional resource collection, for operations over all of them (tags). */
   resources: readonly ResourceCollection<object>[];
+  /** Taggable things kept inside other records (security group rules), from the families. */
+  nestedTaggables: readonly NestedTaggable[];
   emit(event: EngineEvent): void;
   /** Collects the ids a command changed; one event per region and kind is sent after it commits. */
   changed(region: string, resource: ResourceKind, id: string): void;

@@ -17,6 +17,7 @@ import type { EngineContext } from './context';
 import { EC2_HANDLERS } from './ec2-handlers';
 import { Ec2Error, errors } from './errors';
 import { ACTIVITY_ID_KEYS, FAMILIES, RESOURCE_COLLECTIONS } from './families';
+import type { ResourceFamily } from './resource-family';
 import { IdGenerator, cryptoRandom, type RandomSource } from './ids';
 import { KEY_MAKER_MISSING, type KeyMaker } from './key-pairs/key-maker';
 import type { ApiAccessProvider } from './lab/api-access';
@@ -91,10 +92,12 @@ export class Engine {
         return repository as unknown as Repository<T>;
       },
       resources: RESOURCE_COLLECTIONS,
+      nestedTaggables: [],
       emit: (event) => this.emit(event),
       changed: (region, resource, id) => this.noteChange(region, resource, id),
       accountId: () => settingsOf(this.ctx).accountId,
     };
+    this.ctx.nestedTaggables = FAMILIES.flatMap((family: ResourceFamily) => family.nestedTaggables?.(this.ctx) ?? []);
     this.labHost = createLabHost({
       ctx: this.ctx,
       clock: this.clock,

@@ -37,3 +37,20 @@ export interface Tagged {
 export function defineCollection<T extends object>(collection: ResourceCollection<T>): ResourceCollection<T> {
   return collection;
 }
+
+/**
+ * Taggable things kept inside another family's records (a security group's rules), which are no
+ * collection of their own: their family declares how the tags module reaches them (bound to the
+ * lab's context by the engine, `EngineContext.nestedTaggables`).
+ */
+export interface NestedTaggable {
+  resourceType: string;
+  idPrefix: IdPrefix;
+  /** Every tagged thing of the region with its tags. */
+  tagsIn(region: string): { id: string; tags: readonly Tag[] }[];
+  /** Whether the region has it. */
+  exists(region: string, id: string): boolean;
+  /** Replaces its tags with `change(current)`. */
+  retag(region: string, id: string, change: (tags: Tag[]) => Tag[]): void;
+  notFound(ids: readonly string[]): Error;
+}

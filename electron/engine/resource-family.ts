@@ -9,7 +9,7 @@
 import type { Catalog } from './catalog/catalog';
 import type { EngineContext } from './context';
 import type { Ec2Handlers } from './ec2-handler';
-import type { ResourceCollection } from './resource-collection';
+import type { NestedTaggable, ResourceCollection } from './resource-collection';
 import type { RecordCollection } from './state/repository';
 
 /** What an imported record's data is checked with: the name of its first bad field, if any. */
@@ -28,6 +28,8 @@ export interface ResourceFamily<H extends Partial<Ec2Handlers> = Partial<Ec2Hand
   readonly activityIdKeys?: readonly string[];
   /** The member that carries the id of a resource an operation creates (`InstanceId` of RunInstances' Instances). */
   readonly createdIdKey?: string;
+  /** Taggable things it keeps inside its records (no collection of their own), bound to the lab's context. */
+  readonly nestedTaggables?: (ctx: EngineContext) => readonly NestedTaggable[];
   /** The EC2 operations it serves. */
   readonly handlers: H;
   /** Applies what fell due on the clock up to `now` (transitional states, timers). */

@@ -7,6 +7,7 @@
  * default group is made with the VPC (default-security-group.ts); RunInstances and
  * ModifyInstanceAttribute attach groups to network interfaces; reachability.ts answers who gets in.
  */
+import { securityGroupRuleTags } from './rule-tags';
 import {
   anyText,
   checkFields,
@@ -86,6 +87,7 @@ export const SECURITY_GROUPS_FAMILY = defineFamily({
   }),
   activityIdKeys: ['GroupId', 'GroupIds', 'SecurityGroupIds', 'SecurityGroupRuleIds'],
   createdIdKey: 'GroupId',
+  nestedTaggables: (ctx) => [securityGroupRuleTags(ctx)],
   handlers: {
     CreateSecurityGroup: createSecurityGroup,
     DeleteSecurityGroup: deleteSecurityGroup,

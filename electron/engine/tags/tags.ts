@@ -15,8 +15,7 @@ import { describeItems } from '../describe';
 import { errors } from '../errors';
 import type { FilterFields } from '../filters';
 import { isWellFormedId } from '../ids';
-import type { ResourceCollection, Tag, Tagged } from '../resource-collection';
-import { SECURITY_GROUP_RULE_TAGS, type NestedTaggable } from '../security-groups/rule-tags';
+import type { NestedTaggable, ResourceCollection, Tag, Tagged } from '../resource-collection';
 import { validateTags } from './tag-rules';
 
 type TaggableCollection = ResourceCollection<Tagged>;
@@ -25,16 +24,13 @@ function taggableCollections(ctx: EngineContext): TaggableCollection[] {
   return ctx.resources.filter((c) => c.tagResourceType !== undefined) as TaggableCollection[];
 }
 
-/** Taggable things kept inside another family's records (a group's rules), reached through their own lookup. */
-const NESTED_TAGGABLES: readonly NestedTaggable[] = [SECURITY_GROUP_RULE_TAGS];
-
 type Target = { collection: TaggableCollection; id: string } | { nested: NestedTaggable; id: string };
 
 /** The taggable resource an id names in the region: InvalidID for an id of no taggable family, else its NotFound. */
 function findTarget(ctx: EngineContext, region: string, id: string): Target {
-  const nested = NESTED_TAGGABLES.find((n) => isWellFormedId(id, n.idPrefix));
+  const nested = ctx.nestedTaggables.find((n) => isWellFormedId(id, n.idPrefix));
   if (nested) {
-    if (!nested.exists(ctx, region, id)) throw nested.notFound([id]);
+    if (!nested.exists(region, id)) throw nested.notFound([id]);
     return { nested, id };
   }
   const collection = taggableCollections(ctx).find((c) => isWellFormedId(id, c.idPrefix));
@@ -45,7 +41,7 @@ function findTarget(ctx: EngineContext, region: string, id: string): Target {
 
 function retag(ctx: EngineContext, region: string, target: Target, change: (tags: Tag[]) => Tag[]): void {
   if ('nested' in target) {
-    target.nested.retag(ctx, region, target.id, change);
+    target.nested.retag(region, target.id, change);
     return;
   }
   const record = ctx.records(target.collection).touch(target.id);
@@ -107,8 +103,8 @@ export function describeTags(ctx: EngineContext, region: string, request: Descri
         })),
       ),
   );
-  for (const nested of NESTED_TAGGABLES) {
-    for (const item of nested.tagsIn(ctx, region)) {
+  for (const nested of ctx.nestedTaggables) {
+    for (const item of nested.tagsIn(region)) {
       for (const tag of item.tags) {
         all.push({
           Key: tag.Key,
