@@ -91,25 +91,33 @@ export const useSecurityGroupsStore = defineStore('security-groups', () => {
     if (ids.length) await ec2.RevokeSecurityGroupEgress(regionName, { GroupId: groupId, SecurityGroupRuleIds: ids });
   }
 
-  /** Edit inbound/outbound rules: authorize `added`, then revoke `removedIds`, as the console does. */
+  /**
+   * Edit inbound/outbound rules as the console does: authorize `added`, revoke `removedIds` by rule
+   * id, then authorize `replacing` (rules that differ from a removed one only in their description,
+   * which AWS would refuse as duplicates while the old rule is there).
+   */
   async function editRules(
     groupId: string,
     egress: boolean,
     added: IpPermission[],
     removedIds: string[],
+    replacing: IpPermission[] = [],
   ): Promise<void> {
     const regionName = region.value;
+    const authorize = async (permissions: IpPermission[]) => {
+      if (!permissions.length) return;
+      const input = { GroupId: groupId, IpPermissions: permissions };
+      if (egress) await ec2.AuthorizeSecurityGroupEgress(regionName, input);
+      else await ec2.AuthorizeSecurityGroupIngress(regionName, input);
+    };
     try {
-      if (added.length) {
-        const input = { GroupId: groupId, IpPermissions: added };
-        if (egress) await ec2.AuthorizeSecurityGroupEgress(regionName, input);
-        else await ec2.AuthorizeSecurityGroupIngress(regionName, input);
-      }
+      await authorize(added);
       if (removedIds.length) {
         const input = { GroupId: groupId, SecurityGroupRuleIds: removedIds };
         if (egress) await ec2.RevokeSecurityGroupEgress(regionName, input);
         else await ec2.RevokeSecurityGroupIngress(regionName, input);
       }
+      await authorize(replacing);
     } finally {
       await load();
     }

@@ -39,6 +39,7 @@ export const securityGroupsEn = {
     description: 'Description',
   },
   form: {
+    rule: 'Rule {number}',
     basicDetails: 'Basic details',
     name: 'Security group name',
     nameHint: 'Name cannot be edited after creation.',
@@ -70,11 +71,18 @@ export const securityGroupsEn = {
     confirm: 'Delete {id} ({name})?',
     delete: 'Delete',
     cancel: 'Cancel',
+    inUse: 'A security group attached to an instance, or a VPC’s default group, cannot be deleted.',
   },
   done: {
-    created: 'Security group ({id} | {name}) was created successfully',
+    created: "Security group ({id} {'|'} {name}) was created successfully",
     edited: 'Security group rules of {id} were updated',
     deleted: 'Security group {id} was deleted',
+  },
+  failed: {
+    create: 'Failed to create security group',
+    edit: 'Failed to update security group rules',
+    delete: 'Failed to delete security group',
+    refresh: 'Failed to refresh security groups',
   },
   security: {
     heading: 'Security details',

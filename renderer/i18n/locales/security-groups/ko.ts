@@ -41,6 +41,7 @@ export const securityGroupsKo: typeof securityGroupsEn = {
     description: '설명',
   },
   form: {
+    rule: '규칙 {number}',
     basicDetails: '기본 세부 정보',
     name: '보안 그룹 이름',
     nameHint: '생성 후에는 이름을 편집할 수 없습니다.',
@@ -72,11 +73,18 @@ export const securityGroupsKo: typeof securityGroupsEn = {
     confirm: '{id}({name})을(를) 삭제하시겠습니까?',
     delete: '삭제',
     cancel: '취소',
+    inUse: '인스턴스에 연결된 보안 그룹이나 VPC의 기본 보안 그룹은 삭제할 수 없습니다.',
   },
   done: {
-    created: '보안 그룹({id} | {name})을(를) 생성했습니다',
+    created: "보안 그룹({id} {'|'} {name})을(를) 생성했습니다",
     edited: '{id}의 보안 그룹 규칙을 업데이트했습니다',
     deleted: '보안 그룹 {id}을(를) 삭제했습니다',
+  },
+  failed: {
+    create: '보안 그룹을 생성하지 못했습니다',
+    edit: '보안 그룹 규칙을 업데이트하지 못했습니다',
+    delete: '보안 그룹을 삭제하지 못했습니다',
+    refresh: '보안 그룹을 새로 고치지 못했습니다',
   },
   security: {
     heading: '보안 세부 정보',
