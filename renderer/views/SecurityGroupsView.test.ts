@@ -164,6 +164,30 @@ describe('SecurityGroupsView', () => {
     expect(panel.textContent).not.toContain(oldRuleId);
   });
 
+  it('changes a rule’s description by revoking the old rule first, then authorizing it anew', async () => {
+    const lab = createEngineLab();
+    const groupId = lab.ec2('CreateSecurityGroup', {
+      GroupName: 'web',
+      Description: 'web',
+      VpcId: defaultVpc(lab),
+    }).GroupId!;
+    const oldRuleId = lab.ec2('AuthorizeSecurityGroupIngress', {
+      GroupId: groupId,
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+    }).SecurityGroupRules![0]!.SecurityGroupRuleId!;
+    const { bridge } = await mountLab(Page, { lab });
+    await click(rowOf(groupId));
+    const dialog = await action('Edit inbound rules');
+    await type(getByRole(dialog, 'group', 'Rule 1'), 'Description - optional', 'public site');
+    await click(getByRole(dialog, 'button', 'Save rules'));
+
+    expect(queryAllByRole(body(), 'alert')).toHaveLength(0);
+    expect(bridge.inputsOf('RevokeSecurityGroupIngress')).toEqual([
+      { GroupId: groupId, SecurityGroupRuleIds: [oldRuleId] },
+    ]);
+    expect(rulesOf(lab, groupId)).toEqual([['tcp', 443, 443, '0.0.0.0/0', 'public site']]);
+  });
+
   it('refuses to delete the default group (CannotDelete) and a group in use (DependencyViolation), changing nothing', async () => {
     const lab = createEngineLab();
     const [defaultGroup] = lab.ec2('DescribeSecurityGroups', {
