@@ -11,5 +11,6 @@ import './styles/instances.css';
 import './styles/launch.css';
 import './styles/developer.css';
 import './styles/key-pairs.css';
+import './styles/security-groups.css';
 
 createApp(App).use(createPinia()).use(createLabI18n()).mount('#app');

@@ -12,6 +12,7 @@ import LaunchInstanceView from '../views/LaunchInstanceView.vue';
 import InstanceTypesView from '../views/InstanceTypesView.vue';
 import AmisView from '../views/AmisView.vue';
 import KeyPairsView from '../views/KeyPairsView.vue';
+import SecurityGroupsView from '../views/SecurityGroupsView.vue';
 import CliAccessView from '../views/CliAccessView.vue';
 import ActivityView from '../views/ActivityView.vue';
 import SettingsView from '../views/SettingsView.vue';
@@ -43,6 +44,10 @@ export const ROUTES = {
   launch: { view: () => LaunchInstanceView, navCurrent: 'instances' },
   'instance-types': { view: () => InstanceTypesView, nav: { section: 'instances', label: 'nav.instanceTypes' } },
   amis: { view: () => AmisView, nav: { section: 'images', label: 'nav.amis' } },
+  'security-groups': {
+    view: () => SecurityGroupsView,
+    nav: { section: 'network', label: 'nav.securityGroups' },
+  },
   'key-pairs': { view: () => KeyPairsView, nav: { section: 'network', label: 'nav.keyPairs' } },
   'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
   activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },

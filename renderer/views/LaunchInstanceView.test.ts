@@ -154,6 +154,10 @@ describe('LaunchInstanceView', () => {
     );
     await launch();
 
+    // The firewall's default: a new launch-wizard-1 group, made before the launch.
+    const wizardGroup = lab.ec2('DescribeSecurityGroups', {
+      Filters: [{ Name: 'group-name', Values: ['launch-wizard-1'] }],
+    }).SecurityGroups![0]!.GroupId!;
     expect(bridge.inputsOf('RunInstances')).toEqual([
       {
         ImageId: image.ImageId,
@@ -171,6 +175,7 @@ describe('LaunchInstanceView', () => {
         ],
         TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web-1' }] }],
         Placement: { AvailabilityZone: zone },
+        SecurityGroupIds: [wizardGroup],
         HibernationOptions: { Configured: true },
         UserData: btoa(String.fromCharCode(...new TextEncoder().encode('#!/bin/bash\necho héllo'))),
       },

@@ -16,6 +16,15 @@ export interface LaunchForm {
   keyName: string;
   /** '' is "No preference". */
   availabilityZone: string;
+  /** Firewall: create a launch-wizard-N group, or select existing groups of the default VPC. */
+  firewall: 'create' | 'existing';
+  allowSsh: boolean;
+  sshSource: 'anywhere' | 'my-ip' | 'custom';
+  /** The CIDR typed for a Custom SSH source. */
+  sshCidr: string;
+  allowHttps: boolean;
+  allowHttp: boolean;
+  securityGroupIds: string[];
   /** Inputs of type number give numbers, or '' while empty. */
   rootSize: number | string;
   rootVolumeType: 'gp3' | 'gp2';
@@ -39,6 +48,13 @@ export function emptyLaunchForm(): LaunchForm {
     typeQuery: '',
     keyName: '',
     availabilityZone: '',
+    firewall: 'create',
+    allowSsh: true,
+    sshSource: 'anywhere',
+    sshCidr: '',
+    allowHttps: false,
+    allowHttp: false,
+    securityGroupIds: [],
     rootSize: '',
     rootVolumeType: 'gp3',
     rootEncrypted: false,

@@ -8,6 +8,7 @@ export function buildRunInstancesRequest(
   form: LaunchForm,
   image: QuickStartImage,
   hibernationSupported: boolean,
+  securityGroupIds: string[] = [],
 ): RunInstancesRequest {
   const count = wholeNumber(form.count);
   const tags = [
@@ -36,6 +37,7 @@ export function buildRunInstancesRequest(
   };
   if (tags.length > 0) request.TagSpecifications = [{ ResourceType: 'instance', Tags: tags }];
   if (form.keyName) request.KeyName = form.keyName;
+  if (securityGroupIds.length > 0) request.SecurityGroupIds = securityGroupIds;
   if (form.availabilityZone) request.Placement = { AvailabilityZone: form.availabilityZone };
   if (hibernationSupported) request.HibernationOptions = { Configured: form.hibernation };
   // RunInstances takes UserData as base64 text (EC2 API Reference: RunInstances, UserData).

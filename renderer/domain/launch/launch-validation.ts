@@ -13,6 +13,7 @@ import {
 import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import { tagTextLength } from '../../../shared/rules/tags';
 import { MAX_TAG_VALUE_LENGTH, validateTagRows } from '../tags/tag-rules';
+import { isIpv4Cidr } from '../security-groups/rule-form';
 import { wholeNumber, type LaunchForm } from './launch-form';
 
 export const MIN_COUNT = 1;
@@ -22,7 +23,7 @@ export const MAX_ROOT_GIB = VOLUME_SIZE_LIMITS_GIB.gp3![1];
 export { MAX_USER_DATA_BYTES };
 
 export type LaunchField =
-  'name' | 'tags' | 'image' | 'instanceType' | 'rootSize' | 'count' | 'hibernation' | 'userData';
+  'name' | 'tags' | 'image' | 'instanceType' | 'rootSize' | 'count' | 'hibernation' | 'userData' | 'firewall';
 
 export interface FieldError {
   key: MessageKey;
@@ -87,6 +88,12 @@ export function validateLaunch(form: LaunchForm, context: LaunchContext): Partia
 
   if (new TextEncoder().encode(form.userData).length > MAX_USER_DATA_BYTES) {
     errors.userData = { key: 'launch.errors.userDataTooLong', params: { max: MAX_USER_DATA_BYTES / 1024 } };
+  }
+
+  if (form.firewall === 'existing' && form.securityGroupIds.length === 0) {
+    errors.firewall = { key: 'securityGroups.wizard.noneSelected' };
+  } else if (form.firewall === 'create' && form.allowSsh && form.sshSource === 'custom' && !isIpv4Cidr(form.sshCidr)) {
+    errors.firewall = { key: 'securityGroups.form.errors.cidr' };
   }
   return errors;
 }

@@ -11,6 +11,7 @@ import { instancesEn } from './instances/en';
 import { keyPairsEn } from './key-pairs/en';
 import { launchEn } from './launch/en';
 import { regionNamesEn } from './region-names/en';
+import { securityGroupsEn } from './security-groups/en';
 import { settingsEn } from './settings/en';
 import { shellEn } from './shell/en';
 
@@ -20,6 +21,7 @@ const en = {
   dashboard: dashboardEn.dashboard,
   launch: launchEn,
   keyPairs: keyPairsEn,
+  securityGroups: securityGroupsEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
   ...catalogEn,

@@ -11,6 +11,7 @@ import { instancesKo } from './instances/ko';
 import { keyPairsKo } from './key-pairs/ko';
 import { launchKo } from './launch/ko';
 import { regionNamesKo } from './region-names/ko';
+import { securityGroupsKo } from './security-groups/ko';
 import { settingsKo } from './settings/ko';
 import { shellKo } from './shell/ko';
 
@@ -20,6 +21,7 @@ const ko: MessageSchema = {
   dashboard: dashboardKo.dashboard,
   launch: launchKo,
   keyPairs: keyPairsKo,
+  securityGroups: securityGroupsKo,
   instanceSettings: instanceSettingsKo,
   ...developerKo,
   ...catalogKo,

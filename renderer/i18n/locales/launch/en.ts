@@ -68,8 +68,6 @@ export const launchEn = {
     noPreference: 'No preference (Default subnet in any availability zone)',
     defaultSubnetIn: 'Default subnet in {zone}',
     publicIp: 'Auto-assign public IP',
-    firewall: 'Firewall (security groups)',
-    firewallLater: 'Security groups come in a later version of the lab.',
   },
   storage: {
     title: 'Configure storage',

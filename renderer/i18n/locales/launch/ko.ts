@@ -69,8 +69,6 @@ export const launchKo: typeof launchEn = {
     noPreference: '기본 설정 없음(모든 가용 영역의 기본 서브넷)',
     defaultSubnetIn: '{zone}의 기본 서브넷',
     publicIp: '퍼블릭 IP 자동 할당',
-    firewall: '방화벽(보안 그룹)',
-    firewallLater: '보안 그룹은 실습의 다음 버전에서 제공됩니다.',
   },
   storage: {
     title: '스토리지 구성',

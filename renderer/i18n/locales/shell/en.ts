@@ -51,6 +51,7 @@ export const shellEn = {
     activity: 'Activity',
     ebs: 'Elastic Block Store',
     network: 'Network & Security',
+    securityGroups: 'Security Groups',
     keyPairs: 'Key Pairs',
     monitoring: 'Monitoring',
     billing: 'Billing',

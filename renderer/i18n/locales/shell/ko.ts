@@ -53,6 +53,7 @@ export const shellKo: typeof shellEn = {
     activity: '활동',
     ebs: 'Elastic Block Store',
     network: '네트워크 및 보안',
+    securityGroups: '보안 그룹',
     keyPairs: '키 페어',
     monitoring: '모니터링',
     billing: '결제',
