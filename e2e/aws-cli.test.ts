@@ -6,65 +6,28 @@
  * Needs /usr/bin/aws (`apt-get install -y awscli`; .ci/run installs it): missing, it fails in CI
  * and is skipped elsewhere.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { ApiCall } from '../shared/api';
-import { createAccessKeys } from '../electron/doors/ec2-api/access-keys';
-import { startEc2ApiServer, type Ec2ApiServer } from '../electron/doors/ec2-api/ec2-api-server';
-import { createEngine, type Engine } from '../electron/engine/engine';
-import { MemoryStateStore } from '../electron/engine/state/state-store';
+import { describeWithCli, useCliLab } from './support/aws-cli';
 
-// The `aws` on PATH may be a pyenv shim; Debian's CLI v2 is the one a learner's machine has.
-const AWS = '/usr/bin/aws';
-const available = existsSync(AWS);
-
-const keys = createAccessKeys();
-let engine: Engine;
-let server: Ec2ApiServer;
-let home: string;
 const calls: ApiCall[] = [];
 /** Called after the engine answers a call (to move the clock once the waiter has polled). */
 let afterCall: (call: ApiCall) => void = () => {};
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const lab = useCliLab({
+  name: 'cli',
+  // The door records every call and lets the test act once the engine has answered it.
+  door: (engine) => ({
+    dispatch(call) {
+      calls.push(call);
+      const result = engine.dispatch(call);
+      afterCall(call);
+      return result;
+    },
+  }),
+});
 
-function aws(...args: string[]): Promise<CliResult> {
-  return awsCommand('ec2', ...args);
-}
-
-function awsCommand(service: string, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      AWS,
-      [service, ...args, '--endpoint-url', `http://127.0.0.1:${server.port}`, '--output', 'json', '--no-cli-pager'],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: home,
-          AWS_ACCESS_KEY_ID: keys.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-          AWS_DEFAULT_REGION: 'ap-northeast-2',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_PAGER: '',
-        },
-        timeout: 50_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const aws = (...args: string[]) => lab.run('ec2', args);
 
 async function awsJson<T>(...args: string[]): Promise<T> {
   const result = await aws(...args);
@@ -73,39 +36,17 @@ async function awsJson<T>(...args: string[]): Promise<T> {
   return JSON.parse(result.stdout) as T;
 }
 
-describe.skipIf(!available && !process.env.CI)('the AWS CLI v2 against the lab', () => {
-  beforeAll(async () => {
-    if (!available) throw new Error(`${AWS} is missing: install Debian's awscli (apt-get install -y awscli).`);
-    home = mkdtempSync(join(tmpdir(), 'ec2lab-aws-cli-'));
-    writeFileSync(join(home, 'config'), '');
-    writeFileSync(join(home, 'credentials'), '');
-    engine = createEngine({ store: new MemoryStateStore() });
+describeWithCli('the AWS CLI v2 against the lab', () => {
+  beforeAll(() => {
     // The lab clock stands still unless the test moves it.
-    engine.dispatch({ service: 'lab', operation: 'SetClockSpeed', input: { speed: 0 } });
-    server = await startEc2ApiServer({
-      engine: {
-        dispatch(call) {
-          calls.push(call);
-          const result = engine.dispatch(call);
-          afterCall(call);
-          return result;
-        },
-      },
-      port: 0,
-      credentials: keys,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
-    engine?.close();
-    if (home) rmSync(home, { recursive: true, force: true });
+    lab.engine.dispatch({ service: 'lab', operation: 'SetClockSpeed', input: { speed: 0 } });
   });
 
   it("answers `aws sts get-caller-identity` with the lab's account and its learner", async () => {
-    const result = await awsCommand('sts', 'get-caller-identity');
+    const result = await lab.run('sts', ['get-caller-identity']);
     expect(result.stderr).toBe('');
     const identity = JSON.parse(result.stdout) as { Account: string; Arn: string; UserId: string };
-    const status = engine.dispatch({ service: 'lab', operation: 'GetStatus', input: {} });
+    const status = lab.engine.dispatch({ service: 'lab', operation: 'GetStatus', input: {} });
     const accountId = (status as { value: { accountId: string } }).value.accountId;
     expect(identity).toEqual({
       Account: accountId,
@@ -148,7 +89,7 @@ describe.skipIf(!available && !process.env.CI)('the AWS CLI v2 against the lab',
     let polls = 0;
     afterCall = (call) => {
       if (call.operation !== 'DescribeInstances' || ++polls !== 1) return;
-      engine.dispatch({ service: 'lab', operation: 'AdvanceClock', input: { milliseconds: 60_000 } });
+      lab.engine.dispatch({ service: 'lab', operation: 'AdvanceClock', input: { milliseconds: 60_000 } });
     };
     const started = Date.now();
     const waited = await aws('wait', 'instance-running', '--instance-ids', instanceId);

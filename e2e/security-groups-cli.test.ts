@@ -8,49 +8,13 @@
  * describe-network-interfaces and modify-network-interface-attribute `--groups`.
  * Needs /usr/bin/aws: missing, it fails in CI and is skipped elsewhere.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessKeys } from '../electron/doors/ec2-api/access-keys';
-import { startEc2ApiServer, type Ec2ApiServer } from '../electron/doors/ec2-api/ec2-api-server';
-import { createEngine, type Engine } from '../electron/engine/engine';
-import { nodeKeyMaker } from '../electron/engine/state/node-key-maker';
-import { MemoryStateStore } from '../electron/engine/state/state-store';
+import { expect, it } from 'vitest';
+import { cliOutput, describeWithCli, useCliLab } from './support/aws-cli';
 
-const AWS = '/usr/bin/aws';
-const available = existsSync(AWS);
-
-const keys = createAccessKeys();
-let engine: Engine;
-let server: Ec2ApiServer;
-let home: string;
+const lab = useCliLab({ name: 'groups' });
 
 /** One CLI call; `output` is the CLI's --output (json unless the test asks for text). */
-function aws(output: 'json' | 'text', ...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      AWS,
-      ['ec2', ...args, '--endpoint-url', `http://127.0.0.1:${server.port}`, '--output', output, '--no-cli-pager'],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: home,
-          AWS_ACCESS_KEY_ID: keys.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-          AWS_DEFAULT_REGION: 'ap-northeast-2',
-          AWS_CONFIG_FILE: join(home, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_PAGER: '',
-        },
-        timeout: 50_000,
-      },
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
-    );
-  });
-}
+const aws = (output: 'json' | 'text', ...args: string[]) => cliOutput(lab.run('ec2', args, output));
 
 const json = async (...args: string[]) => JSON.parse(await aws('json', ...args)) as Record<string, never>;
 /** The CLI's failure text for a call that must fail. */
@@ -62,21 +26,7 @@ const failure = (...args: string[]) =>
     (error: Error) => error.message,
   );
 
-describe.skipIf(!available && !process.env.CI)('security groups with the AWS CLI v2', () => {
-  beforeAll(async () => {
-    if (!available) throw new Error(`${AWS} is missing: install Debian's awscli (apt-get install -y awscli).`);
-    home = mkdtempSync(join(tmpdir(), 'ec2lab-aws-groups-'));
-    writeFileSync(join(home, 'config'), '');
-    writeFileSync(join(home, 'credentials'), '');
-    engine = createEngine({ store: new MemoryStateStore(), keyMaker: nodeKeyMaker });
-    server = await startEc2ApiServer({ engine, port: 0, credentials: keys });
-  });
-  afterAll(async () => {
-    await server?.close();
-    engine?.close();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
-
+describeWithCli('security groups with the AWS CLI v2', () => {
   it('creates a group, opens SSH from one address, and shows its rules', async () => {
     const created = await json('create-security-group', '--group-name', 'cli-web', '--description', 'web servers');
     const groupId = created.GroupId as string;
