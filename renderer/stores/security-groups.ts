@@ -2,7 +2,7 @@
  * Security groups of the selected region (DescribeSecurityGroups, DescribeSecurityGroupRules), the
  * laptop's public IP ("My IP", GetLaptop), and the console's create, delete and rule edits. A
  * 'security-group' event describes the region's groups again: they are few. Editing rules is what
- * the console does: authorize the new ones and revoke the removed ones by rule id.
+ * the console does: authorize the new ones, modify the edited ones, revoke the removed ones by id.
  * EC2 User Guide: working-with-security-groups; VPC User Guide: security-group-rules.
  */
 import { defineStore, storeToRefs } from 'pinia';
@@ -10,6 +10,7 @@ import { ref } from 'vue';
 import type { IpPermission, SecurityGroup, SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { ec2, lab } from '../api/client';
 import { toCliCommand } from '../../shared/cli-command';
+import type { RuleEdits } from '../domain/security-groups/rule-edits';
 import { registerLabData } from './engine-events';
 import { useRegionStore } from './region';
 
@@ -92,32 +93,26 @@ export const useSecurityGroupsStore = defineStore('security-groups', () => {
   }
 
   /**
-   * Edit inbound/outbound rules as the console does: authorize `added`, revoke `removedIds` by rule
-   * id, then authorize `replacing` (rules that differ from a removed one only in their description,
-   * which AWS would refuse as duplicates while the old rule is there).
+   * Save edited inbound/outbound rules as the console does (see domain/security-groups/rule-edits):
+   * authorize the new rules, change the edited ones in place by rule id, then revoke the deleted
+   * ones, so a failure part way never leaves the group with fewer rules than the learner kept.
    */
-  async function editRules(
-    groupId: string,
-    egress: boolean,
-    added: IpPermission[],
-    removedIds: string[],
-    replacing: IpPermission[] = [],
-  ): Promise<void> {
+  async function editRules(groupId: string, egress: boolean, edits: RuleEdits): Promise<void> {
     const regionName = region.value;
-    const authorize = async (permissions: IpPermission[]) => {
-      if (!permissions.length) return;
-      const input = { GroupId: groupId, IpPermissions: permissions };
-      if (egress) await ec2.AuthorizeSecurityGroupEgress(regionName, input);
-      else await ec2.AuthorizeSecurityGroupIngress(regionName, input);
-    };
     try {
-      await authorize(added);
-      if (removedIds.length) {
-        const input = { GroupId: groupId, SecurityGroupRuleIds: removedIds };
+      if (edits.added.length) {
+        const input = { GroupId: groupId, IpPermissions: edits.added };
+        if (egress) await ec2.AuthorizeSecurityGroupEgress(regionName, input);
+        else await ec2.AuthorizeSecurityGroupIngress(regionName, input);
+      }
+      if (edits.modified.length) {
+        await ec2.ModifySecurityGroupRules(regionName, { GroupId: groupId, SecurityGroupRules: edits.modified });
+      }
+      if (edits.removedIds.length) {
+        const input = { GroupId: groupId, SecurityGroupRuleIds: edits.removedIds };
         if (egress) await ec2.RevokeSecurityGroupEgress(regionName, input);
         else await ec2.RevokeSecurityGroupIngress(regionName, input);
       }
-      await authorize(replacing);
     } finally {
       await load();
     }

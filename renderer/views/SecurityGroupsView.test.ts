@@ -119,7 +119,7 @@ describe('SecurityGroupsView', () => {
     expect(rowOf(group!.GroupId!).textContent).toContain('2 Permission entries');
   });
 
-  it('edits inbound rules: warns for SSH from anywhere, authorizes the new rules and revokes the removed ones by id', async () => {
+  it('edits inbound rules: warns for SSH from anywhere, changes the edited rule in place and authorizes the new one', async () => {
     const lab = createEngineLab();
     const myIp = lab.lab('GetLaptop', {}).PublicIp;
     const groupId = lab.ec2('CreateSecurityGroup', {
@@ -127,10 +127,15 @@ describe('SecurityGroupsView', () => {
       Description: 'ssh',
       VpcId: defaultVpc(lab),
     }).GroupId!;
-    const oldRuleId = lab.ec2('AuthorizeSecurityGroupIngress', {
-      GroupId: groupId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-    }).SecurityGroupRules![0]!.SecurityGroupRuleId!;
+    const [ssh, ping] = lab
+      .ec2('AuthorizeSecurityGroupIngress', {
+        GroupId: groupId,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+          { IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '10.0.0.0/8' }] },
+        ],
+      })
+      .SecurityGroupRules!.map((rule) => rule.SecurityGroupRuleId!);
     const { bridge } = await mountLab(Page, { lab });
     await click(rowOf(groupId));
     const dialog = await action('Edit inbound rules');
@@ -138,40 +143,49 @@ describe('SecurityGroupsView', () => {
 
     await choose(getByRole(dialog, 'group', 'Rule 1'), 'Source', 'my-ip');
     expect(dialog.textContent).not.toContain(WARNING);
+    await click(getByRole(getByRole(dialog, 'group', 'Rule 2'), 'button', 'Delete'));
     await click(getByRole(dialog, 'button', 'Add rule'));
     await choose(getByRole(dialog, 'group', 'Rule 2'), 'Type', 'http');
     await choose(getByRole(dialog, 'group', 'Rule 2'), 'Source', 'anywhere');
     await click(getByRole(dialog, 'button', 'Save rules'));
 
-    expect(bridge.inputsOf('AuthorizeSecurityGroupIngress')).toEqual([
+    expect(bridge.inputsOf('ModifySecurityGroupRules')).toEqual([
       {
         GroupId: groupId,
-        IpPermissions: [
-          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: `${myIp}/32` }] },
-          { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+        SecurityGroupRules: [
+          {
+            SecurityGroupRuleId: ssh,
+            SecurityGroupRule: { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: `${myIp}/32` },
+          },
         ],
       },
     ]);
-    expect(bridge.inputsOf('RevokeSecurityGroupIngress')).toEqual([
-      { GroupId: groupId, SecurityGroupRuleIds: [oldRuleId] },
+    expect(bridge.inputsOf('AuthorizeSecurityGroupIngress')).toEqual([
+      {
+        GroupId: groupId,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      },
     ]);
+    expect(bridge.inputsOf('RevokeSecurityGroupIngress')).toEqual([{ GroupId: groupId, SecurityGroupRuleIds: [ping] }]);
     expect(rulesOf(lab, groupId)).toEqual([
       ['tcp', 22, 22, `${myIp}/32`, ''],
       ['tcp', 80, 80, '0.0.0.0/0', ''],
     ]);
+    const rules = lab.ec2('DescribeSecurityGroupRules', { Filters: [{ Name: 'group-id', Values: [groupId] }] });
+    expect(rules.SecurityGroupRules!.map((rule) => rule.SecurityGroupRuleId)).toContain(ssh);
     const panel = getByRole(body(), 'tabpanel');
     expect(panel.textContent).toContain('HTTP');
-    expect(panel.textContent).not.toContain(oldRuleId);
+    expect(panel.textContent).not.toContain(ping);
   });
 
-  it('changes a rule’s description by revoking the old rule first, then authorizing it anew', async () => {
+  it('changes a rule’s description in place: the rule keeps its id and nothing is revoked', async () => {
     const lab = createEngineLab();
     const groupId = lab.ec2('CreateSecurityGroup', {
       GroupName: 'web',
       Description: 'web',
       VpcId: defaultVpc(lab),
     }).GroupId!;
-    const oldRuleId = lab.ec2('AuthorizeSecurityGroupIngress', {
+    const ruleId = lab.ec2('AuthorizeSecurityGroupIngress', {
       GroupId: groupId,
       IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
     }).SecurityGroupRules![0]!.SecurityGroupRuleId!;
@@ -182,10 +196,15 @@ describe('SecurityGroupsView', () => {
     await click(getByRole(dialog, 'button', 'Save rules'));
 
     expect(queryAllByRole(body(), 'alert')).toHaveLength(0);
-    expect(bridge.inputsOf('RevokeSecurityGroupIngress')).toEqual([
-      { GroupId: groupId, SecurityGroupRuleIds: [oldRuleId] },
-    ]);
+    expect(bridge.inputsOf('RevokeSecurityGroupIngress')).toEqual([]);
+    expect(bridge.inputsOf('AuthorizeSecurityGroupIngress')).toEqual([]);
     expect(rulesOf(lab, groupId)).toEqual([['tcp', 443, 443, '0.0.0.0/0', 'public site']]);
+    const [rule] = lab
+      .ec2('DescribeSecurityGroupRules', {
+        Filters: [{ Name: 'group-id', Values: [groupId] }],
+      })
+      .SecurityGroupRules!.filter((r) => !r.IsEgress);
+    expect(rule!.SecurityGroupRuleId).toBe(ruleId);
   });
 
   it('refuses to delete the default group (CannotDelete) and a group in use (DependencyViolation), changing nothing', async () => {
