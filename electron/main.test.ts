@@ -40,7 +40,7 @@ const fake = vi.hoisted(() => {
     }),
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), on: vi.fn() } },
     shell: { openExternal: vi.fn(async () => {}) },
   };
   return { state, electron };
@@ -106,6 +106,12 @@ describe('desktop main process', () => {
     const granted = vi.fn();
     permissionHandler({}, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);
+
+    const [event, downloadListener] = fake.electron.session.defaultSession.on.mock.calls[0] as [string, Listener];
+    expect(event).toBe('will-download');
+    const foreign = { getURL: () => 'https://evil.example/x.exe', getFilename: () => 'x.exe', cancel: vi.fn() };
+    downloadListener({}, foreign);
+    expect(foreign.cancel).toHaveBeenCalled();
 
     const contentsListeners = new Map<string, Listener>();
     let openHandler: ((details: { url: string }) => { action: string }) | undefined;

@@ -9,6 +9,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'e
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './doors/ipc/app-protocol';
 import { registerIpcDoor } from './doors/ipc/ipc-handler';
 import { startExtraServers, type RunningLabServer } from './host/extra-servers';
+import { handlePageDownload } from './host/page-downloads';
 import { startLab, type Lab } from './host/start-lab';
 
 /** AWS documentation links in the UI open in the user's browser; nothing else leaves the app. */
@@ -91,6 +92,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       // The page needs no camera, notifications or any other permission.
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      // A private key or an exported lab: the system's save dialog, starting in Downloads.
+      session.defaultSession.on('will-download', (_event, item) => {
+        handlePageDownload(item, app.getPath('downloads'));
+      });
       registerAppProtocol(protocol, join(app.getAppPath(), 'dist', 'renderer'));
       const dataDirectory = app.getPath('userData');
       lab = startLab({ dataDirectory, version: app.getVersion() });

@@ -143,6 +143,13 @@ export interface LabOperations {
   /** The learner's simulated laptop: its public IPv4 ("My IP"), the source of every connection it makes. */
   GetLaptop: { input: Record<string, never>; output: LaptopInfo };
   /**
+   * A file the console downloaded (a private key) arrives on the laptop as a browser saves it:
+   * `~/Downloads/<FileName>` with mode 0644, renamed `<name> (1).<ext>` if the name is taken.
+   */
+  SaveLaptopDownload: { input: { FileName: string; Content: string }; output: LaptopFile };
+  /** The laptop's files, by path. */
+  DescribeLaptopFiles: { input: Record<string, never>; output: { Files: LaptopFile[] } };
+  /**
    * The gate: can traffic of a protocol to a port, from an address (the laptop's by default), reach
    * an instance now? Allowed, or every reason it is blocked, in order.
    */
@@ -152,6 +159,20 @@ export interface LabOperations {
 export interface LaptopInfo {
   /** In a documentation range (203.0.113.0/24), random per lab and kept with it. */
   PublicIp: string;
+  /** The laptop's user (`learner`) and home directory (`/home/learner`). */
+  User: string;
+  HomeDirectory: string;
+}
+
+export interface LaptopFile {
+  /** Absolute, e.g. /home/learner/Downloads/my-key.pem. */
+  Path: string;
+  /** Permission bits as a number (0o644 = 420). */
+  Mode: number;
+  /** Bytes. */
+  Size: number;
+  /** Simulation time, epoch milliseconds. */
+  ModifiedTime: number;
 }
 
 export interface ReachabilityQuestion {
@@ -190,5 +211,7 @@ export const LAB_OPERATION_NAMES = [
   'RegenerateApiAccessKey',
   'DescribeActivity',
   'GetLaptop',
+  'SaveLaptopDownload',
+  'DescribeLaptopFiles',
   'DescribeReachability',
 ] as const satisfies readonly LabOperationName[];

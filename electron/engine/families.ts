@@ -7,6 +7,7 @@ import { ACTIVITY_FAMILY } from './activity/activity-family';
 import { CATALOG_FAMILY } from './catalog/catalog-family';
 import { INSTANCES_FAMILY } from './instances/instances-family';
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
+import { LAPTOP_FAMILY } from './laptop/laptop-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
 import { SECURITY_GROUPS_FAMILY } from './security-groups/security-groups-family';
 import { NETWORK_INTERFACES_FAMILY } from './network-interfaces/network-interfaces-family';
@@ -29,6 +30,7 @@ export const FAMILIES = [
   TAGS_FAMILY,
   ACTIVITY_FAMILY,
   SETTINGS_FAMILY,
+  LAPTOP_FAMILY,
 ] as const;
 
 /** The regional AWS resource collections (those with ids and regions), for tags and lookups by id. */

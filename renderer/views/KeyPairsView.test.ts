@@ -80,8 +80,12 @@ describe('KeyPairsView', () => {
     expect(row.textContent).toContain(described!.KeyFingerprint);
     expect(row.textContent).toContain(described!.KeyPairId);
     expect(getByText(body(), 'status', /Successfully created key pair lab-key/).textContent).toContain(
-      'Its private key was downloaded as lab-key.pem.',
+      'Its private key was downloaded as lab-key.pem; the lab laptop has it at ~/Downloads/lab-key.pem.',
     );
+    // The simulated laptop got the same file, as a browser leaves a download (mode 0644).
+    expect(lab.lab('DescribeLaptopFiles', {}).Files).toEqual([
+      expect.objectContaining({ Path: '/home/learner/Downloads/lab-key.pem', Mode: 0o644, Size: file!.text.length }),
+    ]);
     // Nothing in the console keeps the private key once it is saved.
     expect(JSON.stringify(getActivePinia()!.state.value)).not.toContain('PRIVATE KEY');
   });

@@ -60,7 +60,8 @@ export const keyPairsEn = {
     publicKeyRequired: 'Paste the public key or choose its file.',
   },
   flash: {
-    created: 'Successfully created key pair {name}. Its private key was downloaded as {file}.',
+    created:
+      'Successfully created key pair {name}. Its private key was downloaded as {file}; the lab laptop has it at {laptopPath}.',
     imported: 'Successfully imported key pair {name}',
     deleted: 'Successfully deleted key pair {name}',
     deleteFailed: 'Failed to delete key pair',

@@ -62,7 +62,8 @@ export const keyPairsKo: typeof keyPairsEn = {
     publicKeyRequired: '퍼블릭 키를 붙여 넣거나 파일을 선택하세요.',
   },
   flash: {
-    created: '키 페어 {name}을(를) 생성했습니다. 프라이빗 키는 {file} 파일로 다운로드되었습니다.',
+    created:
+      '키 페어 {name}을(를) 생성했습니다. 프라이빗 키는 {file} 파일로 다운로드되었고, 랩 노트북의 {laptopPath}에도 저장되었습니다.',
     imported: '키 페어 {name}을(를) 가져왔습니다',
     deleted: '키 페어 {name}을(를) 삭제했습니다',
     deleteFailed: '키 페어를 삭제하지 못했습니다',
