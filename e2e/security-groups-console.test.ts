@@ -32,7 +32,7 @@ describe('security groups in the console', () => {
     const rule = inbound.getByRole('group', { name: 'Rule 1' });
     await rule.getByRole('combobox', { name: 'Type' }).selectOption('ssh');
     await rule.getByRole('combobox', { name: 'Source' }).selectOption('my-ip');
-    const myCidr = await rule.getByRole('textbox', { name: 'CIDR block' }).inputValue();
+    const myCidr = await rule.getByRole('combobox', { name: 'CIDR block' }).inputValue();
     expect(myCidr).toMatch(/^203\.0\.113\.\d{1,3}\/32$/);
     const myIp = myCidr.replace('/32', '');
     await groupDialog.getByRole('button', { name: 'Create security group' }).click();

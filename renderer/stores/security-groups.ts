@@ -54,6 +54,13 @@ export const useSecurityGroupsStore = defineStore('security-groups', () => {
     return laptop.PublicIp;
   }
 
+  /** The groups of a VPC, as rule sources and destinations to choose from. */
+  function groupsInVpc(vpcId: string | undefined): { id: string; name: string }[] {
+    return groups.value
+      .filter((group) => group.VpcId === vpcId)
+      .map((group) => ({ id: group.GroupId ?? '', name: group.GroupName ?? '' }));
+  }
+
   function rulesOf(groupId: string | undefined, egress: boolean): SecurityGroupRule[] {
     return rules.value.filter((rule) => rule.GroupId === groupId && Boolean(rule.IsEgress) === egress);
   }
@@ -130,7 +137,21 @@ export const useSecurityGroupsStore = defineStore('security-groups', () => {
     if (regionName === region.value) load().catch(() => undefined);
   }
 
-  return { groups, rules, myIp, loading, version, load, loadLaptop, rulesOf, create, editRules, remove, changed };
+  return {
+    groups,
+    rules,
+    myIp,
+    loading,
+    version,
+    load,
+    loadLaptop,
+    groupsInVpc,
+    rulesOf,
+    create,
+    editRules,
+    remove,
+    changed,
+  };
 });
 
 registerLabData({

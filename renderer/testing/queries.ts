@@ -10,6 +10,8 @@ const IMPLICIT_ROLES: [string, string][] = [
   ['input[type="number"]', 'spinbutton'],
   ['input[type="search"]', 'searchbox'],
   ['input[type="file"]', 'button'],
+  // A text field with suggestions (a list attribute naming a datalist) is a combobox (HTML-AAM).
+  ['input[list]:not([type]), input[list][type="text"], input[list][type="search"]', 'combobox'],
   ['input:not([type]), input[type="text"]', 'textbox'],
   ['textarea', 'textbox'],
   ['select', 'combobox'],

@@ -23,8 +23,9 @@ async function click(element: HTMLElement): Promise<void> {
   await flushPromises();
 }
 
+/** Types into a text field (the CIDR block field is a combobox: it suggests the VPC's groups). */
 async function type(root: HTMLElement, name: string, value: string): Promise<void> {
-  const input = getByRole(root, 'textbox', name) as HTMLInputElement;
+  const input = (queryAllByRole(root, 'textbox', name)[0] ?? getByRole(root, 'combobox', name)) as HTMLInputElement;
   input.value = value;
   input.dispatchEvent(new Event('input'));
   await flushPromises();
@@ -89,7 +90,7 @@ describe('SecurityGroupsView', () => {
     await choose(first, 'Type', 'ssh');
     expect((getByRole(first, 'textbox', 'Port range') as HTMLInputElement).value).toBe('22');
     await choose(first, 'Source', 'my-ip');
-    expect((getByRole(first, 'textbox', 'CIDR block') as HTMLInputElement).value).toBe(`${myIp}/32`);
+    expect((getByRole(first, 'combobox', 'CIDR block') as HTMLInputElement).value).toBe(`${myIp}/32`);
 
     await click(getByRole(inbound, 'button', 'Add rule'));
     const second = getByRole(inbound, 'group', 'Rule 2');
@@ -143,6 +144,11 @@ describe('SecurityGroupsView', () => {
 
     await choose(getByRole(dialog, 'group', 'Rule 1'), 'Source', 'my-ip');
     expect(dialog.textContent).not.toContain(WARNING);
+    // The CIDR field suggests the VPC's groups as sources.
+    const cidr = getByRole(getByRole(dialog, 'group', 'Rule 1'), 'combobox', 'CIDR block') as HTMLInputElement;
+    const suggested = [...cidr.list!.querySelectorAll('option')].map((option) => option.value);
+    expect(suggested).toContain(groupId);
+    expect(suggested).toHaveLength(lab.ec2('DescribeSecurityGroups', {}).SecurityGroups!.length);
     await click(getByRole(getByRole(dialog, 'group', 'Rule 2'), 'button', 'Delete'));
     await click(getByRole(dialog, 'button', 'Add rule'));
     await choose(getByRole(dialog, 'group', 'Rule 2'), 'Type', 'http');
