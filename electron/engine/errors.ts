@@ -113,6 +113,13 @@ export const errors = {
       `Your requested instance type (${type}) is not supported in your requested Availability Zone (${zone}). Please retry your request by not specifying an Availability Zone or choosing ${offeringZones.join(', ')}.`,
     ),
 
+  /** Mac instances run only on Dedicated Hosts (EC2 User Guide: ec2-mac-instances), which the lab does not simulate. */
+  dedicatedHostRequired: (type: string) =>
+    fail(
+      ErrorCode.Unsupported,
+      `The instance type '${type}' can only be launched onto a Dedicated Host (Placement Tenancy 'host'). EC2 Lab does not simulate Dedicated Hosts yet.`,
+    ),
+
   /** A member the lab does not simulate: refused, never silently dropped. */
   notSimulated: (operation: string, member: string) =>
     fail(

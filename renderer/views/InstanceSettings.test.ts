@@ -193,6 +193,22 @@ describe('Actions → Instance settings', () => {
     expect(bridge.inputsOf('ModifyInstanceAttribute')).toHaveLength(0);
   });
 
+  it('does not change the instance type of an instance enabled for hibernation, and says why', async () => {
+    const { bridge } = await setup('stopped', {
+      HibernationOptions: { Configured: true },
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 10, Encrypted: true } }],
+    });
+    await select(ID);
+    const dialog = await openSetting('Change instance type');
+    expect(dialog.textContent).toContain(
+      "This instance is enabled for hibernation: its instance type can't be changed.",
+    );
+    expect(dialog.textContent).not.toContain('must be stopped');
+    expect((getByRole(dialog, 'combobox', 'New instance type') as HTMLSelectElement).disabled).toBe(true);
+    expect((getByRole(dialog, 'button', 'Apply') as HTMLButtonElement).disabled).toBe(true);
+    expect(bridge.inputsOf('ModifyInstanceAttribute')).toHaveLength(0);
+  });
+
   it('offers the types of its zone and architecture and sends InstanceType while stopped', async () => {
     const { bridge, lab } = await setup('stopped');
     const zone = lab.instance(ID).Placement!.AvailabilityZone!;

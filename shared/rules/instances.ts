@@ -42,3 +42,12 @@ export const MAX_HIBERNATION_RAM_MIB = 150 * 1024;
 export function hibernationRootMinimumGiB(amiRootGiB: number, memoryMiB: number): number {
   return amiRootGiB + Math.ceil(memoryMiB / 1024);
 }
+
+/**
+ * Mac instances (mac1.metal, mac2.metal, mac2-m2.metal …) run only on a Dedicated Host (EC2 User
+ * Guide: ec2-mac-instances, "Mac instances are available only as bare metal instances on Dedicated
+ * Hosts"). The lab does not simulate Dedicated Hosts yet, so it refuses them.
+ */
+export function needsDedicatedHost(instanceType: string): boolean {
+  return /^mac[\d-]/.test(instanceType);
+}

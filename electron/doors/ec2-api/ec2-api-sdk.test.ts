@@ -84,6 +84,43 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
     expect(refused.message).toContain('EC2 Lab does not simulate InstanceMarketOptions of RunInstances yet');
   });
 
+  it('refuses a Mac instance without a Dedicated Host, and a new type for an instance enabled for hibernation', async () => {
+    const { Images } = await client('us-east-1').send(
+      new DescribeImagesCommand({ Filters: [{ Name: 'architecture', Values: ['x86_64_mac'] }] }),
+    );
+    const mac = await errorOf(
+      client('us-east-1').send(
+        new RunInstancesCommand({ ImageId: Images![0]!.ImageId, InstanceType: 'mac1.metal', MinCount: 1, MaxCount: 1 }),
+      ),
+    );
+    expect(mac).toMatchObject({ name: 'Unsupported', status: 400 });
+    expect(mac.message).toContain("'mac1.metal' can only be launched onto a Dedicated Host");
+
+    const [instance] = (
+      await seoul().send(
+        new RunInstancesCommand({
+          ImageId: await imageId('ap-northeast-2'),
+          InstanceType: 't3.micro',
+          MinCount: 1,
+          MaxCount: 1,
+          HibernationOptions: { Configured: true },
+          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 10, Encrypted: true } }],
+        }),
+      )
+    ).Instances!;
+    const id = instance!.InstanceId!;
+    advance(60_000);
+    await seoul().send(new StopInstancesCommand({ InstanceIds: [id] }));
+    advance(120_000);
+    const refused = await errorOf(
+      seoul().send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 't3.small' } })),
+    );
+    expect(refused).toMatchObject({ name: 'UnsupportedOperation', status: 400 });
+    expect(refused.message).toContain(
+      "You can't change the instance type or size of an instance enabled for hibernation.",
+    );
+  });
+
   it('describes the catalog: regions, zones, instance types, images', async () => {
     const { Regions } = await seoul().send(new DescribeRegionsCommand({}));
     expect(Regions!.map((r) => r.RegionName)).toEqual(expect.arrayContaining(['ap-northeast-2', 'us-east-1']));

@@ -9,7 +9,7 @@ import type {
   InstanceAttribute,
   ModifyInstanceAttributeRequest,
 } from '@aws-sdk/client-ec2';
-import { MAX_USER_DATA_BYTES } from '../../../shared/rules/instances';
+import { MAX_USER_DATA_BYTES, needsDedicatedHost } from '../../../shared/rules/instances';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { refuseUnsimulated } from '../not-simulated';
@@ -185,11 +185,14 @@ function applyInstanceType(ctx: EngineContext, record: InstanceRecord, typeName:
       `The instance type '${typeName}' is not supported in the Availability Zone '${record.availabilityZone}'.`,
     );
   }
-  if (record.hibernationConfigured && !type.HibernationSupported) {
-    throw errors.unsupportedHibernation(
-      `The instance '${record.instanceId}' is enabled for hibernation, and '${typeName}' does not support hibernation.`,
+  // EC2 User Guide: hibernating-prerequisites, "Limitations": you can't change the instance type or
+  // size of an instance enabled for hibernation.
+  if (record.hibernationConfigured && typeName !== record.instanceType) {
+    throw errors.unsupportedOperation(
+      `The instance '${record.instanceId}' is enabled for hibernation. You can't change the instance type or size of an instance enabled for hibernation.`,
     );
   }
+  if (needsDedicatedHost(typeName)) throw errors.dedicatedHostRequired(typeName);
   record.instanceType = typeName;
 }
 

@@ -333,6 +333,39 @@ describe('instance attributes', () => {
     });
   });
 
+  it('refuses a new type for an instance enabled for hibernation, and Mac types without a Dedicated Host', () => {
+    const lab = createTestLab();
+    const id = lab.launch({
+      HibernationOptions: { Configured: true },
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 10, Encrypted: true } }],
+    });
+    lab.pass(TIMINGS.pendingMs);
+    lab.ec2('StopInstances', { InstanceIds: [id] });
+    lab.pass(TIMINGS.stoppingMs);
+    expect(lab.ec2Error('ModifyInstanceAttribute', { InstanceId: id, InstanceType: { Value: 't3.large' } })).toEqual({
+      code: 'UnsupportedOperation',
+      message: `The instance '${id}' is enabled for hibernation. You can't change the instance type or size of an instance enabled for hibernation.`,
+    });
+    expect(lab.ec2('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'instanceType' }).InstanceType).toEqual({
+      Value: 't3.micro',
+    });
+
+    const before = lab.ec2('DescribeInstances', {}).Reservations!.length;
+    expect(
+      lab.ec2Error('RunInstances', {
+        ImageId: quickStartImage('macos', 'x86_64_mac'),
+        InstanceType: 'mac1.metal',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    ).toEqual({
+      code: 'Unsupported',
+      message:
+        "The instance type 'mac1.metal' can only be launched onto a Dedicated Host (Placement Tenancy 'host'). EC2 Lab does not simulate Dedicated Hosts yet.",
+    });
+    expect(lab.ec2('DescribeInstances', {}).Reservations).toHaveLength(before);
+  });
+
   it('takes one attribute per request', () => {
     const lab = createTestLab();
     const id = lab.launch();

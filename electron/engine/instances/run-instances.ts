@@ -6,6 +6,7 @@ import {
   MAX_HIBERNATION_RAM_MIB,
   MAX_USER_DATA_BYTES,
   hibernationRootMinimumGiB,
+  needsDedicatedHost,
 } from '../../../shared/rules/instances';
 import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import type { InstanceTypeInfo, Reservation, RunInstancesRequest } from '@aws-sdk/client-ec2';
@@ -59,6 +60,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const type = ctx.catalog.instanceTypes.find((t) => t.InstanceType === typeName);
   if (!type) throw errors.invalidInstanceType(typeName);
   checkArchitecture(type, image);
+  if (needsDedicatedHost(typeName)) throw errors.dedicatedHostRequired(typeName);
   if (request.KeyName !== undefined && !keyPairNamed(ctx.records(KEY_PAIRS).inRegion(region), request.KeyName)) {
     throw errors.keyPairNotFound(request.KeyName);
   }

@@ -70,6 +70,14 @@ describe('launch validation', () => {
     );
   });
 
+  it('refuses Mac types, which run only on Dedicated Hosts', () => {
+    const mac = { ...t3, InstanceType: 'mac2.metal' };
+    expect(validateLaunch(form(), { image, typeInfo: mac }).instanceType).toEqual({
+      key: 'launch.errors.typeNeedsDedicatedHost',
+      params: { type: 'mac2.metal' },
+    });
+  });
+
   it('requires an encrypted root larger than RAM for hibernation, on a type that supports it', () => {
     const unsupported = { ...t3, HibernationSupported: false };
     expect(

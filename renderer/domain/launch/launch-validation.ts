@@ -9,6 +9,7 @@ import {
   MAX_HIBERNATION_RAM_MIB,
   MAX_USER_DATA_BYTES,
   hibernationRootMinimumGiB,
+  needsDedicatedHost,
 } from '../../../shared/rules/instances';
 import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import { tagTextLength } from '../../../shared/rules/tags';
@@ -58,6 +59,11 @@ export function validateLaunch(form: LaunchForm, context: LaunchContext): Partia
   if (!typeInfo) errors.instanceType = { key: 'launch.errors.typeRequired' };
   else if (image && !supportsArchitecture(typeInfo, image.Architecture)) {
     errors.instanceType = { key: 'launch.errors.typeArchitecture', params: { type: typeInfo.InstanceType ?? '' } };
+  } else if (needsDedicatedHost(typeInfo.InstanceType ?? '')) {
+    errors.instanceType = {
+      key: 'launch.errors.typeNeedsDedicatedHost',
+      params: { type: typeInfo.InstanceType ?? '' },
+    };
   }
 
   const count = wholeNumber(form.count);

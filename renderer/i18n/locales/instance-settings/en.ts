@@ -33,6 +33,7 @@ export const instanceSettingsEn = {
     current: 'Current instance type',
     label: 'New instance type',
     mustBeStopped: 'To change the instance type, the instance must be stopped.',
+    hibernationEnabled: "This instance is enabled for hibernation: its instance type can't be changed.",
     hint: 'Types offered in {zone} for the {architecture} architecture.',
     apply: 'Apply',
   },

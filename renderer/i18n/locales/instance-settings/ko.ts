@@ -35,6 +35,7 @@ export const instanceSettingsKo: typeof instanceSettingsEn = {
     current: '현재 인스턴스 유형',
     label: '새 인스턴스 유형',
     mustBeStopped: '인스턴스 유형을 변경하려면 인스턴스를 중지해야 합니다.',
+    hibernationEnabled: '이 인스턴스는 최대 절전 모드가 활성화되어 있어 인스턴스 유형을 변경할 수 없습니다.',
     hint: '{zone}에서 제공되는 {architecture} 아키텍처용 유형입니다.',
     apply: '적용',
   },

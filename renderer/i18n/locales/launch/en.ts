@@ -110,6 +110,7 @@ export const launchEn = {
     imageRequired: 'Choose an AMI.',
     typeRequired: 'Choose an instance type.',
     typeArchitecture: '{type} cannot run this AMI’s architecture.',
+    typeNeedsDedicatedHost: '{type} runs only on a Dedicated Host, which EC2 Lab does not simulate yet.',
     count: 'Enter a whole number from {min} to {max}.',
     rootSizeWhole: 'Enter the size as a whole number of GiB.',
     rootTooSmall: 'The root volume must be at least {min} GiB, the size of the AMI’s snapshot.',

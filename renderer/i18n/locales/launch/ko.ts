@@ -111,6 +111,8 @@ export const launchKo: typeof launchEn = {
     imageRequired: 'AMI를 선택하세요.',
     typeRequired: '인스턴스 유형을 선택하세요.',
     typeArchitecture: '{type}은(는) 이 AMI의 아키텍처를 실행할 수 없습니다.',
+    typeNeedsDedicatedHost:
+      '{type}은(는) 전용 호스트(Dedicated Host)에서만 실행되며, EC2 Lab은 아직 전용 호스트를 시뮬레이션하지 않습니다.',
     count: '{min}에서 {max} 사이의 정수를 입력하세요.',
     rootSizeWhole: '크기를 GiB 단위의 정수로 입력하세요.',
     rootTooSmall: '루트 볼륨은 AMI 스냅샷 크기인 {min}GiB 이상이어야 합니다.',
