@@ -35,6 +35,7 @@ export const ErrorCode = {
   InvalidNextToken: 'InvalidNextToken',
   InvalidParameter: 'InvalidParameter',
   InvalidParameterCombination: 'InvalidParameterCombination',
+  IdempotentParameterMismatch: 'IdempotentParameterMismatch',
   InvalidParameterValue: 'InvalidParameterValue',
   InvalidRegion: 'InvalidRegion',
   InvalidSubnetIdNotFound: 'InvalidSubnetID.NotFound',

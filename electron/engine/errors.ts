@@ -113,6 +113,13 @@ export const errors = {
       `Your requested instance type (${type}) is not supported in your requested Availability Zone (${zone}). Please retry your request by not specifying an Availability Zone or choosing ${offeringZones.join(', ')}.`,
     ),
 
+  /** The client token named an earlier launch with other parameters (EC2 API Reference: Run_Instance_Idempotency). */
+  idempotentParameterMismatch: () =>
+    fail(
+      ErrorCode.IdempotentParameterMismatch,
+      'The client token you provided was already used with different request parameters. Use a new client token for a new request.',
+    ),
+
   /** Mac instances run only on Dedicated Hosts (EC2 User Guide: ec2-mac-instances), which the lab does not simulate. */
   dedicatedHostRequired: (type: string) =>
     fail(

@@ -178,6 +178,8 @@ describe('LaunchInstanceView', () => {
         SecurityGroupIds: [wizardGroup],
         HibernationOptions: { Configured: true },
         UserData: btoa(String.fromCharCode(...new TextEncoder().encode('#!/bin/bash\necho héllo'))),
+        // One idempotency token per visit of the wizard: a repeated submit cannot launch twice.
+        ClientToken: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       },
     ]);
     // The engine launched both, as asked.

@@ -121,6 +121,26 @@ describe('the EC2 API door, driven by @aws-sdk/client-ec2', () => {
     );
   });
 
+  it('launches once per ClientToken: a retry gets the same reservation, other parameters IdempotentParameterMismatch', async () => {
+    const input = {
+      ImageId: await imageId('ap-northeast-2'),
+      InstanceType: 't3.micro' as const,
+      MinCount: 1,
+      MaxCount: 1,
+      ClientToken: 'sdk-retry-0001',
+    };
+    const first = await seoul().send(new RunInstancesCommand(input));
+    const retry = await seoul().send(new RunInstancesCommand(input));
+    expect(retry.ReservationId).toBe(first.ReservationId);
+    expect(retry.Instances!.map((i) => i.InstanceId)).toEqual(first.Instances!.map((i) => i.InstanceId));
+    const { Reservations } = await seoul().send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: ['sdk-retry-0001'] }] }),
+    );
+    expect(Reservations!.flatMap((r) => r.Instances!)).toHaveLength(1);
+    const mismatch = await errorOf(seoul().send(new RunInstancesCommand({ ...input, InstanceType: 't3.small' })));
+    expect(mismatch).toMatchObject({ name: 'IdempotentParameterMismatch', status: 400 });
+  });
+
   it('describes the catalog: regions, zones, instance types, images', async () => {
     const { Regions } = await seoul().send(new DescribeRegionsCommand({}));
     expect(Regions!.map((r) => r.RegionName)).toEqual(expect.arrayContaining(['ap-northeast-2', 'us-east-1']));

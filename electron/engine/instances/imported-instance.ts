@@ -68,6 +68,7 @@ export const checkImportedInstance = checkFields(
     blockDevices: listOf(shape({ deviceName: text, volumeId: id('vol') }), 64),
     ebsOptimized: flag,
     clientToken: optional(anyText),
+    clientRequest: optional(anyText),
     tags,
     removeAt: optional(time),
   },

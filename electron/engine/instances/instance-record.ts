@@ -61,6 +61,8 @@ export interface InstanceRecord {
   blockDevices: BlockDevice[];
   ebsOptimized: boolean;
   clientToken?: string;
+  /** A fingerprint of the RunInstances request that carried the client token (client-token.ts). */
+  clientRequest?: string;
   tags: Tag[];
   /** A terminated instance stays listed for about an hour, then disappears. */
   removeAt?: number;

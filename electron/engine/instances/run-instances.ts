@@ -25,6 +25,7 @@ import { ensureDefaultSecurityGroup } from '../security-groups/default-security-
 import { groupsForInterface } from '../security-groups/find-groups';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
+import { checkClientToken, requestFingerprint } from './client-token';
 import { checkRunInstancesMembers } from './run-instances-members';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
@@ -46,12 +47,18 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
     throw errors.instanceLimitExceeded(maxCount, MAX_COUNT_PER_REQUEST);
   }
 
+  const fingerprint = request.ClientToken ? requestFingerprint(request) : undefined;
   if (request.ClientToken) {
+    checkClientToken(request.ClientToken);
     const existing = ctx
       .records(INSTANCES)
       .inRegion(region)
       .filter((i) => i.clientToken === request.ClientToken);
-    if (existing.length) return reservationOf(ctx, existing);
+    if (existing.length) {
+      const launchedBy = existing[0]!.clientRequest;
+      if (launchedBy !== undefined && launchedBy !== fingerprint) throw errors.idempotentParameterMismatch();
+      return reservationOf(ctx, existing);
+    }
   }
 
   const image = findImage(ctx, region, request.ImageId);
@@ -154,6 +161,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       blockDevices: [{ deviceName: rootDeviceName, volumeId: volume.volumeId }],
       ebsOptimized: request.EbsOptimized ?? type.EbsInfo?.EbsOptimizedSupport === 'default',
       clientToken: request.ClientToken,
+      clientRequest: fingerprint,
       tags: tags.map((t) => ({ ...t })),
     };
     records.push(ctx.records(INSTANCES).put(instanceId, record));

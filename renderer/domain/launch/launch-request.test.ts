@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import { createEngineLab } from '../../testing/engine-lab';
 import { emptyLaunchForm } from './launch-form';
 import { buildRunInstancesRequest } from './launch-request';
@@ -71,7 +72,7 @@ describe('launch validation', () => {
   });
 
   it('refuses Mac types, which run only on Dedicated Hosts', () => {
-    const mac = { ...t3, InstanceType: 'mac2.metal' };
+    const mac = { ...t3, InstanceType: 'mac2.metal' as InstanceTypeInfo['InstanceType'] };
     expect(validateLaunch(form(), { image, typeInfo: mac }).instanceType).toEqual({
       key: 'launch.errors.typeNeedsDedicatedHost',
       params: { type: 'mac2.metal' },

@@ -1,0 +1,51 @@
+/**
+ * RunInstances idempotency (EC2 API Reference: Run_Instance_Idempotency): a client token of at most
+ * 64 ASCII characters names one launch. Repeating the request with the same token returns the same
+ * reservation and launches nothing; repeating it with the same token but other parameters answers
+ * IdempotentParameterMismatch. The lab keeps, per instance, a fingerprint of the request that
+ * launched it (a hash of its parameters without the token), not the request itself.
+ */
+import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
+import { errors } from '../errors';
+
+const MAX_TOKEN_LENGTH = 64;
+
+export function checkClientToken(token: string): void {
+  // eslint-disable-next-line no-control-regex -- printable ASCII is what AWS allows
+  if (token.length > MAX_TOKEN_LENGTH || !/^[\x20-\x7e]*$/.test(token)) {
+    throw errors.invalidParameterValue(
+      `Value (${token.slice(0, 64)}) for parameter clientToken is invalid. It must be at most ${MAX_TOKEN_LENGTH} ASCII characters.`,
+    );
+  }
+}
+
+/** The same parameters give the same fingerprint, whatever their key order. */
+export function requestFingerprint(request: RunInstancesRequest): string {
+  const { ClientToken: _token, ...parameters } = request;
+  return hash(stableJson(parameters));
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A 53-bit string hash (cyrb53): enough to tell two launch requests apart. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
