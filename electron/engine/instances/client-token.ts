@@ -11,7 +11,6 @@ import { errors } from '../errors';
 const MAX_TOKEN_LENGTH = 64;
 
 export function checkClientToken(token: string): void {
-  // eslint-disable-next-line no-control-regex -- printable ASCII is what AWS allows
   if (token.length > MAX_TOKEN_LENGTH || !/^[\x20-\x7e]*$/.test(token)) {
     throw errors.invalidParameterValue(
       `Value (${token.slice(0, 64)}) for parameter clientToken is invalid. It must be at most ${MAX_TOKEN_LENGTH} ASCII characters.`,
