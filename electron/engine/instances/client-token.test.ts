@@ -1,10 +1,11 @@
 /** RunInstances idempotency: the same token gives the same reservation; other parameters are refused. */
+import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { createTestLab, quickStartImage } from '../test-support/test-lab';
 
-const request = (ClientToken: string, InstanceType = 't3.micro') => ({
+const request = (ClientToken: string, InstanceType = 't3.micro'): RunInstancesRequest => ({
   ImageId: quickStartImage('amazon-linux'),
-  InstanceType,
+  InstanceType: InstanceType as RunInstancesRequest['InstanceType'],
   MinCount: 2,
   MaxCount: 2,
   ClientToken,
