@@ -46,11 +46,12 @@ function createLaunchForm() {
   const typeInfo = computed(() => eligibleTypes.value.find((info) => info.InstanceType === form.instanceType));
   const hibernationSupported = computed(() => !!typeInfo.value?.HibernationSupported);
   const pricePerHour = computed(() => catalog.priceOf(form.instanceType));
+  const errors = computed(() => validateLaunch(form, { image: image.value, typeInfo: typeInfo.value }));
+  /** The total for a valid number of instances only: never a price for -3 or 2.5 instances. */
   const totalPerHour = computed(() => {
     const count = wholeNumber(form.count);
-    return pricePerHour.value === undefined || Number.isNaN(count) ? undefined : pricePerHour.value * count;
+    return pricePerHour.value === undefined || errors.value.count ? undefined : pricePerHour.value * count;
   });
-  const errors = computed(() => validateLaunch(form, { image: image.value, typeInfo: typeInfo.value }));
   const valid = computed(() => Object.keys(errors.value).length === 0);
 
   // Defaults follow the choices above them, as in the console: OS → architecture → AMI → type.

@@ -148,6 +148,10 @@ describe('LaunchInstanceView', () => {
     await choose('Termination protection', 'enable');
     await choose('Stop - Hibernate behavior', 'enable');
     await type('textbox', 'User data', '#!/bin/bash\necho héllo');
+    for (const invalid of ['-3', '2.5', '21']) {
+      await type('spinbutton', 'Number of instances', invalid);
+      expect(body().textContent?.replace(/\s+/g, ' ')).not.toContain(`× ${invalid} =`);
+    }
     await type('spinbutton', 'Number of instances', '2');
     expect(body().textContent?.replace(/\s+/g, ' ')).toContain(
       `${price.UsdPerHour.toFixed(4)} USD per Hour × 2 = ${(price.UsdPerHour * 2).toFixed(4)} USD per Hour`,
