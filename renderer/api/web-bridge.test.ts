@@ -80,8 +80,35 @@ describe('web bridge', () => {
     const result = await dead.bridge.call({ service: 'lab', operation: 'GetClock', input: {} });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'InternalError', message: 'The lab did not answer: Failed to fetch' },
+      error: { code: 'LabUnreachable', message: 'The lab did not answer: Failed to fetch' },
     });
+  });
+
+  it('says when the lab is lost (socket closed, a call unanswered) and when it is back', async () => {
+    let up = true;
+    const fetchImpl = (async () => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return new Response(encodeWire({ ok: true, value: {} }));
+    }) as typeof fetch;
+    const { bridge, sockets, timers } = setup(fetchImpl);
+    const changes: boolean[] = [];
+    bridge.onConnectionChange?.((connected) => changes.push(connected));
+    bridge.onEvent(() => undefined);
+    sockets[0]!.open();
+    expect(changes).toEqual([]);
+    sockets[0]!.close();
+    expect(changes).toEqual([false]);
+    up = false;
+    await bridge.call({ service: 'lab', operation: 'GetClock', input: {} });
+    expect(changes).toEqual([false]);
+    timers[0]!();
+    sockets[1]!.open();
+    expect(changes).toEqual([false, true]);
+    await bridge.call({ service: 'lab', operation: 'GetClock', input: {} });
+    expect(changes).toEqual([false, true, false]);
+    up = true;
+    await bridge.call({ service: 'lab', operation: 'GetClock', input: {} });
+    expect(changes).toEqual([false, true, false, true]);
   });
 
   it('opens one event socket at ws://host/api/events and decodes events', () => {

@@ -1,11 +1,13 @@
 /**
  * Browser mode's door: calls go as POST /api/call (encodeWire JSON), events come over one
- * WebSocket at /api/events that reconnects by itself with a growing delay. Same origin only.
+ * WebSocket at /api/events that reconnects by itself with a growing delay. Same origin only. Losing
+ * the socket, or a call the server never answered, means the lab is unreachable (the console shows
+ * "Disconnected — reconnecting"); the socket opening again means it is back.
  */
 import { WEB_API_PATHS, type ApiCall, type ApiResult } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import { decodeWire, encodeWire } from '../../shared/wire-codec';
-import type { RendererBridge } from './renderer-bridge';
+import { LAB_UNREACHABLE, type RendererBridge } from './renderer-bridge';
 
 /** The slice of WebSocket the bridge uses, so tests can hand in a fake. */
 export interface EventSocket {
@@ -29,6 +31,13 @@ const MAX_RETRY_MS = 5000;
 export function createWebBridge(options: WebBridgeOptions): RendererBridge {
   const listeners = new Set<(event: EngineEvent) => void>();
   const reconnectListeners = new Set<() => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let connected = true;
+  function setConnected(now: boolean): void {
+    if (now === connected) return;
+    connected = now;
+    connectionListeners.forEach((listener) => listener(now));
+  }
   const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
   const scheme = options.location.protocol === 'https:' ? 'wss' : 'ws';
   const eventsUrl = `${scheme}://${options.location.host}${WEB_API_PATHS.events}`;
@@ -41,6 +50,7 @@ export function createWebBridge(options: WebBridgeOptions): RendererBridge {
     socket = next;
     next.onopen = () => {
       retryMs = FIRST_RETRY_MS;
+      setConnected(true);
       if (everOpened) reconnectListeners.forEach((listener) => listener());
       everOpened = true;
     };
@@ -57,6 +67,7 @@ export function createWebBridge(options: WebBridgeOptions): RendererBridge {
     next.onclose = () => {
       if (socket !== next) return;
       socket = undefined;
+      setConnected(false);
       setTimer(() => {
         if (!socket && listeners.size > 0) connect();
       }, retryMs);
@@ -76,14 +87,19 @@ export function createWebBridge(options: WebBridgeOptions): RendererBridge {
         });
         text = await response.text();
         if (!response.ok && !text.startsWith('{')) {
-          return { ok: false, error: { code: 'InternalError', message: `HTTP ${response.status}: ${text}` } };
+          // Not the lab's answer (a proxy's or the network's): the lab itself is out of reach.
+          setConnected(false);
+          return { ok: false, error: { code: LAB_UNREACHABLE, message: `HTTP ${response.status}: ${text}` } };
         }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: { code: 'InternalError', message: `The lab did not answer: ${reason}` } };
+        setConnected(false);
+        return { ok: false, error: { code: LAB_UNREACHABLE, message: `The lab did not answer: ${reason}` } };
       }
       try {
-        return decodeWire(text) as ApiResult;
+        const result = decodeWire(text) as ApiResult;
+        setConnected(true);
+        return result;
       } catch {
         return { ok: false, error: { code: 'InternalError', message: 'The lab answered with malformed JSON.' } };
       }
@@ -103,6 +119,10 @@ export function createWebBridge(options: WebBridgeOptions): RendererBridge {
     onReconnect(listener) {
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/message-keys';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { isApiError } from '../../shared/errors';
+import { LAB_UNREACHABLE } from '../api/renderer-bridge';
 
 export type FlashKind = 'success' | 'error' | 'info';
 
@@ -25,6 +26,8 @@ export interface Flash {
   /** For errors: AWS's error code and message, shown verbatim. */
   code?: string;
   message?: string;
+  /** For a local problem (the lab unreachable): the console's own words instead of a code and message. */
+  detailKey?: MessageKey;
 }
 
 /** How long a success or info banner stays when nobody is reading it. */
@@ -72,6 +75,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   /** Shows an error from a client call; `key` is an optional title such as "Failed to stop instance". */
   function error(cause: unknown, key?: MessageKey, params?: Flash['params']): number {
+    if (isApiError(cause) && cause.code === LAB_UNREACHABLE) {
+      return push({ kind: 'error', key, params, detailKey: 'connection.callFailed' });
+    }
     if (isApiError(cause)) return push({ kind: 'error', key, params, code: cause.code, message: cause.message });
     const message = cause instanceof Error ? cause.message : String(cause);
     return push({ kind: 'error', key, params, message });

@@ -57,6 +57,11 @@ export const shellEn = {
     billing: 'Billing',
     coming: 'Coming soon',
   },
+  connection: {
+    lost: 'Disconnected from the lab — reconnecting…',
+    lostHint: 'The lab server on this computer is not answering. The console reconnects by itself once it is back.',
+    callFailed: 'The lab could not be reached. Nothing was changed; try again once the console has reconnected.',
+  },
   notices: {
     label: 'Lab notices',
     dismiss: 'Dismiss notice',

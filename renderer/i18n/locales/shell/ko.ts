@@ -59,6 +59,11 @@ export const shellKo: typeof shellEn = {
     billing: '결제',
     coming: '준비 중',
   },
+  connection: {
+    lost: '실습 서버와 연결이 끊어졌습니다 — 다시 연결하는 중…',
+    lostHint: '이 컴퓨터의 실습 서버가 응답하지 않습니다. 서버가 돌아오면 콘솔이 스스로 다시 연결합니다.',
+    callFailed: '실습 서버에 연결할 수 없습니다. 아무것도 변경되지 않았습니다. 콘솔이 다시 연결된 뒤 다시 시도하세요.',
+  },
   notices: {
     label: '실습 알림',
     dismiss: '알림 닫기',
