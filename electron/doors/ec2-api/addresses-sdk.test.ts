@@ -20,9 +20,11 @@ import {
   type RunInstancesCommandInput,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { TIMINGS } from '../../engine/instances/lifecycle';
 import { quickStartImage } from '../../engine/test-support/test-lab';
 import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
+
+/** Longer than any transition the lab simulates (pending, stopping). */
+const SETTLE_MS = 60_000;
 
 const lab = useSdkLab();
 const { client } = lab;
@@ -43,9 +45,9 @@ const instanceOf = async (InstanceId: string) =>
   (await client().send(new DescribeInstancesCommand({ InstanceIds: [InstanceId] }))).Reservations![0]!.Instances![0]!;
 const stopStart = async (InstanceId: string) => {
   await client().send(new StopInstancesCommand({ InstanceIds: [InstanceId] }));
-  lab.advance(TIMINGS.stoppingMs);
+  lab.advance(SETTLE_MS);
   await client().send(new StartInstancesCommand({ InstanceIds: [InstanceId] }));
-  lab.advance(TIMINGS.pendingMs);
+  lab.advance(SETTLE_MS);
 };
 
 describe('public IPv4 and Elastic IPs through the EC2 API door, driven by @aws-sdk/client-ec2', () => {
@@ -91,7 +93,7 @@ describe('public IPv4 and Elastic IPs through the EC2 API door, driven by @aws-s
       message: 'Network interfaces and an instance-level subnet ID may not be specified on the same request',
       status: 400,
     });
-    lab.advance(TIMINGS.pendingMs);
+    lab.advance(SETTLE_MS);
   });
 
   it('allocates a tagged Elastic IP and describes it by id, public IP and filter', async () => {

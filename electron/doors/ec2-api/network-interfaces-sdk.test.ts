@@ -19,9 +19,11 @@ import {
   UnassignPrivateIpAddressesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { TIMINGS } from '../../engine/instances/lifecycle';
 import { quickStartImage } from '../../engine/test-support/test-lab';
 import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
+
+/** Longer than any transition the lab simulates (pending, stopping). */
+const SETTLE_MS = 60_000;
 
 const lab = useSdkLab();
 const { client } = lab;
@@ -48,7 +50,7 @@ describe('network interfaces through the EC2 API door, driven by @aws-sdk/client
       }),
     );
     instanceId = reservation.Instances![0]!.InstanceId!;
-    lab.advance(TIMINGS.pendingMs);
+    lab.advance(SETTLE_MS);
     const { NetworkInterface } = await client().send(
       new CreateNetworkInterfaceCommand({
         SubnetId: subnetId,
