@@ -256,3 +256,46 @@ describe('AssignPrivateIpAddresses and UnassignPrivateIpAddresses', () => {
     expect(lab.ec2('DescribeAddresses', {}).Addresses![0]!.AssociationId).toBeUndefined();
   });
 });
+
+describe('limits and Elastic IPs on interfaces', () => {
+  it('refuses more interfaces than the instance type takes (t3.micro: 2)', () => {
+    const lab = createTestLab();
+    const id = runningIn(lab, 'ap-northeast-2a');
+    const subnetId = subnetOf(lab, 'ap-northeast-2a').SubnetId;
+    const create = () =>
+      lab.ec2('CreateNetworkInterface', { SubnetId: subnetId }).NetworkInterface!.NetworkInterfaceId!;
+    lab.ec2('AttachNetworkInterface', { NetworkInterfaceId: create(), InstanceId: id, DeviceIndex: 1 });
+    expect(
+      lab.ec2Error('AttachNetworkInterface', { NetworkInterfaceId: create(), InstanceId: id, DeviceIndex: 2 }),
+    ).toEqual({ code: 'AttachmentLimitExceeded', message: 'Interface count 3 exceeds the limit for t3.micro' });
+  });
+
+  it('takes an Elastic IP on an unattached interface, keeps it through attach and detach, and frees it on delete', () => {
+    const lab = createTestLab();
+    const id = runningIn(lab, 'ap-northeast-2a');
+    const eniId = lab.ec2('CreateNetworkInterface', { SubnetId: subnetOf(lab, 'ap-northeast-2a').SubnetId })
+      .NetworkInterface!.NetworkInterfaceId!;
+    const eip = lab.ec2('AllocateAddress', {});
+    lab.ec2('AssociateAddress', { AllocationId: eip.AllocationId, NetworkInterfaceId: eniId });
+    expect(eniOf(lab, eniId).Association).toMatchObject({ PublicIp: eip.PublicIp, AllocationId: eip.AllocationId });
+    expect(lab.ec2('DescribeAddresses', {}).Addresses![0]!.InstanceId).toBeUndefined();
+    const { AttachmentId } = lab.ec2('AttachNetworkInterface', {
+      NetworkInterfaceId: eniId,
+      InstanceId: id,
+      DeviceIndex: 1,
+    });
+    expect(lab.ec2('DescribeAddresses', {}).Addresses![0]!.InstanceId).toBe(id);
+    // With two interfaces, AssociateAddress by instance id cannot tell which one is meant.
+    const other = lab.ec2('AllocateAddress', {});
+    expect(lab.ec2Error('AssociateAddress', { AllocationId: other.AllocationId, InstanceId: id })).toEqual({
+      code: 'InvalidInstanceID',
+      message: `There are multiple interfaces attached to instance '${id}'. Please specify an interface ID for the operation instead.`,
+    });
+    lab.ec2('DetachNetworkInterface', { AttachmentId });
+    expect(eniOf(lab, eniId).Association!.PublicIp).toBe(eip.PublicIp);
+    lab.ec2('DeleteNetworkInterface', { NetworkInterfaceId: eniId });
+    const [address] = lab.ec2('DescribeAddresses', { AllocationIds: [eip.AllocationId!] }).Addresses!;
+    expect(address!.AssociationId).toBeUndefined();
+    expect(address!.NetworkInterfaceId).toBeUndefined();
+  });
+});
