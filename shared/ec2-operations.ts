@@ -15,6 +15,23 @@ import type {
   DescribeNetworkInterfacesRequest,
   DescribeNetworkInterfacesResult,
   ModifyNetworkInterfaceAttributeRequest,
+  CreateNetworkInterfaceRequest,
+  CreateNetworkInterfaceResult,
+  DeleteNetworkInterfaceRequest,
+  AttachNetworkInterfaceRequest,
+  AttachNetworkInterfaceResult,
+  DetachNetworkInterfaceRequest,
+  AssignPrivateIpAddressesRequest,
+  AssignPrivateIpAddressesResult,
+  UnassignPrivateIpAddressesRequest,
+  AllocateAddressRequest,
+  AllocateAddressResult,
+  DescribeAddressesRequest,
+  DescribeAddressesResult,
+  AssociateAddressRequest,
+  AssociateAddressResult,
+  DisassociateAddressRequest,
+  ReleaseAddressRequest,
   ModifySecurityGroupRulesRequest,
   ModifySecurityGroupRulesResult,
   UpdateSecurityGroupRuleDescriptionsEgressRequest,
@@ -131,6 +148,17 @@ export interface Ec2Operations {
   };
   DescribeNetworkInterfaces: { input: DescribeNetworkInterfacesRequest; output: DescribeNetworkInterfacesResult };
   ModifyNetworkInterfaceAttribute: { input: ModifyNetworkInterfaceAttributeRequest; output: EmptyResult };
+  CreateNetworkInterface: { input: CreateNetworkInterfaceRequest; output: CreateNetworkInterfaceResult };
+  DeleteNetworkInterface: { input: DeleteNetworkInterfaceRequest; output: EmptyResult };
+  AttachNetworkInterface: { input: AttachNetworkInterfaceRequest; output: AttachNetworkInterfaceResult };
+  DetachNetworkInterface: { input: DetachNetworkInterfaceRequest; output: EmptyResult };
+  AssignPrivateIpAddresses: { input: AssignPrivateIpAddressesRequest; output: AssignPrivateIpAddressesResult };
+  UnassignPrivateIpAddresses: { input: UnassignPrivateIpAddressesRequest; output: EmptyResult };
+  AllocateAddress: { input: AllocateAddressRequest; output: AllocateAddressResult };
+  DescribeAddresses: { input: DescribeAddressesRequest; output: DescribeAddressesResult };
+  AssociateAddress: { input: AssociateAddressRequest; output: AssociateAddressResult };
+  DisassociateAddress: { input: DisassociateAddressRequest; output: EmptyResult };
+  ReleaseAddress: { input: ReleaseAddressRequest; output: EmptyResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -172,4 +200,15 @@ export const EC2_OPERATION_NAMES = [
   'UpdateSecurityGroupRuleDescriptionsEgress',
   'DescribeNetworkInterfaces',
   'ModifyNetworkInterfaceAttribute',
+  'CreateNetworkInterface',
+  'DeleteNetworkInterface',
+  'AttachNetworkInterface',
+  'DetachNetworkInterface',
+  'AssignPrivateIpAddresses',
+  'UnassignPrivateIpAddresses',
+  'AllocateAddress',
+  'DescribeAddresses',
+  'AssociateAddress',
+  'DisassociateAddress',
+  'ReleaseAddress',
 ] as const satisfies readonly Ec2OperationName[];

@@ -172,6 +172,64 @@ export const errors = {
       'The maximum number of security groups per interface has been reached.',
     ),
 
+  // Network interfaces (EC2 API Reference: API_CreateNetworkInterface, API_AttachNetworkInterface,
+  // API_DetachNetworkInterface, API_DeleteNetworkInterface, API_AssignPrivateIpAddresses).
+  networkInterfaceInUse: (networkInterfaceId: string) =>
+    fail(ErrorCode.InvalidNetworkInterfaceInUse, `Interface: [${networkInterfaceId}] in use.`),
+  networkInterfaceCurrentlyInUse: (networkInterfaceId: string) =>
+    fail(ErrorCode.InvalidParameterValue, `Network interface '${networkInterfaceId}' is currently in use.`),
+  attachmentIdNotFound: (attachmentId: string) =>
+    fail(ErrorCode.InvalidAttachmentIdNotFound, `The network interface attachment ID '${attachmentId}' does not exist`),
+  deviceIndexTaken: (instanceId: string, deviceIndex: number) =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `Instance '${instanceId}' already has an interface attached at device index '${deviceIndex}'.`,
+    ),
+  primaryInterfaceCannotDetach: () =>
+    fail(
+      ErrorCode.OperationNotPermitted,
+      'The network interface at device index 0 and networkCard index 0 cannot be detached.',
+    ),
+  interfaceZoneMismatch: () =>
+    fail(
+      ErrorCode.InvalidParameterCombination,
+      'You may not attach a network interface to an instance if they are not in the same availability zone',
+    ),
+  attachmentLimitExceeded: (count: number, instanceType: string) =>
+    fail(ErrorCode.AttachmentLimitExceeded, `Interface count ${count} exceeds the limit for ${instanceType}`),
+  privateIpAddressLimitExceeded: () =>
+    fail(ErrorCode.PrivateIpAddressLimitExceeded, 'Number of private addresses will exceed limit.'),
+  multipleInterfaces: (instanceId: string) =>
+    fail(
+      ErrorCode.InvalidInstanceID,
+      `There are multiple interfaces attached to instance '${instanceId}'. Please specify an interface ID for the operation instead.`,
+    ),
+  ipAddressInUse: (address: string) => fail(ErrorCode.InvalidIpAddressInUse, `Address ${address} is in use.`),
+  addressOutsideSubnet: () =>
+    fail(ErrorCode.InvalidParameterValue, "Address does not fall within the subnet's address range"),
+  addressReservedInSubnet: () => fail(ErrorCode.InvalidParameterValue, "Address is in subnet's reserved address range"),
+  addressNotOnInterface: (address: string, networkInterfaceId: string) =>
+    fail(ErrorCode.InvalidParameterValue, `${address} is not mapped to the interface ${networkInterfaceId}`),
+  addressesNotAssigned: (networkInterfaceId: string) =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `Some of the specified addresses are not assigned to interface ${networkInterfaceId}`,
+    ),
+
+  // Elastic IP addresses (EC2 API Reference: API_AllocateAddress, API_AssociateAddress,
+  // API_DisassociateAddress, API_ReleaseAddress, API_DescribeAddresses).
+  allocationIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidAllocationIdNotFound, `The allocation ID '${ids[0]}' does not exist`),
+  associationIdNotFound: (associationId: string) =>
+    fail(ErrorCode.InvalidAssociationIdNotFound, `The association ID '${associationId}' does not exist`),
+  addressNotFound: (publicIp: string) => fail(ErrorCode.InvalidAddressNotFound, `Address '${publicIp}' not found.`),
+  addressAlreadyAssociated: (allocationId: string, associationId: string) =>
+    fail(
+      ErrorCode.ResourceAlreadyAssociated,
+      `resource ${allocationId} is already associated with associate-id ${associationId}`,
+    ),
+  addressLimitExceeded: () => fail(ErrorCode.AddressLimitExceeded, 'The maximum number of addresses has been reached.'),
+
   // Tags (EC2 User Guide: Using_Tags).
   tagLimitExceeded: () =>
     fail(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),

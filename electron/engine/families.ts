@@ -4,6 +4,7 @@
  * request members name resources in the activity log. A new family is one folder and one line here.
  */
 import { ACTIVITY_FAMILY } from './activity/activity-family';
+import { ADDRESSES_FAMILY } from './addresses/addresses-family';
 import { CATALOG_FAMILY } from './catalog/catalog-family';
 import { INSTANCES_FAMILY } from './instances/instances-family';
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
@@ -22,6 +23,7 @@ export const FAMILIES = [
   INSTANCES_FAMILY,
   VOLUMES_FAMILY,
   NETWORK_INTERFACES_FAMILY,
+  ADDRESSES_FAMILY,
   VPCS_FAMILY,
   SUBNETS_FAMILY,
   KEY_PAIRS_FAMILY,

@@ -39,6 +39,7 @@ export type IdPrefix =
   | 'sgr'
   | 'eni'
   | 'eipalloc'
+  | 'eipassoc'
   | 'subnet'
   | 'vpc'
   | 'key'

@@ -13,6 +13,8 @@ import InstanceTypesView from '../views/InstanceTypesView.vue';
 import AmisView from '../views/AmisView.vue';
 import KeyPairsView from '../views/KeyPairsView.vue';
 import SecurityGroupsView from '../views/SecurityGroupsView.vue';
+import ElasticIpsView from '../views/ElasticIpsView.vue';
+import NetworkInterfacesView from '../views/NetworkInterfacesView.vue';
 import CliAccessView from '../views/CliAccessView.vue';
 import ActivityView from '../views/ActivityView.vue';
 import SettingsView from '../views/SettingsView.vue';
@@ -48,7 +50,12 @@ export const ROUTES = {
     view: () => SecurityGroupsView,
     nav: { section: 'network', label: 'nav.securityGroups' },
   },
+  'elastic-ips': { view: () => ElasticIpsView, nav: { section: 'network', label: 'nav.elasticIps' } },
   'key-pairs': { view: () => KeyPairsView, nav: { section: 'network', label: 'nav.keyPairs' } },
+  'network-interfaces': {
+    view: () => NetworkInterfacesView,
+    nav: { section: 'network', label: 'nav.networkInterfaces' },
+  },
   'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
   activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },
   settings: { view: () => SettingsView, nav: { section: 'lab', label: 'nav.settings' } },

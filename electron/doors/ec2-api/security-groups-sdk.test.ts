@@ -424,7 +424,7 @@ describe('changing rules in place and network interfaces through the EC2 API doo
         client().send(
           new ModifyNetworkInterfaceAttributeCommand({
             NetworkInterfaceId: id,
-            Attachment: { AttachmentId: eni.Attachment!.AttachmentId, DeleteOnTermination: false },
+            EnaSrdSpecification: { EnaSrdEnabled: true },
           }),
         ),
       ),

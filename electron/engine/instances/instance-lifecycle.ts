@@ -6,7 +6,8 @@
 import type { InstanceStateChange } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { associateNewPublicIp, releaseInterfacesOf, releasePublicIp } from '../network-interfaces/primary-interface';
+import { releaseInterfacesOf } from '../network-interfaces/primary-interface';
+import { autoAssignPublicIp, releasePublicIp } from '../network-interfaces/public-addresses';
 import { releaseVolumesOf } from '../volumes/root-volume';
 import { INSTANCES, type InstanceRecord, type StateName } from './instance-record';
 import { instanceState } from './instance-view';
@@ -75,8 +76,10 @@ function begin(ctx: EngineContext, id: string, to: StateName, action: RequestAct
     instance.launchTime = now;
     instance.stateTransitionReason = '';
     instance.stateReason = undefined;
+    // A new auto-assigned public IPv4 address on start, unless an Elastic IP holds the place or a
+    // second interface is attached (EC2 User Guide: using-instance-addressing).
     const primary = instance.networkInterfaceIds[0];
-    if (instance.assignPublicIp && primary) associateNewPublicIp(ctx, primary);
+    if (primary) autoAssignPublicIp(ctx, primary);
   } else {
     instance.stateTransitionReason = userInitiated(now);
     instance.stateReason = hibernate
@@ -148,7 +151,8 @@ function settle(ctx: EngineContext, id: string, at: number): void {
     instance.hibernated = false;
     instance.statusChecksPassAt = at + TIMINGS.statusChecksMs;
   } else if (to === 'stopped') {
-    // An auto-assigned public IPv4 address is released on stop (EC2 User Guide: using-instance-addressing).
+    // An auto-assigned public IPv4 address is released on stop and hibernate; an Elastic IP stays
+    // (EC2 User Guide: using-instance-addressing).
     for (const eni of instance.networkInterfaceIds) releasePublicIp(ctx, eni);
   } else if (to === 'terminated') {
     // Interfaces and volumes marked DeleteOnTermination go with the instance (EC2 User Guide: terminating-instances).

@@ -9,7 +9,9 @@ import type {
   InstanceState,
 } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
+import { privateAddressesOf } from '../network-interfaces/addresses-in-use';
 import { privateDnsName, publicDnsName } from '../network-interfaces/ip-addresses';
+import { publicAssociation } from '../network-interfaces/public-addresses';
 import { NETWORK_INTERFACES, type NetworkInterfaceRecord } from '../network-interfaces/network-interface-record';
 import { VOLUMES } from '../volumes/volume-record';
 import type { InstanceRecord } from './instance-record';
@@ -59,7 +61,7 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
     ClientToken: record.clientToken ?? '',
     Tags: record.tags.length ? record.tags.map((t) => ({ ...t })) : undefined,
     SecurityGroups: (primary?.groups ?? []).map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })),
-    SourceDestCheck: true,
+    SourceDestCheck: primary?.sourceDestCheck ?? true,
     Hypervisor: 'xen',
     NetworkInterfaces: terminated ? [] : networkInterfaces(ctx, record),
     EbsOptimized: record.ebsOptimized,
@@ -115,10 +117,10 @@ function networkInterfaces(ctx: EngineContext, record: InstanceRecord): Instance
   return record.networkInterfaceIds.flatMap((id) => {
     const eni = enis.get(id);
     if (!eni?.attachment) return [];
-    const privateDns = privateDnsName(eni.privateIpAddress, eni.region);
-    const association = eni.publicIp
-      ? { IpOwnerId: 'amazon', PublicDnsName: publicDnsName(eni.publicIp, eni.region), PublicIp: eni.publicIp }
-      : undefined;
+    const association = (privateIp: string) => {
+      const found = publicAssociation(ctx, eni, privateIp);
+      return found && { IpOwnerId: found.ipOwnerId, PublicDnsName: found.publicDnsName, PublicIp: found.publicIp };
+    };
     return [
       {
         Attachment: {
@@ -135,17 +137,15 @@ function networkInterfaces(ctx: EngineContext, record: InstanceRecord): Instance
         MacAddress: eni.macAddress,
         NetworkInterfaceId: eni.networkInterfaceId,
         OwnerId: eni.ownerId,
-        PrivateDnsName: privateDns,
+        PrivateDnsName: privateDnsName(eni.privateIpAddress, eni.region),
         PrivateIpAddress: eni.privateIpAddress,
-        PrivateIpAddresses: [
-          {
-            Primary: true,
-            PrivateDnsName: privateDns,
-            PrivateIpAddress: eni.privateIpAddress,
-            Association: association,
-          },
-        ],
-        Association: association,
+        PrivateIpAddresses: privateAddressesOf(eni).map((address, index) => ({
+          Primary: index === 0,
+          PrivateDnsName: privateDnsName(address, eni.region),
+          PrivateIpAddress: address,
+          Association: association(address),
+        })),
+        Association: association(eni.privateIpAddress),
         SourceDestCheck: eni.sourceDestCheck,
         Status: eni.status,
         SubnetId: eni.subnetId,

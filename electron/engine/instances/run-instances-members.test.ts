@@ -15,8 +15,12 @@ describe('what the lab does not simulate is refused, never dropped', () => {
     const refused: [Record<string, unknown>, string][] = [
       [{ InstanceMarketOptions: { MarketType: 'spot' } }, 'InstanceMarketOptions'],
       [{ IamInstanceProfile: { Name: 'role' } }, 'IamInstanceProfile'],
-      [{ NetworkInterfaces: [{ DeviceIndex: 0 }] }, 'NetworkInterfaces'],
-      [{ PrivateIpAddress: '172.31.0.10' }, 'PrivateIpAddress'],
+      [{ NetworkInterfaces: [{ DeviceIndex: 0, Ipv6AddressCount: 1 }] }, 'NetworkInterface.Ipv6AddressCount'],
+      [
+        { NetworkInterfaces: [{ DeviceIndex: 0, NetworkInterfaceId: 'eni-0123456789abcdef0' }] },
+        'NetworkInterface.NetworkInterfaceId',
+      ],
+      [{ Ipv6AddressCount: 1 }, 'Ipv6AddressCount'],
       [{ CreditSpecification: { CpuCredits: 'unlimited' } }, 'CreditSpecification'],
       [{ Monitoring: { Enabled: true } }, 'Monitoring.Enabled'],
       [{ Placement: { Tenancy: 'dedicated' } }, 'Placement.Tenancy'],

@@ -2,7 +2,9 @@
  * Which RunInstances members the lab serves, and the refusal of every other one (API_RunInstances):
  * served are the image, type, counts, key pair, subnet and zone, user data, protection, shutdown
  * behaviour, the root volume's size, type, encryption and DeleteOnTermination, EBS optimization,
- * hibernation, security groups (checked in run-instances.ts against the subnet's VPC), tags, the
+ * hibernation, security groups (checked against the subnet's VPC), the private IPv4 address, one
+ * network interface at device index 0 (its subnet, groups, private address, AssociatePublicIpAddress,
+ * DeleteOnTermination and description; launch-network.ts refuses its other members), tags, the
  * client token and DryRun.
  */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
@@ -30,6 +32,8 @@ const SERVED: readonly (keyof RunInstancesRequest)[] = [
   'SecurityGroupIds',
   'SecurityGroups',
   'Monitoring',
+  'PrivateIpAddress',
+  'NetworkInterfaces',
 ];
 
 export function checkRunInstancesMembers(request: RunInstancesRequest, rootDeviceName: string): void {

@@ -17,15 +17,11 @@ import { isWellFormedId } from '../ids';
 import { KEY_PAIRS, keyPairNamed } from '../key-pairs/key-pair-record';
 import { addressesUsedBySubnet, takenAddresses, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { createPrimaryInterface } from '../network-interfaces/primary-interface';
-import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
 import { createRootVolume } from '../volumes/root-volume';
-import { ensureDefaultVpc } from '../vpcs/default-vpc';
-import { VPCS } from '../vpcs/vpc-record';
-import { ensureDefaultSecurityGroup } from '../security-groups/default-security-group';
-import { groupsForInterface } from '../security-groups/find-groups';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
 import { checkClientToken, requestFingerprint } from './client-token';
+import { launchNetwork } from './launch-network';
 import { checkRunInstancesMembers } from './run-instances-members';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
@@ -84,8 +80,8 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   const tags = tagsFor(request, 'instance');
   const volumeTags = tagsFor(request, 'volume');
   const interfaceTags = tagsFor(request, 'network-interface');
-  const subnet = chooseSubnet(ctx, region, request, typeName);
-  const groups = launchGroups(ctx, region, request, subnet);
+  const network = launchNetwork(ctx, region, request, typeName, maxCount);
+  const { subnet } = network;
   // As many as the subnet has addresses for, between MinCount and MaxCount (API_RunInstances).
   const free = usableAddresses(subnet.cidrBlock) - (addressesUsedBySubnet(ctx, region).get(subnet.subnetId) ?? 0);
   if (free < minCount) throw errors.insufficientFreeAddresses(subnet.subnetId);
@@ -101,18 +97,17 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       ctx,
       {
         instanceId,
-        region,
-        availabilityZone: subnet.availabilityZone,
-        vpcId: subnet.vpcId,
-        subnetId: subnet.subnetId,
-        cidrBlock: subnet.cidrBlock,
-        assignPublicIp: subnet.mapPublicIpOnLaunch,
-        groups,
+        subnet,
+        privateIpAddress: network.privateIpAddress,
+        assignPublicIp: network.assignPublicIp,
+        deleteOnTermination: network.deleteOnTermination,
+        description: network.description,
+        groups: network.groups,
+        tags: interfaceTags,
         at: now,
       },
       taken,
     );
-    if (interfaceTags.length) eni.tags = interfaceTags.map((t) => ({ ...t }));
     const rootDeviceName = image.image.RootDeviceName ?? '/dev/xvda';
     const volume = createRootVolume(ctx, {
       instanceId,
@@ -143,7 +138,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       vpcId: subnet.vpcId,
       subnetId: subnet.subnetId,
       networkInterfaceIds: [eni.networkInterfaceId],
-      assignPublicIp: subnet.mapPublicIpOnLaunch,
+      assignPublicIp: network.assignPublicIp,
       keyName: request.KeyName,
       state: 'pending',
       launchTime: now,
@@ -291,54 +286,4 @@ function tagsFor(request: RunInstancesRequest, resourceType: LaunchTagType): Tag
   }
   validateTags(tags);
   return tags;
-}
-
-function chooseSubnet(ctx: EngineContext, region: string, request: RunInstancesRequest, type: string): SubnetRecord {
-  const { subnets } = ensureDefaultVpc(ctx, region);
-  const offered = ctx.catalog.offerings[region] ?? {};
-  const offeringZones = subnets.filter((s) => offered[s.availabilityZone]?.includes(type));
-  let subnet: SubnetRecord | undefined;
-  if (request.SubnetId) {
-    subnet = ctx.records(SUBNETS).getInRegion(region, request.SubnetId);
-    if (!subnet) throw SUBNETS.notFound([request.SubnetId]);
-  } else if (request.Placement?.AvailabilityZone) {
-    const zone = request.Placement.AvailabilityZone;
-    subnet = subnets.find((s) => s.availabilityZone === zone);
-    if (!subnet) throw errors.invalidAvailabilityZone(zone);
-  }
-  if (subnet) {
-    if (!offered[subnet.availabilityZone]?.includes(type)) throw unsupportedInZone(type, subnet, offeringZones);
-    return subnet;
-  }
-  if (!offeringZones.length) {
-    throw errors.typeNotInRegion(type, region);
-  }
-  return offeringZones[ctx.ids.int(offeringZones.length)]!;
-}
-
-/**
- * The groups named by id (`SecurityGroupIds`) or name (`SecurityGroups`), in the subnet's VPC;
- * without any, the VPC's default group, as EC2 attaches it (API_RunInstances: "If you don't specify
- * a security group ID, we use the default security group for the VPC").
- */
-function launchGroups(ctx: EngineContext, region: string, request: RunInstancesRequest, subnet: SubnetRecord) {
-  const named = groupsForInterface(
-    ctx,
-    region,
-    subnet.vpcId,
-    subnet.subnetId,
-    request.SecurityGroupIds,
-    request.SecurityGroups,
-  );
-  const vpc = ctx.records(VPCS).getInRegion(region, subnet.vpcId)!;
-  const groups = named.length ? named : [ensureDefaultSecurityGroup(ctx, vpc)];
-  return groups.map((g) => ({ groupId: g.groupId, groupName: g.groupName }));
-}
-
-function unsupportedInZone(type: string, subnet: SubnetRecord, zones: SubnetRecord[]) {
-  return errors.typeNotInZone(
-    type,
-    subnet.availabilityZone,
-    zones.map((z) => z.availabilityZone),
-  );
 }

@@ -4,6 +4,7 @@
  * Guide: subnet-sizing). Public DNS: ec2-A-B-C-D.REGION.compute.amazonaws.com, except us-east-1's
  * compute-1.amazonaws.com; private DNS: ip-A-B-C-D.REGION.compute.internal, us-east-1's ec2.internal.
  */
+import { errors } from '../errors';
 import type { IdGenerator } from '../ids';
 
 export function ipToNumber(ip: string): number {
@@ -26,6 +27,28 @@ export function allocatePrivateIp(cidrBlock: string, taken: ReadonlySet<string>,
     if (!taken.has(candidate)) return candidate;
   }
   throw new Error(`Subnet ${cidrBlock} has no free addresses`);
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * A private address a request names (RunInstances, CreateNetworkInterface, AssignPrivateIpAddresses):
+ * it must be an IPv4 address inside the subnet, not one of AWS's five reserved addresses, and free.
+ */
+export function checkRequestedPrivateIp(cidrBlock: string, address: string, taken: ReadonlySet<string>): string {
+  if (!IPV4.test(address)) {
+    throw errors.invalidParameterValue(
+      `Value (${address}) for parameter PrivateIpAddress is invalid. This is not a valid IP address.`,
+    );
+  }
+  const [base, bits] = cidrBlock.split('/');
+  const start = ipToNumber(base!);
+  const size = 2 ** (32 - Number(bits));
+  const value = ipToNumber(address);
+  if (value < start || value >= start + size) throw errors.addressOutsideSubnet();
+  if (value < start + 4 || value === start + size - 1) throw errors.addressReservedInSubnet();
+  if (taken.has(address)) throw errors.ipAddressInUse(address);
+  return address;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * ModifyNetworkInterfaceAttribute: one attribute per request: `Groups` (the interface's security
- * groups become exactly these, each in the interface's VPC, at most five), `Description` or
- * `SourceDestCheck`. `Attachment` and the other attributes are not simulated and refused.
+ * groups become exactly these, each in the interface's VPC, at most five), `Description`,
+ * `SourceDestCheck` or `Attachment` (its DeleteOnTermination, by the interface's attachment id).
+ * The other attributes are not simulated and refused.
  * Attached instances see new groups at once. EC2 API Reference: API_ModifyNetworkInterfaceAttribute.
  */
 import type { ModifyNetworkInterfaceAttributeRequest } from '@aws-sdk/client-ec2';
@@ -18,6 +19,7 @@ const SERVED_MEMBERS: readonly (keyof ModifyNetworkInterfaceAttributeRequest)[] 
   'Groups',
   'Description',
   'SourceDestCheck',
+  'Attachment',
   'DryRun',
 ];
 
@@ -33,6 +35,7 @@ export function modifyNetworkInterfaceAttribute(
     request.Groups !== undefined && 'groupSet',
     request.Description?.Value !== undefined && 'description',
     request.SourceDestCheck?.Value !== undefined && 'sourceDestCheck',
+    request.Attachment !== undefined && 'attachment',
   ].filter((n): n is string => n !== false);
   if (named.length === 0) throw errors.invalidParameterCombination('No attributes specified.');
   if (named.length > 1) {
@@ -47,6 +50,15 @@ export function modifyNetworkInterfaceAttribute(
     record.groups = groups.map((g) => ({ groupId: g.groupId, groupName: g.groupName }));
   } else if (request.Description?.Value !== undefined) {
     ctx.records(NETWORK_INTERFACES).touch(eni!.networkInterfaceId).description = request.Description.Value;
+  } else if (request.Attachment !== undefined) {
+    const { AttachmentId, DeleteOnTermination, ...other } = request.Attachment;
+    refuseUnsimulated(OPERATION, other, [], 'Attachment.');
+    if (AttachmentId === undefined) throw errors.missingParameter('Attachment.AttachmentId');
+    if (eni!.attachment?.attachmentId !== AttachmentId) throw errors.attachmentIdNotFound(AttachmentId);
+    if (DeleteOnTermination !== undefined) {
+      ctx.records(NETWORK_INTERFACES).touch(eni!.networkInterfaceId).attachment!.deleteOnTermination =
+        DeleteOnTermination;
+    }
   } else {
     ctx.records(NETWORK_INTERFACES).touch(eni!.networkInterfaceId).sourceDestCheck = request.SourceDestCheck!.Value!;
   }

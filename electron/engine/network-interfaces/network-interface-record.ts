@@ -1,6 +1,6 @@
 /**
- * An elastic network interface as the engine keeps it: its MAC, its primary private IPv4 address,
- * the public address associated with it, its security groups and what it is attached to.
+ * An elastic network interface as the engine keeps it: its MAC, its primary and secondary private
+ * IPv4 addresses, the public address on the primary one, its security groups and what it is attached to.
  * EC2 User Guide: using-eni; EC2 API Reference: NetworkInterface.
  */
 import { errors } from '../errors';
@@ -24,7 +24,12 @@ export interface NetworkInterfaceRecord {
   description: string;
   macAddress: string;
   privateIpAddress: string;
-  /** The public IPv4 address associated with the primary private address; Amazon's pool today. */
+  /** Secondary private IPv4 addresses (AssignPrivateIpAddresses), in the order they were assigned. */
+  secondaryPrivateIpAddresses?: string[];
+  /**
+   * The public IPv4 address on the primary private address: an auto-assigned one from Amazon's
+   * pool, or an Elastic IP (then an address record names this interface and this private address).
+   */
   publicIp?: string;
   groups: { groupId: string; groupName: string }[];
   sourceDestCheck: boolean;

@@ -1,7 +1,8 @@
 /**
- * The network interfaces family: ENIs as records of their own. Today each instance's primary
- * interface is made with it. DescribeNetworkInterfaces and ModifyNetworkInterfaceAttribute serve them;
- * the VPC operations (CreateNetworkInterface, AttachNetworkInterface …) join here.
+ * The network interfaces family: ENIs as records of their own. Each instance's primary interface is
+ * made with it; CreateNetworkInterface, DeleteNetworkInterface, Attach/DetachNetworkInterface,
+ * Assign/UnassignPrivateIpAddresses, DescribeNetworkInterfaces and ModifyNetworkInterfaceAttribute
+ * serve them (EC2 API Reference: the operations of those names; EC2 User Guide: using-eni).
  */
 import {
   anyText,
@@ -22,7 +23,11 @@ import {
   zone,
 } from '../import-checks';
 import { defineFamily } from '../resource-family';
+import { attachNetworkInterface, detachNetworkInterface } from './attach-network-interface';
+import { createNetworkInterface } from './create-network-interface';
+import { deleteNetworkInterface } from './delete-network-interface';
 import { describeNetworkInterfaces } from './describe-network-interfaces';
+import { assignPrivateIpAddresses, unassignPrivateIpAddresses } from './private-ip-addresses';
 import { modifyNetworkInterfaceAttribute } from './modify-network-interface-attribute';
 import { NETWORK_INTERFACES } from './network-interface-record';
 
@@ -39,6 +44,7 @@ export const NETWORK_INTERFACES_FAMILY = defineFamily({
     description: anyText,
     macAddress,
     privateIpAddress: ipv4,
+    secondaryPrivateIpAddresses: optional(listOf(ipv4, 50)),
     publicIp: optional(ipv4),
     groups: listOf(shape({ groupId: id('sg'), groupName: text }), 16),
     sourceDestCheck: flag,
@@ -55,10 +61,16 @@ export const NETWORK_INTERFACES_FAMILY = defineFamily({
     tags,
   }),
   uniqueInRegion: ['privateIpAddress', 'publicIp', 'macAddress'],
-  activityIdKeys: ['NetworkInterfaceIds', 'NetworkInterfaceId'],
+  activityIdKeys: ['NetworkInterfaceIds', 'NetworkInterfaceId', 'AttachmentId'],
   createdIdKey: 'NetworkInterfaceId',
   handlers: {
     DescribeNetworkInterfaces: describeNetworkInterfaces,
     ModifyNetworkInterfaceAttribute: modifyNetworkInterfaceAttribute,
+    CreateNetworkInterface: createNetworkInterface,
+    DeleteNetworkInterface: deleteNetworkInterface,
+    AttachNetworkInterface: attachNetworkInterface,
+    DetachNetworkInterface: detachNetworkInterface,
+    AssignPrivateIpAddresses: assignPrivateIpAddresses,
+    UnassignPrivateIpAddresses: unassignPrivateIpAddresses,
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Network interfaces on the engine: DescribeNetworkInterfaces in AWS's shape with its ids and
  * filters, and ModifyNetworkInterfaceAttribute (Groups within the interface's VPC and at most five,
- * Description, SourceDestCheck; one attribute per call; Attachment refused as not simulated).
+ * Description, SourceDestCheck; one attribute per call; attributes it does not simulate refused).
  */
 import { describe, expect, it } from 'vitest';
 import { createTestLab, type TestLab } from '../test-support/test-lab';
@@ -132,9 +132,9 @@ describe('ModifyNetworkInterfaceAttribute', () => {
     expect(
       lab.ec2Error('ModifyNetworkInterfaceAttribute', {
         NetworkInterfaceId: id,
-        Attachment: { AttachmentId: 'eni-attach-0123456789abcdef0', DeleteOnTermination: false },
+        EnaSrdSpecification: { EnaSrdEnabled: true },
       }),
-    ).toMatchObject({ code: 'UnsupportedOperation', message: expect.stringContaining('Attachment') });
+    ).toMatchObject({ code: 'UnsupportedOperation', message: expect.stringContaining('EnaSrdSpecification') });
     expect(
       lab.ec2Error('ModifyNetworkInterfaceAttribute', {
         NetworkInterfaceId: 'eni-0123456789abcdef0',

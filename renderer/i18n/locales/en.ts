@@ -3,6 +3,7 @@
  * syntax: {name} interpolates, "a | b" is a plural; a literal @ { } | $ must be written {'@'} and so
  * on. The English messages are the schema: every Korean file must have exactly the same keys.
  */
+import { elasticIpsEn, networkInterfacesEn } from './addresses/en';
 import { catalogEn } from './catalog/en';
 import { dashboardEn } from './dashboard/en';
 import { developerEn } from './developer/en';
@@ -22,6 +23,8 @@ const en = {
   launch: launchEn,
   keyPairs: keyPairsEn,
   securityGroups: securityGroupsEn,
+  elasticIps: elasticIpsEn,
+  networkInterfaces: networkInterfacesEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
   ...catalogEn,

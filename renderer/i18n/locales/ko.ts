@@ -3,6 +3,7 @@
  * 각 파일은 영어 파일과 키가 정확히 같아야 합니다(다르면 타입 오류). vue-i18n 문법은 en.ts 주석을 참고하세요.
  */
 import type { MessageSchema } from './en';
+import { elasticIpsKo, networkInterfacesKo } from './addresses/ko';
 import { catalogKo } from './catalog/ko';
 import { dashboardKo } from './dashboard/ko';
 import { developerKo } from './developer/ko';
@@ -22,6 +23,8 @@ const ko: MessageSchema = {
   launch: launchKo,
   keyPairs: keyPairsKo,
   securityGroups: securityGroupsKo,
+  elasticIps: elasticIpsKo,
+  networkInterfaces: networkInterfacesKo,
   instanceSettings: instanceSettingsKo,
   ...developerKo,
   ...catalogKo,

@@ -53,6 +53,8 @@ export const shellEn = {
     network: 'Network & Security',
     securityGroups: 'Security Groups',
     keyPairs: 'Key Pairs',
+    elasticIps: 'Elastic IPs',
+    networkInterfaces: 'Network Interfaces',
     monitoring: 'Monitoring',
     billing: 'Billing',
     coming: 'Coming soon',

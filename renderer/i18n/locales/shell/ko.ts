@@ -55,6 +55,8 @@ export const shellKo: typeof shellEn = {
     network: '네트워크 및 보안',
     securityGroups: '보안 그룹',
     keyPairs: '키 페어',
+    elasticIps: '탄력적 IP',
+    networkInterfaces: '네트워크 인터페이스',
     monitoring: '모니터링',
     billing: '결제',
     coming: '준비 중',
