@@ -110,6 +110,37 @@ describe('ActivityView', () => {
     expect(getByRole(body(), 'cell', 'No events match the filters.')).toBeTruthy();
   });
 
+  it("shows the selected Region's events (CloudTrail is per Region), or every Region's on request", async () => {
+    const { lab } = labWithEvents();
+    lab.engine.dispatch({ service: 'ec2', operation: 'DescribeVpcs', region: 'us-east-1', input: {}, caller: 'cli' });
+    await mountLab(ActivityView, { lab });
+    expect(eventNames()).toEqual(['StopInstances', 'DescribeInstances', 'RunInstances']);
+    expect(getByRole(body(), 'combobox', 'Region').textContent).toContain(`This Region (${lab.region})`);
+    await choose('Region', 'all');
+    expect(eventNames()).toEqual(['DescribeVpcs', 'StopInstances', 'DescribeInstances', 'RunInstances']);
+    expect(getByRole(body(), 'row', /DescribeVpcs/).textContent).toContain('us-east-1');
+  });
+
+  it('shows a call that named many instances as their count, expandable to every id', async () => {
+    const lab = createEngineLab();
+    const ids = lab
+      .ec2('RunInstances', {
+        ImageId: lab.quickStart('amazon-linux').ImageId,
+        InstanceType: 't3.micro',
+        MinCount: 5,
+        MaxCount: 5,
+      })
+      .Instances!.map((i) => i.InstanceId!);
+    await mountLab(ActivityView, { lab });
+    const row = getByRole(body(), 'row', /RunInstances/);
+    expect(row.textContent).toContain('5 instances');
+    expect(queryAllByRole(row, 'link')).toHaveLength(0);
+    await click(getByRole(row, 'button', 'Show all 5 resource IDs'));
+    expect(queryAllByRole(row, 'link').map((link) => link.textContent?.trim())).toEqual(ids);
+    await click(getByRole(row, 'button', 'Hide resource IDs'));
+    expect(queryAllByRole(row, 'link')).toHaveLength(0);
+  });
+
   it('expands a row to show the parameters, the error and the CLI command with a Copy button', async () => {
     const { lab, instanceId, stopEvent, refusal } = labWithEvents();
     await mountLab(ActivityView, { lab });
