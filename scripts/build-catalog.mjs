@@ -180,6 +180,11 @@ const INSTANCE_TYPES = {
   'mac1.metal':    [1.083, 1.083, 1.282, 1.282, 1.196, 1.271],
   'mac2.metal':    [0.65, 0.65, null, null, 0.715, null],
   'mac2-m2.metal': [0.878, 0.878, null, null, null, 1.0278],
+  // Previous generation (AWS still describes and launches them where offered: EC2 User Guide,
+  // "Previous generation instances"; prices from AWS's previous-generation price page)
+  't1.micro':      [0.02, 0.02, null, 0.026, 0.02, null],
+  'm1.small':      [0.044, 0.044, null, 0.061, 0.047, null],
+  'm3.medium':     [0.067, 0.067, null, 0.096, 0.073, 0.079],
 };
 
 /**

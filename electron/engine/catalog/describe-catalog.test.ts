@@ -86,6 +86,22 @@ describe('catalog operations', () => {
     expect(vpcs).toMatchObject([{ CidrBlock: '172.31.0.0/16', IsDefault: true }]);
   });
 
+  it('describes previous-generation types AWS still offers (t1.micro, m1.small, m3.medium) where they are offered', () => {
+    const lab = createTestLab();
+    const old = lab.ec2('DescribeInstanceTypes', { InstanceTypes: ['t1.micro', 'm1.small', 'm3.medium'] }, 'us-east-1');
+    expect(old.InstanceTypes!.map((t) => [t.InstanceType, t.CurrentGeneration]).sort()).toEqual([
+      ['m1.small', false],
+      ['m3.medium', false],
+      ['t1.micro', false],
+    ]);
+    const offered = (region: string) =>
+      lab.ec2('DescribeInstanceTypeOfferings', { Filters: [{ Name: 'instance-type', Values: ['t1.micro'] }] }, region)
+        .InstanceTypeOfferings!.length;
+    expect(offered('us-east-1')).toBe(1);
+    // Seoul opened after the first generation was retired: AWS offers it nowhere there.
+    expect(offered('ap-northeast-2')).toBe(0);
+  });
+
   it('describes instance types, refusing unknown ones, filtering by architecture', () => {
     const lab = createTestLab();
     const [micro] = lab.ec2('DescribeInstanceTypes', { InstanceTypes: ['t3.micro'] }).InstanceTypes!;

@@ -20,6 +20,12 @@ describe('instance lifecycle on the simulation clock', () => {
     const instance = reservation.Instances![0]!;
     expect(instance.InstanceId).toMatch(/^i-[0-9a-f]{17}$/);
     expect(reservation.ReservationId).toMatch(/^r-[0-9a-f]{17}$/);
+    // RunInstances, and only RunInstances, says why the new instance is pending.
+    expect(instance.StateReason).toEqual({ Code: 'pending', Message: 'pending' });
+    expect(
+      lab.ec2('DescribeInstances', { InstanceIds: [instance.InstanceId!] }).Reservations![0]!.Instances![0]!
+        .StateReason,
+    ).toBeUndefined();
     expect(instance.State).toEqual({ Code: 0, Name: 'pending' });
     expect(instance.PrivateIpAddress).toMatch(/^172\.31\./);
 

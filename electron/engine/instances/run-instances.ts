@@ -171,7 +171,14 @@ export function reservationOf(ctx: EngineContext, records: readonly InstanceReco
     ReservationId: first.reservationId,
     OwnerId: first.ownerId,
     Groups: [],
-    Instances: records.map((record) => toInstance(ctx, record)),
+    // RunInstances answers a new instance's StateReason as pending (EC2 API Reference:
+    // API_RunInstances, example response); DescribeInstances does not.
+    Instances: records.map((record) => {
+      const instance = toInstance(ctx, record);
+      return record.state === 'pending'
+        ? { ...instance, StateReason: { Code: 'pending', Message: 'pending' } }
+        : instance;
+    }),
   };
 }
 
