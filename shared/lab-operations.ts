@@ -17,8 +17,11 @@ export interface ClockState {
 export interface LabNotice {
   code: 'StateRecovered' | 'StateReset' | 'StateImported' | 'RecordQuarantined';
   message: string;
-  /** Where the unreadable database was moved, for StateRecovered. */
+  /** Where the unreadable database was moved (StateRecovered), or the file a set-aside record stays in (RecordQuarantined). */
   path?: string;
+  /** For RecordQuarantined: the record set aside (`collection/id`) and what was wrong with it (English). */
+  record?: string;
+  problem?: string;
   at: number;
 }
 

@@ -335,6 +335,9 @@ export class Engine {
       message:
         `A saved record (${record.collection}/${record.id}) ${problem}. EC2 Lab set it aside, unchanged, ` +
         `as ${QUARANTINE_COLLECTION}/${record.collection}/${record.id} in ${this.store.location}, and opened the lab without it.`,
+      record: `${record.collection}/${record.id}`,
+      problem,
+      path: this.store.location,
       at,
     }));
   }

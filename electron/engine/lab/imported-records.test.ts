@@ -108,6 +108,8 @@ describe('opening a lab with a bad saved record', () => {
     expect(notices[0]!.code).toBe('RecordQuarantined');
     expect(notices[0]!.message).toContain(`instances/${bad}`);
     expect(notices[0]!.message).toContain("has an invalid 'state'");
+    // The parts the console words in the learner's language.
+    expect(notices[0]).toMatchObject({ record: `instances/${bad}`, problem: "has an invalid 'state'" });
     const quarantined = store.loadAll().find((r) => r.collection === 'quarantine')!;
     expect(quarantined.id).toBe(`instances/${bad}`);
     expect((quarantined.data as { data: { state: string } }).data.state).toBe('toString');

@@ -33,6 +33,8 @@ export const SETTINGS_FAMILY = defineFamily({
         code: oneOf(['StateRecovered', 'StateReset', 'StateImported', 'RecordQuarantined']),
         message: text,
         path: optional(text),
+        record: optional(text),
+        problem: optional(text),
         at: time,
       }),
       50,

@@ -78,6 +78,8 @@ export const shellEn = {
       'The lab could not read its saved state, so it started with a fresh lab. The unreadable file was moved aside and kept.',
     StateReset: 'The lab was reset: every resource was deleted and the clock started again.',
     StateImported: 'The lab was replaced with an imported one.',
+    RecordQuarantined:
+      'A saved record ({record}) {problem}. EC2 Lab set it aside, unchanged, in the file below and opened the lab without it.',
   },
   flash: {
     launchSuccess:

@@ -80,6 +80,8 @@ export const shellKo: typeof shellEn = {
       '저장된 실습 상태를 읽을 수 없어 새 실습으로 시작했습니다. 읽을 수 없는 파일은 다른 곳으로 옮겨 보관했습니다.',
     StateReset: '실습을 초기화했습니다. 모든 리소스를 삭제하고 시계를 다시 시작했습니다.',
     StateImported: '가져온 실습으로 교체했습니다.',
+    RecordQuarantined:
+      '저장된 레코드({record})를 읽을 수 없어({problem}) 바꾸지 않은 채 아래 파일에 따로 보관하고, 그 레코드 없이 실습을 열었습니다.',
   },
   flash: {
     launchSuccess: '인스턴스({ids})를 성공적으로 시작했습니다. | 인스턴스({ids})를 성공적으로 시작했습니다.',
