@@ -7,6 +7,7 @@ import type { InstanceStateChange } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { associateNewPublicIp, releaseInterfacesOf, releasePublicIp } from '../network-interfaces/primary-interface';
+import { changeContents, dropContents } from '../volumes/disk-contents';
 import { releaseVolumesOf } from '../volumes/root-volume';
 import { INSTANCES, type InstanceRecord, type StateName } from './instance-record';
 import { instanceState } from './instance-view';
@@ -150,6 +151,9 @@ function settle(ctx: EngineContext, id: string, at: number): void {
   } else if (to === 'stopped') {
     // An auto-assigned public IPv4 address is released on stop (EC2 User Guide: using-instance-addressing).
     for (const eni of instance.networkInterfaceIds) releasePublicIp(ctx, eni);
+    // Instance-store data is lost on stop and hibernate (EC2 User Guide: InstanceStorage, "Instance store lifetime").
+    for (const disk of instance.instanceStore ?? [])
+      changeContents(ctx, disk.diskId, instance.region, (fs) => fs.wipe());
   } else if (to === 'terminated') {
     // Interfaces and volumes marked DeleteOnTermination go with the instance (EC2 User Guide: terminating-instances).
     releaseInterfacesOf(ctx, instance.networkInterfaceIds);
@@ -157,6 +161,7 @@ function settle(ctx: EngineContext, id: string, at: number): void {
       ctx,
       instance.blockDevices.map((d) => d.volumeId),
     );
+    for (const disk of instance.instanceStore ?? []) dropContents(ctx, disk.diskId);
     instance.removeAt = at + TIMINGS.terminatedVisibleMs;
   }
 }
