@@ -106,6 +106,8 @@ export function copySnapshot(ctx: EngineContext, region: string, request: CopySn
     'DestinationRegion',
     'TagSpecifications',
     'DryRun',
+    // The SDKs sign a copy request for the source region themselves; the lab has one account, so it needs no proof.
+    'PresignedUrl',
   ]);
   if (!request.SourceRegion) throw errors.missingParameter('SourceRegion');
   if (!request.SourceSnapshotId) throw errors.missingParameter('SourceSnapshotId');
