@@ -14,10 +14,9 @@ import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import type { Tag } from '../resource-collection';
 import { SNAPSHOTS } from '../snapshots/snapshot-record';
-import { contentsOf, putContents } from '../volumes/disk-contents';
+import { contentsOf, putContents, putSkeleton } from '../volumes/disk-contents';
 import { rawImage } from '../volumes/filesystem';
 import { createVolumeRecord } from '../volumes/new-volume';
-import { osSkeleton } from '../volumes/os-skeleton';
 import { checkDeviceName, resolveVolumeSpec, type VolumeSpec } from '../volumes/volume-rules';
 import type { BlockDevice, InstanceStoreDisk } from './instance-record';
 
@@ -130,16 +129,7 @@ export function createLaunchVolumes(
   request: LaunchDisksRequest,
 ): BlockDevice[] {
   return planned.map((plan) => {
-    const contents = plan.labSnapshot
-      ? contentsOf(ctx, plan.snapshotId!)
-      : plan.root
-        ? osSkeleton({
-            os: request.image.quickStart.Os,
-            user: request.image.quickStart.DefaultUser,
-            hostname: request.hostname,
-            at: request.at,
-          })
-        : rawImage();
+    const contents = plan.labSnapshot ? contentsOf(ctx, plan.snapshotId!) : rawImage();
     const volume = createVolumeRecord(ctx, {
       region: request.region,
       availabilityZone: request.availabilityZone,
@@ -156,6 +146,14 @@ export function createLaunchVolumes(
       },
       contents,
     });
+    if (plan.root && !plan.labSnapshot) {
+      putSkeleton(ctx, volume.volumeId, request.region, {
+        os: request.image.quickStart.Os,
+        user: request.image.quickStart.DefaultUser,
+        hostname: request.hostname,
+        at: request.at,
+      });
+    }
     return { deviceName: plan.deviceName, volumeId: volume.volumeId };
   });
 }

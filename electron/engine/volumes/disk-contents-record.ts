@@ -5,7 +5,8 @@
  * row only (the unit of work saves exactly the records a command touched).
  */
 import { FILESYSTEM_TYPES, MAX_DISK_BYTES, type DiskImage } from './filesystem';
-import { checkFields, count, oneOf, optional, region, text } from '../import-checks';
+import type { SkeletonRequest } from './os-skeleton';
+import { checkFields, count, oneOf, optional, region, shape, text, time } from '../import-checks';
 import { defineFamily } from '../resource-family';
 import type { RecordCollection } from '../state/repository';
 
@@ -13,6 +14,12 @@ export interface DiskContentsRecord extends DiskImage {
   /** `vol-…`, `snap-…`, or `<instance id>/ephemeral<n>` for an instance-store disk. */
   diskId: string;
   region: string;
+  /**
+   * A root volume fresh from a catalog AMI holds its OS's files (os-skeleton.ts) without writing
+   * them out: the record names them, and they are made the first time the disk is read or changed.
+   * A launch of a thousand instances so saves a thousand small records, not a thousand filesystems.
+   */
+  skeleton?: SkeletonRequest;
 }
 
 export const DISK_CONTENTS: RecordCollection<DiskContentsRecord> = {
@@ -44,6 +51,14 @@ export const DISK_CONTENTS_FAMILY = defineFamily({
     format: optional(oneOf(FILESYSTEM_TYPES)),
     entries: isEntries,
     usedBytes: (v) => count(v, undefined as never) && (v as number) <= MAX_DISK_BYTES,
+    skeleton: optional(
+      shape({
+        os: oneOf(['amazon-linux', 'ubuntu', 'debian', 'rhel', 'suse', 'windows', 'macos']),
+        user: text,
+        hostname: text,
+        at: time,
+      }),
+    ),
   }),
   handlers: {},
 });

@@ -8,9 +8,8 @@
 import type { EngineContext } from '../context';
 import { INSTANCES } from '../instances/instance-record';
 import { SNAPSHOTS } from '../snapshots/snapshot-record';
-import { DISK_CONTENTS } from './disk-contents-record';
-import { changeContents } from './disk-contents';
-import { Filesystem, FilesystemError, rawImage, type DiskImage } from './filesystem';
+import { changeContents, contentsOf } from './disk-contents';
+import { Filesystem, FilesystemError, type DiskImage } from './filesystem';
 import { VOLUMES } from './volume-record';
 
 export interface InstanceDisk {
@@ -55,10 +54,7 @@ export function createDiskFiles(ctx: EngineContext, run: <R>(command: () => R) =
     ctx.records(VOLUMES).has(diskId) || ctx.records(SNAPSHOTS).has(diskId) || instanceStoreOwner(diskId) !== undefined;
   const read = (diskId: string): DiskImage | undefined => {
     if (!exists(diskId)) return undefined;
-    const record = ctx.records(DISK_CONTENTS).get(diskId);
-    if (!record) return rawImage();
-    const { format, entries, usedBytes } = structuredClone(record);
-    return { format, entries, usedBytes };
+    return structuredClone(contentsOf(ctx, diskId));
   };
   return {
     read: (diskId) => run(() => read(diskId)),
