@@ -14,6 +14,7 @@ import { regionNamesEn } from './region-names/en';
 import { securityGroupsEn } from './security-groups/en';
 import { settingsEn } from './settings/en';
 import { shellEn } from './shell/en';
+import { storageEn } from './storage/en';
 
 const en = {
   ...shellEn,
@@ -22,6 +23,7 @@ const en = {
   launch: launchEn,
   keyPairs: keyPairsEn,
   securityGroups: securityGroupsEn,
+  ...storageEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
   ...catalogEn,

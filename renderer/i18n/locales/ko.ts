@@ -14,6 +14,7 @@ import { regionNamesKo } from './region-names/ko';
 import { securityGroupsKo } from './security-groups/ko';
 import { settingsKo } from './settings/ko';
 import { shellKo } from './shell/ko';
+import { storageKo } from './storage/ko';
 
 const ko: MessageSchema = {
   ...shellKo,
@@ -22,6 +23,7 @@ const ko: MessageSchema = {
   launch: launchKo,
   keyPairs: keyPairsKo,
   securityGroups: securityGroupsKo,
+  ...storageKo,
   instanceSettings: instanceSettingsKo,
   ...developerKo,
   ...catalogKo,
