@@ -117,6 +117,7 @@ export class Engine {
       emit: (event) => this.emit(event),
     });
     this.disks = createDiskFiles(this.ctx, (command) => {
+      if (this.closed) throw errors.shuttingDown();
       try {
         return this.runCommand(command);
       } catch (error) {

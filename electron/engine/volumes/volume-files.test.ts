@@ -161,6 +161,21 @@ describe('instance store', () => {
   });
 });
 
+describe('files travel with the lab', () => {
+  it('exports and imports a lab with the files of its disks, and refuses disk access once the engine is closed', () => {
+    const lab = createTestLab();
+    const instanceId = running(lab);
+    const root = rootVolumeOf(lab, instanceId);
+    lab.engine.disks.change(root, (fs) => fs.writeFile('/etc/motd', 'exported\n'));
+    const { content } = lab.lab('ExportLab', {});
+    const other = createTestLab({ seed: 9 });
+    other.lab('ImportLab', { content });
+    expect(other.engine.disks.inspect(root, (fs) => fs.readText('/etc/motd'))).toBe('exported\n');
+    other.engine.close();
+    expect(() => other.engine.disks.read(root)).toThrow('The lab is shutting down.');
+  });
+});
+
 describe('files survive a restart', () => {
   let directory = '';
   afterEach(() => {
