@@ -161,6 +161,20 @@ describe('instance store', () => {
   });
 });
 
+describe('labs saved before volumes held files', () => {
+  it("gives a saved root volume without contents its AMI's OS files, and keeps it raw once wiped", () => {
+    const lab = createTestLab();
+    const instanceId = running(lab, { ImageId: quickStartImage('debian') });
+    const root = rootVolumeOf(lab, instanceId);
+    lab.store.commit([{ collection: 'disk-contents', id: root, data: undefined }]);
+    const reopened = lab.reopen();
+    expect(reopened.engine.disks.inspect(root, (fs) => fs.readText('/etc/os-release'))).toContain('ID=debian');
+    expect(reopened.engine.disks.inspect(root, (fs) => fs.readText('/etc/hostname'))).toMatch(/^ip-172-31-/);
+    reopened.engine.disks.change(root, (fs) => fs.wipe());
+    expect(reopened.engine.disks.read(root)).toEqual({ entries: {}, usedBytes: 0 });
+  });
+});
+
 describe('files travel with the lab', () => {
   it('exports and imports a lab with the files of its disks, and refuses disk access once the engine is closed', () => {
     const lab = createTestLab();
