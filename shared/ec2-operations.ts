@@ -88,6 +88,31 @@ import type {
   StopInstancesResult,
   TerminateInstancesRequest,
   TerminateInstancesResult,
+  AttachVolumeRequest,
+  CopyImageRequest,
+  CopyImageResult,
+  CopySnapshotRequest,
+  CopySnapshotResult,
+  CreateImageRequest,
+  CreateImageResult,
+  CreateSnapshotRequest,
+  CreateVolumeRequest,
+  DeleteSnapshotRequest,
+  DeleteVolumeRequest,
+  DeregisterImageRequest,
+  DeregisterImageResult,
+  DescribeSnapshotsRequest,
+  DescribeSnapshotsResult,
+  DescribeVolumesModificationsRequest,
+  DescribeVolumesModificationsResult,
+  DescribeVolumesRequest,
+  DescribeVolumesResult,
+  DetachVolumeRequest,
+  ModifyVolumeRequest,
+  ModifyVolumeResult,
+  Snapshot,
+  Volume,
+  VolumeAttachment,
 } from '@aws-sdk/client-ec2';
 
 /** An operation with no output members answers an empty object, as EC2 does (`<return>true</return>`). */
@@ -159,6 +184,23 @@ export interface Ec2Operations {
   AssociateAddress: { input: AssociateAddressRequest; output: AssociateAddressResult };
   DisassociateAddress: { input: DisassociateAddressRequest; output: EmptyResult };
   ReleaseAddress: { input: ReleaseAddressRequest; output: EmptyResult };
+  CreateVolume: { input: CreateVolumeRequest; output: Volume };
+  DescribeVolumes: { input: DescribeVolumesRequest; output: DescribeVolumesResult };
+  AttachVolume: { input: AttachVolumeRequest; output: VolumeAttachment };
+  DetachVolume: { input: DetachVolumeRequest; output: VolumeAttachment };
+  DeleteVolume: { input: DeleteVolumeRequest; output: EmptyResult };
+  ModifyVolume: { input: ModifyVolumeRequest; output: ModifyVolumeResult };
+  DescribeVolumesModifications: {
+    input: DescribeVolumesModificationsRequest;
+    output: DescribeVolumesModificationsResult;
+  };
+  CreateSnapshot: { input: CreateSnapshotRequest; output: Snapshot };
+  DescribeSnapshots: { input: DescribeSnapshotsRequest; output: DescribeSnapshotsResult };
+  DeleteSnapshot: { input: DeleteSnapshotRequest; output: EmptyResult };
+  CopySnapshot: { input: CopySnapshotRequest; output: CopySnapshotResult };
+  CreateImage: { input: CreateImageRequest; output: CreateImageResult };
+  DeregisterImage: { input: DeregisterImageRequest; output: DeregisterImageResult };
+  CopyImage: { input: CopyImageRequest; output: CopyImageResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -211,4 +253,18 @@ export const EC2_OPERATION_NAMES = [
   'AssociateAddress',
   'DisassociateAddress',
   'ReleaseAddress',
+  'CreateVolume',
+  'DescribeVolumes',
+  'AttachVolume',
+  'DetachVolume',
+  'DeleteVolume',
+  'ModifyVolume',
+  'DescribeVolumesModifications',
+  'CreateSnapshot',
+  'DescribeSnapshots',
+  'DeleteSnapshot',
+  'CopySnapshot',
+  'CreateImage',
+  'DeregisterImage',
+  'CopyImage',
 ] as const satisfies readonly Ec2OperationName[];

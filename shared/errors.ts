@@ -85,6 +85,18 @@ export const ErrorCode = {
   RequestEntityTooLarge: 'RequestEntityTooLarge',
   MethodNotAllowed: 'MethodNotAllowed',
   InvalidLabFile: 'InvalidLabFile',
+  IncorrectState: 'IncorrectState',
+  VolumeInUse: 'VolumeInUse',
+  InvalidVolumeZoneMismatch: 'InvalidVolume.ZoneMismatch',
+  InvalidAttachmentNotFound: 'InvalidAttachment.NotFound',
+  IncorrectModificationState: 'IncorrectModificationState',
+  InvalidSnapshotIdMalformed: 'InvalidSnapshotID.Malformed',
+  InvalidSnapshotNotFound: 'InvalidSnapshot.NotFound',
+  InvalidSnapshotInUse: 'InvalidSnapshot.InUse',
+  SnapshotCreationPerVolumeRateExceeded: 'SnapshotCreationPerVolumeRateExceeded',
+  InvalidAmiNameDuplicate: 'InvalidAMIName.Duplicate',
+  InvalidAmiNameMalformed: 'InvalidAMIName.Malformed',
+  InvalidAmiIdUnavailable: 'InvalidAMIID.Unavailable',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];

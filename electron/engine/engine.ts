@@ -28,6 +28,7 @@ import { SETTINGS, SETTINGS_ID } from './lab/lab-settings';
 import { UnitOfWork, type RecordCollection, type Repository } from './state/repository';
 import { StoreWriteError, type StateStore, type StoredRecord } from './state/state-store';
 import { ensureDefaultVpc } from './vpcs/default-vpc';
+import { createDiskFiles, type DiskFiles } from './volumes/disk-files';
 
 export interface EngineOptions {
   store: StateStore;
@@ -69,6 +70,8 @@ export class Engine {
   private readonly logged: ActivityEvent[] = [];
   private closed = false;
   private readonly onUnexpectedError: EngineOptions['onUnexpectedError'];
+  /** The files on volumes, snapshots and instance-store disks, for the shell and tests (not an EC2 operation). */
+  readonly disks: DiskFiles;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -112,6 +115,17 @@ export class Engine {
       replaceLab: (records, notice) => this.replaceLab(records, notice),
       apiAccess: () => this.apiAccess,
       emit: (event) => this.emit(event),
+    });
+    this.disks = createDiskFiles(this.ctx, (command) => {
+      if (this.closed) throw errors.shuttingDown();
+      try {
+        return this.runCommand(command);
+      } catch (error) {
+        this.changes.clear();
+        throw error;
+      } finally {
+        this.publishChanges();
+      }
     });
     this.loadFromStore(this.store.notices);
   }

@@ -234,6 +234,63 @@ export const errors = {
   tagLimitExceeded: () =>
     fail(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),
 
+  // EBS volumes, snapshots and AMIs (EC2 API Reference: errors-overview; API_AttachVolume, API_DetachVolume,
+  // API_CreateVolume, API_CreateSnapshot, API_DeleteSnapshot, API_CreateImage).
+  incorrectState: (message: string) => fail(ErrorCode.IncorrectState, message),
+  volumeZoneMismatch: (volumeId: string, instanceId: string) =>
+    fail(
+      ErrorCode.InvalidVolumeZoneMismatch,
+      `The volume '${volumeId}' is not in the same availability zone as instance '${instanceId}'`,
+    ),
+  volumeAlreadyAttached: (volumeId: string) =>
+    fail(ErrorCode.VolumeInUse, `${volumeId} is already attached to an instance`),
+  volumeAttachedTo: (volumeId: string, instanceId: string) =>
+    fail(ErrorCode.VolumeInUse, `Volume ${volumeId} is currently attached to ${instanceId}`),
+  attachmentNotFound: (volumeId: string, instanceId: string) =>
+    fail(
+      ErrorCode.InvalidAttachmentNotFound,
+      `Volume ${volumeId} can not be detached from ${instanceId} because it is not attached`,
+    ),
+  invalidDeviceName: (device: string) =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `Value (${device}) for parameter device is invalid. ${device} is not a valid EBS device name.`,
+    ),
+  deviceInUse: (device: string) =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`,
+    ),
+  incorrectModificationState: (volumeId: string) =>
+    fail(ErrorCode.IncorrectModificationState, `Cannot modify volume ${volumeId} as it is already being modified.`),
+  snapshotIdMalformed: malformed(ErrorCode.InvalidSnapshotIdMalformed, 'snap'),
+  snapshotNotFound: (ids: readonly string[]) =>
+    fail(
+      ErrorCode.InvalidSnapshotNotFound,
+      ids.length === 1 ? `The snapshot '${ids[0]}' does not exist.` : `The snapshots '${quote(ids)}' do not exist.`,
+    ),
+  snapshotInUse: (snapshotId: string, imageId: string) =>
+    fail(ErrorCode.InvalidSnapshotInUse, `The snapshot ${snapshotId} is currently in use by ${imageId}`),
+  snapshotRateExceeded: () =>
+    fail(
+      ErrorCode.SnapshotCreationPerVolumeRateExceeded,
+      'The maximum per volume CreateSnapshot request rate has been exceeded. Use an increasing or variable sleep interval between requests.',
+    ),
+  volumeSmallerThanVolumeSnapshot: (sizeGiB: number, snapshotId: string, snapshotGiB: number) =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `Volume of size ${sizeGiB}GB is smaller than snapshot '${snapshotId}', expect size >= ${snapshotGiB}GB`,
+    ),
+  imageNameDuplicate: (name: string, imageId: string) =>
+    fail(ErrorCode.InvalidAmiNameDuplicate, `AMI name ${name} is already in use by AMI ${imageId}`),
+  imageNameMalformed: () =>
+    fail(
+      ErrorCode.InvalidAmiNameMalformed,
+      "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'",
+    ),
+  imagePending: (imageId: string, state: string) =>
+    fail(ErrorCode.InvalidAmiIdUnavailable, `AMI ${imageId} is ${state}, and cannot be run`),
+
   // The lab's own operations.
   invalidLabFile: (message: string) => fail(ErrorCode.InvalidLabFile, message),
 };

@@ -46,13 +46,15 @@ describe('the family list', () => {
       'network-interface': ['eni-0123456789abcdef0', 'InvalidNetworkInterfaceID.NotFound'],
       vpc: ['vpc-0123456789abcdef0', 'InvalidVpcID.NotFound'],
       subnet: ['subnet-0123456789abcdef0', 'InvalidSubnetID.NotFound'],
+      snapshot: ['snap-0123456789abcdef0', 'InvalidSnapshot.NotFound'],
+      image: ['ami-0123456789abcdef0', 'InvalidAMIID.NotFound'],
     };
     for (const [resource, code] of Object.values(missing)) {
       expect(lab.ec2Error('CreateTags', { Resources: [resource!], Tags: [{ Key: 'k', Value: 'v' }] }).code).toBe(code);
     }
-    expect(lab.ec2Error('CreateTags', { Resources: ['snap-0123456789abcdef0'], Tags: [{ Key: 'k' }] })).toEqual({
+    expect(lab.ec2Error('CreateTags', { Resources: ['dopt-0123456789abcdef0'], Tags: [{ Key: 'k' }] })).toEqual({
       code: 'InvalidID',
-      message: "The ID 'snap-0123456789abcdef0' is not valid",
+      message: "The ID 'dopt-0123456789abcdef0' is not valid",
     });
   });
 

@@ -17,11 +17,17 @@ import type { ResourceFamily } from './resource-family';
 import { SUBNETS_FAMILY } from './subnets/subnets-family';
 import { TAGS_FAMILY } from './tags/tags-family';
 import { VOLUMES_FAMILY } from './volumes/volumes-family';
+import { DISK_CONTENTS_FAMILY } from './volumes/disk-contents-record';
+import { SNAPSHOTS_FAMILY } from './snapshots/snapshots-family';
+import { IMAGES_FAMILY } from './images/images-family';
 import { VPCS_FAMILY } from './vpcs/vpcs-family';
 
 export const FAMILIES = [
   INSTANCES_FAMILY,
   VOLUMES_FAMILY,
+  SNAPSHOTS_FAMILY,
+  IMAGES_FAMILY,
+  DISK_CONTENTS_FAMILY,
   NETWORK_INTERFACES_FAMILY,
   ADDRESSES_FAMILY,
   VPCS_FAMILY,

@@ -22,6 +22,8 @@ export interface ResourceFamily<H extends Partial<Ec2Handlers> = Partial<Ec2Hand
   readonly collection?: RecordCollection<object> | ResourceCollection<object>;
   /** Checks a record of this collection from a lab file or from disk before the lab takes it. */
   readonly importCheck?: ImportCheck;
+  /** The largest a record may be as JSON text, where a family's records hold more than the usual 256 KiB (disk contents). */
+  readonly maxRecordChars?: number;
   /** Fields no two records of a region may share (an address, a MAC). */
   readonly uniqueInRegion?: readonly string[];
   /** Request members (a string or a list of strings) that name this family's resources, for the activity log. */

@@ -19,6 +19,7 @@ describe('route table', () => {
     expect(NAV_GROUPS.map((group) => navLinks(group.section).map((link) => link.route))).toEqual([
       ['instances', 'instance-types'],
       ['amis'],
+      ['volumes', 'snapshots'],
       ['security-groups', 'elastic-ips', 'key-pairs', 'network-interfaces'],
       ['cli-access', 'activity'],
       ['settings'],

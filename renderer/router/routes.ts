@@ -15,12 +15,14 @@ import KeyPairsView from '../views/KeyPairsView.vue';
 import SecurityGroupsView from '../views/SecurityGroupsView.vue';
 import ElasticIpsView from '../views/ElasticIpsView.vue';
 import NetworkInterfacesView from '../views/NetworkInterfacesView.vue';
+import VolumesView from '../views/VolumesView.vue';
+import SnapshotsView from '../views/SnapshotsView.vue';
 import CliAccessView from '../views/CliAccessView.vue';
 import ActivityView from '../views/ActivityView.vue';
 import SettingsView from '../views/SettingsView.vue';
 
 /** The side navigation's groups, in the order it shows them; 'home' is the link above them. */
-export type NavSection = 'home' | 'instances' | 'images' | 'network' | 'developer' | 'lab';
+export type NavSection = 'home' | 'instances' | 'images' | 'storage' | 'network' | 'developer' | 'lab';
 
 export interface PageRoute {
   /**
@@ -46,6 +48,8 @@ export const ROUTES = {
   launch: { view: () => LaunchInstanceView, navCurrent: 'instances' },
   'instance-types': { view: () => InstanceTypesView, nav: { section: 'instances', label: 'nav.instanceTypes' } },
   amis: { view: () => AmisView, nav: { section: 'images', label: 'nav.amis' } },
+  volumes: { view: () => VolumesView, nav: { section: 'storage', label: 'nav.volumes' } },
+  snapshots: { view: () => SnapshotsView, nav: { section: 'storage', label: 'nav.snapshots' } },
   'security-groups': {
     view: () => SecurityGroupsView,
     nav: { section: 'network', label: 'nav.securityGroups' },
@@ -70,6 +74,7 @@ export const HOME_ROUTE: RouteName = 'dashboard';
 export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: MessageKey }[] = [
   { section: 'instances', title: 'nav.instancesGroup' },
   { section: 'images', title: 'nav.imagesGroup' },
+  { section: 'storage', title: 'nav.ebs' },
   { section: 'network', title: 'nav.network' },
   { section: 'developer', title: 'nav.developerGroup' },
   { section: 'lab', title: 'nav.labGroup' },

@@ -64,10 +64,10 @@ describe('the EC2 API handler', () => {
       code: 'InvalidAction',
       message: 'The action LaunchRocket is not valid for this web service.',
     });
-    expect(errorOf(await send('Action=CreateVolume&Version=2016-11-15&AvailabilityZone=x'))).toMatchObject({
+    expect(errorOf(await send('Action=CreateFleet&Version=2016-11-15'))).toMatchObject({
       status: 400,
       code: 'InvalidAction',
-      message: 'The action CreateVolume is not implemented by EC2 Lab yet.',
+      message: 'The action CreateFleet is not implemented by EC2 Lab yet.',
     });
     expect(calls).toEqual([]);
   });

@@ -1,8 +1,7 @@
-/** The catalog: regions, zones, instance types and their offerings, and AMIs, served read-only from the lab's data. */
+/** The catalog: regions, zones, instance types and their offerings, served read-only from the lab's data (its AMIs are described by images/). */
 import { defineFamily } from '../resource-family';
 import {
   describeAvailabilityZones,
-  describeImages,
   describeInstanceTypeOfferings,
   describeInstanceTypes,
   describeRegions,
@@ -10,11 +9,9 @@ import {
 
 export const CATALOG_FAMILY = defineFamily({
   name: 'catalog',
-  activityIdKeys: ['ImageIds'],
   handlers: {
     DescribeInstanceTypes: describeInstanceTypes,
     DescribeInstanceTypeOfferings: describeInstanceTypeOfferings,
-    DescribeImages: describeImages,
     DescribeRegions: (ctx, _region, input) => describeRegions(ctx, input),
     DescribeAvailabilityZones: describeAvailabilityZones,
   },

@@ -1,21 +1,19 @@
 /**
- * Read-only catalog operations: DescribeRegions, DescribeAvailabilityZones, DescribeInstanceTypes,
- * DescribeInstanceTypeOfferings and DescribeImages, served from the lab catalog.
+ * Read-only catalog operations: DescribeRegions, DescribeAvailabilityZones, DescribeInstanceTypes
+ * and DescribeInstanceTypeOfferings, served from the lab catalog (DescribeImages, which also answers
+ * the learner's own AMIs, lives in images/).
  * EC2 API Reference: the API_Describe* page of each.
  */
 import type {
   AvailabilityZone,
   DescribeAvailabilityZonesRequest,
   DescribeAvailabilityZonesResult,
-  DescribeImagesRequest,
-  DescribeImagesResult,
   DescribeInstanceTypeOfferingsRequest,
   DescribeInstanceTypeOfferingsResult,
   DescribeInstanceTypesRequest,
   DescribeInstanceTypesResult,
   DescribeRegionsRequest,
   DescribeRegionsResult,
-  Image,
   InstanceTypeInfo,
   InstanceTypeOffering,
   Region,
@@ -24,7 +22,6 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { describeItems } from '../describe';
 import type { FilterFields } from '../filters';
-import { isWellFormedId } from '../ids';
 
 const REGION_FILTERS: FilterFields<Region> = {
   'region-name': (r) => r.RegionName,
@@ -183,52 +180,4 @@ export function describeInstanceTypeOfferings(
     shape: (o) => o,
   });
   return { InstanceTypeOfferings: page.items, NextToken: page.nextToken };
-}
-
-const IMAGE_FILTERS: FilterFields<Image> = {
-  'image-id': (i) => i.ImageId,
-  name: (i) => i.Name,
-  description: (i) => i.Description,
-  architecture: (i) => i.Architecture,
-  platform: (i) => i.Platform,
-  'platform-details': (i) => i.PlatformDetails,
-  'owner-alias': (i) => i.ImageOwnerAlias,
-  'owner-id': (i) => i.OwnerId,
-  'root-device-type': (i) => i.RootDeviceType,
-  'root-device-name': (i) => i.RootDeviceName,
-  state: (i) => i.State,
-  'is-public': (i) => String(i.Public),
-  'image-type': (i) => i.ImageType,
-  'virtualization-type': (i) => i.VirtualizationType,
-  hypervisor: (i) => i.Hypervisor,
-  'ena-support': (i) => String(i.EnaSupport),
-  'usage-operation': (i) => i.UsageOperation,
-};
-
-export function describeImages(
-  ctx: EngineContext,
-  region: string,
-  request: DescribeImagesRequest,
-): DescribeImagesResult {
-  const page = describeItems(
-    (ctx.catalog.images[region] ?? []).map((i) => i.image),
-    request,
-    {
-      named: {
-        ids: request.ImageIds,
-        idOf: (i) => i.ImageId!,
-        malformed: (id) => (isWellFormedId(id, 'ami') ? undefined : errors.amiIdMalformed(id)),
-        notFound: errors.amiIdNotFound,
-      },
-      // 'self' owns nothing until CreateImage arrives; 'amazon' and AWS's own account ids own the catalog.
-      where: request.Owners?.length
-        ? (i) => request.Owners!.some((o) => o === i.ImageOwnerAlias || o === i.OwnerId)
-        : undefined,
-      filters: IMAGE_FILTERS,
-      tagsOf: (i) => (i.Tags ?? []) as { Key: string; Value: string }[],
-      paging: { min: 5, max: 1000, scope: `images:${region}` },
-      shape: (i) => structuredClone(i),
-    },
-  );
-  return { Images: page.items, NextToken: page.nextToken };
 }

@@ -66,6 +66,9 @@ export const checkImportedInstance = checkFields(
     userData: optional(userData),
     rootDeviceName: text,
     blockDevices: listOf(shape({ deviceName: text, volumeId: id('vol') }), 64),
+    instanceStore: optional(
+      listOf(shape({ diskId: text, virtualName: text, sizeGiB: count, diskType: oneOf(['ssd', 'hdd']) }), 24),
+    ),
     ebsOptimized: flag,
     clientToken: optional(anyText),
     clientRequest: optional(anyText),

@@ -8,6 +8,7 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { releaseInterfacesOf } from '../network-interfaces/primary-interface';
 import { autoAssignPublicIp, releasePublicIp } from '../network-interfaces/public-addresses';
+import { changeContents, dropContents } from '../volumes/disk-contents';
 import { releaseVolumesOf } from '../volumes/root-volume';
 import { INSTANCES, type InstanceRecord, type StateName } from './instance-record';
 import { instanceState } from './instance-view';
@@ -154,6 +155,9 @@ function settle(ctx: EngineContext, id: string, at: number): void {
     // An auto-assigned public IPv4 address is released on stop and hibernate; an Elastic IP stays
     // (EC2 User Guide: using-instance-addressing).
     for (const eni of instance.networkInterfaceIds) releasePublicIp(ctx, eni);
+    // Instance-store data is lost on stop and hibernate (EC2 User Guide: InstanceStorage, "Instance store lifetime").
+    for (const disk of instance.instanceStore ?? [])
+      changeContents(ctx, disk.diskId, instance.region, (fs) => fs.wipe());
   } else if (to === 'terminated') {
     // Interfaces and volumes marked DeleteOnTermination go with the instance (EC2 User Guide: terminating-instances).
     releaseInterfacesOf(ctx, instance.networkInterfaceIds);
@@ -161,6 +165,7 @@ function settle(ctx: EngineContext, id: string, at: number): void {
       ctx,
       instance.blockDevices.map((d) => d.volumeId),
     );
+    for (const disk of instance.instanceStore ?? []) dropContents(ctx, disk.diskId);
     instance.removeAt = at + TIMINGS.terminatedVisibleMs;
   }
 }

@@ -14,6 +14,15 @@ export interface BlockDevice {
   volumeId: string;
 }
 
+/** An NVMe instance-store disk that comes with the instance type (EC2 User Guide: InstanceStorage). */
+export interface InstanceStoreDisk {
+  /** `<instance id>/ephemeral<n>`: names its contents record. */
+  diskId: string;
+  virtualName: string;
+  sizeGiB: number;
+  diskType: 'ssd' | 'hdd';
+}
+
 export interface InstanceRecord {
   instanceId: string;
   reservationId: string;
@@ -59,6 +68,8 @@ export interface InstanceRecord {
   rootDeviceName: string;
   /** Attached EBS volumes by device, the root device among them. */
   blockDevices: BlockDevice[];
+  /** Instance-store disks of the type, wiped on stop, hibernate and terminate; absent for types without. */
+  instanceStore?: InstanceStoreDisk[];
   ebsOptimized: boolean;
   clientToken?: string;
   /** A fingerprint of the RunInstances request that carried the client token (client-token.ts). */

@@ -104,7 +104,7 @@ function blockDeviceMappings(ctx: EngineContext, record: InstanceRecord): Instan
         Ebs: {
           AttachTime: new Date(attachment.attachTime),
           DeleteOnTermination: attachment.deleteOnTermination,
-          Status: 'attached',
+          Status: attachment.state ?? 'attached',
           VolumeId: volumeId,
         },
       },

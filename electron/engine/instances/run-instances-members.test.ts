@@ -26,10 +26,9 @@ describe('what the lab does not simulate is refused, never dropped', () => {
       [{ Placement: { Tenancy: 'dedicated' } }, 'Placement.Tenancy'],
       [{ Placement: { HostId: 'h-0123456789abcdef0' } }, 'Placement.HostId'],
       [
-        { BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 10 } }] },
-        'BlockDeviceMappings (a device other than the root device)',
+        { BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 10, KmsKeyId: 'alias/mine' } }] },
+        'BlockDeviceMapping.Ebs.KmsKeyId',
       ],
-      [{ BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Iops: 4000 } }] }, 'BlockDeviceMapping.Ebs.Iops'],
     ];
     for (const [extra, member] of refused) {
       expect(lab.ec2Error('RunInstances', { ...base(), ...extra } as never), member).toEqual({

@@ -1,9 +1,10 @@
 /**
  * Which RunInstances members the lab serves, and the refusal of every other one (API_RunInstances):
  * served are the image, type, counts, key pair, subnet and zone, user data, protection, shutdown
- * behaviour, the root volume's size, type, encryption and DeleteOnTermination, EBS optimization,
- * hibernation, security groups (checked against the subnet's VPC), the private IPv4 address, one
- * network interface at device index 0 (its subnet, groups, private address, AssociatePublicIpAddress,
+ * behaviour, block-device mappings (EBS volumes with size, type, IOPS, throughput, encryption, snapshot
+ * and DeleteOnTermination; NoDevice; instance-store VirtualName), EBS optimization, hibernation,
+ * security groups (checked against the subnet's VPC), the private IPv4 address, one network
+ * interface at device index 0 (its subnet, groups, private address, AssociatePublicIpAddress,
  * DeleteOnTermination and description; launch-network.ts refuses its other members), tags, the
  * client token and DryRun.
  */
@@ -36,7 +37,7 @@ const SERVED: readonly (keyof RunInstancesRequest)[] = [
   'NetworkInterfaces',
 ];
 
-export function checkRunInstancesMembers(request: RunInstancesRequest, rootDeviceName: string): void {
+export function checkRunInstancesMembers(request: RunInstancesRequest): void {
   refuseUnsimulated('RunInstances', request, SERVED);
   // Detailed monitoring (CloudWatch every minute) is not simulated; basic monitoring is what every instance has.
   if (request.Monitoring?.Enabled === true) throw errors.notSimulated('RunInstances', 'Monitoring.Enabled');
@@ -47,14 +48,11 @@ export function checkRunInstancesMembers(request: RunInstancesRequest, rootDevic
     refuseUnsimulated('RunInstances', placement, ['AvailabilityZone'], 'Placement.');
   }
   for (const mapping of request.BlockDeviceMappings ?? []) {
-    // Volumes beyond the root one arrive with the storage family; until then they are refused, not dropped.
-    if (mapping.DeviceName !== rootDeviceName)
-      throw errors.notSimulated('RunInstances', 'BlockDeviceMappings (a device other than the root device)');
-    refuseUnsimulated('RunInstances', mapping, ['DeviceName', 'Ebs'], 'BlockDeviceMapping.');
+    refuseUnsimulated('RunInstances', mapping, ['DeviceName', 'Ebs', 'NoDevice', 'VirtualName'], 'BlockDeviceMapping.');
     refuseUnsimulated(
       'RunInstances',
       mapping.Ebs ?? {},
-      ['VolumeSize', 'VolumeType', 'Encrypted', 'DeleteOnTermination'],
+      ['VolumeSize', 'VolumeType', 'Encrypted', 'DeleteOnTermination', 'Iops', 'Throughput', 'SnapshotId'],
       'BlockDeviceMapping.Ebs.',
     );
   }

@@ -8,21 +8,21 @@ import {
   hibernationRootMinimumGiB,
   needsDedicatedHost,
 } from '../../../shared/rules/instances';
-import { VOLUME_SIZE_LIMITS_GIB } from '../../../shared/rules/volumes';
 import type { InstanceTypeInfo, Reservation, RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { CatalogImage } from '../catalog/catalog';
+import { findLaunchImage } from '../images/launch-image';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { isWellFormedId } from '../ids';
 import { KEY_PAIRS, keyPairNamed } from '../key-pairs/key-pair-record';
 import { addressesUsedBySubnet, takenAddresses, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { createPrimaryInterface } from '../network-interfaces/primary-interface';
-import { createRootVolume } from '../volumes/root-volume';
+import { privateDnsName } from '../network-interfaces/ip-addresses';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
 import { checkClientToken, requestFingerprint } from './client-token';
 import { launchNetwork } from './launch-network';
 import { checkRunInstancesMembers } from './run-instances-members';
+import { createInstanceStore, createLaunchVolumes, planLaunchVolumes } from './launch-volumes';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
 
@@ -57,8 +57,8 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
     }
   }
 
-  const image = findImage(ctx, region, request.ImageId);
-  checkRunInstancesMembers(request, image.image.RootDeviceName ?? '/dev/xvda');
+  const image = findLaunchImage(ctx, region, request.ImageId);
+  checkRunInstancesMembers(request);
   const typeName = request.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const type = ctx.catalog.instanceTypes.find((t) => t.InstanceType === typeName);
   if (!type) throw errors.invalidInstanceType(typeName);
@@ -74,9 +74,10 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
     );
   }
   const userData = validateUserData(request.UserData);
-  const root = rootVolumeRequest(request, image);
+  const volumes = planLaunchVolumes(ctx, region, request, image);
+  const root = volumes.find((v) => v.root)!;
   const hibernation = request.HibernationOptions?.Configured === true;
-  if (hibernation) checkHibernation(type, image, root);
+  if (hibernation) checkHibernation(type, image, { sizeGiB: root.spec.sizeGiB, encrypted: root.encrypted });
   const tags = tagsFor(request, 'instance');
   const volumeTags = tagsFor(request, 'volume');
   const interfaceTags = tagsFor(request, 'network-interface');
@@ -109,16 +110,12 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       taken,
     );
     const rootDeviceName = image.image.RootDeviceName ?? '/dev/xvda';
-    const volume = createRootVolume(ctx, {
+    const blockDevices = createLaunchVolumes(ctx, volumes, {
       instanceId,
       region,
       availabilityZone: subnet.availabilityZone,
-      deviceName: rootDeviceName,
-      sizeGiB: root.sizeGiB,
-      volumeType: root.volumeType,
-      encrypted: root.encrypted,
-      snapshotId: root.snapshotId,
-      deleteOnTermination: root.deleteOnTermination,
+      image,
+      hostname: privateDnsName(eni.privateIpAddress, region),
       tags: volumeTags,
       at: now,
     });
@@ -153,7 +150,8 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       hibernated: false,
       userData,
       rootDeviceName,
-      blockDevices: [{ deviceName: rootDeviceName, volumeId: volume.volumeId }],
+      blockDevices,
+      instanceStore: createInstanceStore(ctx, type, instanceId, region),
       ebsOptimized: request.EbsOptimized ?? type.EbsInfo?.EbsOptimizedSupport === 'default',
       clientToken: request.ClientToken,
       clientRequest: fingerprint,
@@ -192,14 +190,6 @@ function requireCount(value: number | undefined, name: 'MinCount' | 'MaxCount'):
   return value;
 }
 
-function findImage(ctx: EngineContext, region: string, imageId: string | undefined): CatalogImage {
-  if (!imageId) throw errors.missingParameter('ImageId');
-  if (!isWellFormedId(imageId, 'ami')) throw errors.amiIdMalformed(imageId);
-  const image = ctx.catalog.images[region]?.find((i) => i.image.ImageId === imageId);
-  if (!image) throw errors.amiIdNotFound([imageId]);
-  return image;
-}
-
 function checkArchitecture(type: InstanceTypeInfo, image: CatalogImage): void {
   const imageArch = image.image.Architecture ?? 'x86_64';
   const typeArchs = (type.ProcessorInfo?.SupportedArchitectures ?? []) as string[];
@@ -220,41 +210,12 @@ function validateUserData(userData: string | undefined): string | undefined {
   return userData;
 }
 
-interface RootRequest {
-  snapshotId?: string;
-  sizeGiB: number;
-  volumeType: string;
-  encrypted: boolean;
-  deleteOnTermination: boolean;
-}
-
-function rootVolumeRequest(request: RunInstancesRequest, image: CatalogImage): RootRequest {
-  const imageRoot = image.image.BlockDeviceMappings?.find((m) => m.DeviceName === image.image.RootDeviceName)?.Ebs;
-  const snapshotSize = imageRoot?.VolumeSize ?? image.quickStart.RootVolumeSizeGiB;
-  const mapping = request.BlockDeviceMappings?.find((m) => m.DeviceName === image.image.RootDeviceName)?.Ebs;
-  const sizeGiB = mapping?.VolumeSize ?? snapshotSize;
-  const volumeType = mapping?.VolumeType ?? imageRoot?.VolumeType ?? 'gp3';
-  const limits = VOLUME_SIZE_LIMITS_GIB[volumeType];
-  if (!limits) throw errors.invalidParameterValue(`Value (${volumeType}) for parameter volumeType is invalid.`);
-  if (!Number.isInteger(sizeGiB) || sizeGiB < limits[0] || sizeGiB > limits[1]) {
-    throw errors.invalidParameterValue(
-      `Volume size ${sizeGiB} GiB is out of range for ${volumeType}: expected ${limits[0]}–${limits[1]} GiB.`,
-    );
-  }
-  if (sizeGiB < snapshotSize) {
-    throw errors.volumeSmallerThanSnapshot(sizeGiB, imageRoot?.SnapshotId ?? '', snapshotSize);
-  }
-  return {
-    snapshotId: imageRoot?.SnapshotId,
-    sizeGiB,
-    volumeType,
-    encrypted: mapping?.Encrypted ?? imageRoot?.Encrypted ?? false,
-    deleteOnTermination: mapping?.DeleteOnTermination ?? imageRoot?.DeleteOnTermination ?? true,
-  };
-}
-
 /** EC2 User Guide: hibernating-prerequisites — supported type, encrypted EBS root large enough for RAM, RAM ≤ 150 GiB. */
-function checkHibernation(type: InstanceTypeInfo, image: CatalogImage, root: RootRequest): void {
+function checkHibernation(
+  type: InstanceTypeInfo,
+  image: CatalogImage,
+  root: { sizeGiB: number; encrypted: boolean },
+): void {
   const name = type.InstanceType!;
   const memoryMiB = type.MemoryInfo?.SizeInMiB ?? 0;
   if (!type.HibernationSupported || memoryMiB > MAX_HIBERNATION_RAM_MIB) {

@@ -1,54 +1,19 @@
 /**
- * An instance's root volume: made at launch from the AMI's root snapshot, attached at the root
- * device, and deleted with the instance when DeleteOnTermination is set (the default), else left
- * `available`. EC2 User Guide: RootDeviceStorage, terminating-instances ("Preserve data").
+ * What happens to an instance's EBS volumes when it terminates: volumes with DeleteOnTermination
+ * go (and their files with them), the others are detached and become `available` (EC2 User Guide:
+ * terminating-instances, "Preserve data"). Volumes are made at launch by new-volume.ts.
  */
 import type { EngineContext } from '../context';
 import { releaseOnTermination } from '../release-on-termination';
-import { VOLUMES, type VolumeRecord } from './volume-record';
+import { dropContents } from './disk-contents';
+import { VOLUMES } from './volume-record';
 
-export interface RootVolumeRequest {
-  instanceId: string;
-  region: string;
-  availabilityZone: string;
-  deviceName: string;
-  sizeGiB: number;
-  volumeType: string;
-  encrypted: boolean;
-  snapshotId?: string;
-  deleteOnTermination: boolean;
-  tags: { Key: string; Value: string }[];
-  at: number;
-}
-
-export function createRootVolume(ctx: EngineContext, request: RootVolumeRequest): VolumeRecord {
-  const volumeId = ctx.ids.next('vol');
-  const record = ctx.records(VOLUMES).put(volumeId, {
-    volumeId,
-    region: request.region,
-    availabilityZone: request.availabilityZone,
-    sizeGiB: request.sizeGiB,
-    volumeType: request.volumeType,
-    encrypted: request.encrypted,
-    snapshotId: request.snapshotId,
-    createTime: request.at,
-    state: 'in-use',
-    attachment: {
-      instanceId: request.instanceId,
-      device: request.deviceName,
-      attachTime: request.at,
-      deleteOnTermination: request.deleteOnTermination,
-    },
-    tags: request.tags.map((t) => ({ ...t })),
-  });
-  ctx.changed(request.region, 'volume', volumeId);
-  return record;
-}
-
-/** At termination: volumes with DeleteOnTermination go, the others are detached and become available. */
 export function releaseVolumesOf(ctx: EngineContext, volumeIds: readonly string[]): void {
   releaseOnTermination(ctx, VOLUMES, volumeIds, (volume) => {
     volume.attachment = undefined;
     volume.state = 'available';
+    volume.transitionDueAt = undefined;
   });
+  const volumes = ctx.records(VOLUMES);
+  for (const id of volumeIds) if (!volumes.has(id)) dropContents(ctx, id);
 }

@@ -15,6 +15,7 @@ import { regionNamesEn } from './region-names/en';
 import { securityGroupsEn } from './security-groups/en';
 import { settingsEn } from './settings/en';
 import { shellEn } from './shell/en';
+import { storageEn } from './storage/en';
 
 const en = {
   ...shellEn,
@@ -25,6 +26,7 @@ const en = {
   securityGroups: securityGroupsEn,
   elasticIps: elasticIpsEn,
   networkInterfaces: networkInterfacesEn,
+  ...storageEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
   ...catalogEn,

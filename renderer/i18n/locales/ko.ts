@@ -15,6 +15,7 @@ import { regionNamesKo } from './region-names/ko';
 import { securityGroupsKo } from './security-groups/ko';
 import { settingsKo } from './settings/ko';
 import { shellKo } from './shell/ko';
+import { storageKo } from './storage/ko';
 
 const ko: MessageSchema = {
   ...shellKo,
@@ -25,6 +26,7 @@ const ko: MessageSchema = {
   securityGroups: securityGroupsKo,
   elasticIps: elasticIpsKo,
   networkInterfaces: networkInterfacesKo,
+  ...storageKo,
   instanceSettings: instanceSettingsKo,
   ...developerKo,
   ...catalogKo,

@@ -50,6 +50,8 @@ export const shellEn = {
     cliAccess: 'CLI access',
     activity: 'Activity',
     ebs: 'Elastic Block Store',
+    volumes: 'Volumes',
+    snapshots: 'Snapshots',
     network: 'Network & Security',
     securityGroups: 'Security Groups',
     keyPairs: 'Key Pairs',

@@ -52,6 +52,8 @@ export const shellKo: typeof shellEn = {
     cliAccess: 'CLI 액세스',
     activity: '활동',
     ebs: 'Elastic Block Store',
+    volumes: '볼륨',
+    snapshots: '스냅샷',
     network: '네트워크 및 보안',
     securityGroups: '보안 그룹',
     keyPairs: '키 페어',

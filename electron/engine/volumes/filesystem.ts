@@ -1,0 +1,397 @@
+/**
+ * What a disk (an EBS volume, a snapshot of one, an instance-store disk) holds, as plain data that
+ * persists as it is and that a shell mounts directly: either nothing (raw, never formatted: `file -s`
+ * says `data`, EC2 User Guide: ebs-using-volumes) or a filesystem of a type, made of directories,
+ * files and symbolic links by absolute path, each with mode, owner and modification time. The shape
+ * is the one an in-memory filesystem keeps (path → directory | file | symlink with mode and mtime),
+ * so a mount copies entries across one by one. File data is base64, so the image is JSON.
+ */
+
+/** The filesystem types mkfs can make in the lab (and the ones an AMI's root volume comes with). */
+export const FILESYSTEM_TYPES = ['xfs', 'ext4', 'ext3', 'vfat', 'ntfs', 'apfs'] as const;
+export type FilesystemType = (typeof FILESYSTEM_TYPES)[number];
+
+/** A disk keeps at most this much file data: enough for any lesson, small enough to save at once. */
+export const MAX_DISK_BYTES = 64 * 1024 * 1024;
+
+interface EntryBase {
+  mode: number;
+  uid: number;
+  gid: number;
+  /** Epoch milliseconds on the lab clock. */
+  mtime: number;
+}
+
+export type DirectoryEntry = EntryBase & { type: 'directory' };
+export type FileEntry = EntryBase & { type: 'file'; /** base64 */ data: string; size: number };
+export type SymlinkEntry = EntryBase & { type: 'symlink'; target: string };
+export type FilesystemEntry = DirectoryEntry | FileEntry | SymlinkEntry;
+
+export interface DiskImage {
+  /** The filesystem on the disk; absent while the disk is raw. */
+  format?: FilesystemType;
+  /** Normalized absolute path → entry; '/' is there once the disk is formatted. */
+  entries: Record<string, FilesystemEntry>;
+  /** Bytes of file data and link targets, kept as entries change. */
+  usedBytes: number;
+}
+
+/** Why a filesystem call failed, as the errno a shell prints (`ENOENT` …). */
+export type FilesystemErrorCode =
+  | 'ENOENT'
+  | 'EEXIST'
+  | 'ENOTDIR'
+  | 'EISDIR'
+  | 'ENOTEMPTY'
+  | 'ENOSPC'
+  | 'EINVAL'
+  | 'ELOOP'
+  /** A snapshot's files are read-only. */
+  | 'EROFS'
+  /** The disk is raw: there is no filesystem to read or write until it is formatted. */
+  | 'ENOFS';
+
+export class FilesystemError extends Error {
+  readonly code: FilesystemErrorCode;
+
+  constructor(code: FilesystemErrorCode, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'FilesystemError';
+    this.code = code;
+  }
+}
+
+export interface EntryOwner {
+  mode?: number;
+  uid?: number;
+  gid?: number;
+}
+
+export interface EntryStat {
+  type: FilesystemEntry['type'];
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: number;
+  size: number;
+}
+
+export function rawImage(): DiskImage {
+  return { entries: {}, usedBytes: 0 };
+}
+
+/** `/a/./b/../c/` → `/a/c`; relative paths are taken from `/`. */
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (!part || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+function parentOf(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index <= 0 ? '/' : path.slice(0, index);
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const ENCODE = new TextEncoder().encode(ALPHABET);
+const DECODE = new Uint8Array(128).fill(255);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+const PAD = 61; // '='
+
+/** Base64 by table, byte by byte: fast for a disk's megabytes, and the same in Node and in a page. */
+export function toBase64(bytes: Uint8Array): string {
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = ENCODE[n >> 18]!;
+    out[o++] = ENCODE[(n >> 12) & 63]!;
+    out[o++] = ENCODE[(n >> 6) & 63]!;
+    out[o++] = ENCODE[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = ENCODE[n >> 18]!;
+    out[o++] = ENCODE[(n >> 12) & 63]!;
+    out[o++] = rest === 2 ? ENCODE[(n >> 6) & 63]! : PAD;
+    out[o] = PAD;
+  }
+  return decoder.decode(out);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n =
+      (DECODE[text.charCodeAt(i)]! << 18) |
+      (DECODE[text.charCodeAt(i + 1)]! << 12) |
+      ((DECODE[text.charCodeAt(i + 2)]! & 63) << 6) |
+      (DECODE[text.charCodeAt(i + 3)]! & 63);
+    if (o < bytes.length) bytes[o++] = n >> 16;
+    if (o < bytes.length) bytes[o++] = (n >> 8) & 255;
+    if (o < bytes.length) bytes[o++] = n & 255;
+  }
+  return bytes;
+}
+
+const entrySize = (entry: FilesystemEntry) =>
+  entry.type === 'file' ? entry.size : entry.type === 'symlink' ? entry.target.length : 0;
+
+/** Reads and changes a disk image in place; `now` stamps what it changes. */
+export class Filesystem {
+  constructor(
+    readonly image: DiskImage,
+    private readonly now: number,
+  ) {}
+
+  get formatted(): boolean {
+    return this.image.format !== undefined;
+  }
+
+  /** mkfs: an empty filesystem of the type; whatever the disk held is gone. */
+  format(type: FilesystemType): void {
+    this.image.format = type;
+    this.image.entries = { '/': this.entry({ type: 'directory' }, { mode: 0o755 }) };
+    this.image.usedBytes = 0;
+    if (type === 'ext4' || type === 'ext3')
+      this.image.entries['/lost+found'] = this.entry({ type: 'directory' }, { mode: 0o700 });
+  }
+
+  /** Makes the disk raw again (an instance-store disk after a stop). */
+  wipe(): void {
+    this.image.format = undefined;
+    this.image.entries = {};
+    this.image.usedBytes = 0;
+  }
+
+  exists(path: string): boolean {
+    return this.lookup(path, false) !== undefined;
+  }
+
+  stat(path: string): EntryStat {
+    return this.statOf(this.require(path, true));
+  }
+
+  lstat(path: string): EntryStat {
+    return this.statOf(this.require(path, false));
+  }
+
+  readFile(path: string): Uint8Array {
+    const entry = this.require(path, true);
+    if (entry.type === 'directory')
+      throw new FilesystemError('EISDIR', `illegal operation on a directory, read '${path}'`);
+    return fromBase64((entry as FileEntry).data);
+  }
+
+  readText(path: string): string {
+    return decoder.decode(this.readFile(path));
+  }
+
+  readlink(path: string): string {
+    const entry = this.require(path, false);
+    if (entry.type !== 'symlink') throw new FilesystemError('EINVAL', `invalid argument, readlink '${path}'`);
+    return entry.target;
+  }
+
+  /** The names in a directory, sorted. */
+  list(path: string): string[] {
+    const dir = this.resolve(path, true);
+    const entry = this.image.entries[dir];
+    if (!entry) throw new FilesystemError('ENOENT', `no such file or directory, scandir '${path}'`);
+    if (entry.type !== 'directory') throw new FilesystemError('ENOTDIR', `not a directory, scandir '${path}'`);
+    const prefix = dir === '/' ? '/' : `${dir}/`;
+    return Object.keys(this.image.entries)
+      .filter((p) => p !== dir && p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
+      .map((p) => p.slice(prefix.length))
+      .sort();
+  }
+
+  /** Every entry under a directory (itself included), by path: what a mount copies. */
+  entriesUnder(path = '/'): [string, FilesystemEntry][] {
+    this.requireFilesystem();
+    const dir = normalizePath(path);
+    const prefix = dir === '/' ? '/' : `${dir}/`;
+    return Object.entries(this.image.entries).filter(([p]) => p === dir || p.startsWith(prefix));
+  }
+
+  mkdir(path: string, options: EntryOwner & { recursive?: boolean } = {}): void {
+    const target = this.resolveParent(path);
+    const existing = this.image.entries[target];
+    if (existing) {
+      if (existing.type === 'directory' && options.recursive) return;
+      throw new FilesystemError('EEXIST', `file already exists, mkdir '${path}'`);
+    }
+    const parent = parentOf(target);
+    if (!this.image.entries[parent]) {
+      if (!options.recursive) throw new FilesystemError('ENOENT', `no such file or directory, mkdir '${path}'`);
+      this.mkdir(parent, { ...options, mode: undefined });
+    }
+    this.checkDirectory(parent, path);
+    this.image.entries[target] = this.entry({ type: 'directory' }, { mode: 0o755, ...options });
+  }
+
+  /** Creates or replaces a file (keeping an existing file's owner and mode unless told). */
+  writeFile(path: string, content: string | Uint8Array, options: EntryOwner & { append?: boolean } = {}): void {
+    const target = this.resolveParent(path);
+    const existing = this.image.entries[target];
+    if (existing?.type === 'directory')
+      throw new FilesystemError('EISDIR', `illegal operation on a directory, open '${path}'`);
+    this.checkDirectory(parentOf(target), path);
+    let bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    if (options.append && existing?.type === 'file') {
+      const before = fromBase64(existing.data);
+      const joined = new Uint8Array(before.length + bytes.length);
+      joined.set(before);
+      joined.set(bytes, before.length);
+      bytes = joined;
+    }
+    const file = existing?.type === 'file' ? existing : undefined;
+    const owner = { mode: file?.mode ?? 0o644, uid: file?.uid, gid: file?.gid, ...definedOnly(options) };
+    this.put(target, this.entry({ type: 'file', data: toBase64(bytes), size: bytes.length }, owner), path);
+  }
+
+  symlink(target: string, path: string, owner: EntryOwner = {}): void {
+    const link = this.resolveParent(path);
+    if (this.image.entries[link]) throw new FilesystemError('EEXIST', `file already exists, symlink '${path}'`);
+    this.checkDirectory(parentOf(link), path);
+    this.put(link, this.entry({ type: 'symlink', target }, { mode: 0o777, ...owner }), path);
+  }
+
+  remove(path: string, options: { recursive?: boolean; force?: boolean } = {}): void {
+    const target = this.resolveParent(path);
+    const entry = this.image.entries[target];
+    if (!entry) {
+      if (options.force) return;
+      throw new FilesystemError('ENOENT', `no such file or directory, rm '${path}'`);
+    }
+    if (target === '/') throw new FilesystemError('EINVAL', "invalid argument, rm '/'");
+    const under = entry.type === 'directory' ? this.entriesUnder(target).map(([p]) => p) : [target];
+    if (under.length > 1 && !options.recursive)
+      throw new FilesystemError('ENOTEMPTY', `directory not empty, rm '${path}'`);
+    for (const p of under) {
+      this.image.usedBytes -= entrySize(this.image.entries[p]!);
+      delete this.image.entries[p];
+    }
+  }
+
+  rename(from: string, to: string): void {
+    const source = this.resolveParent(from);
+    const target = this.resolveParent(to);
+    if (!this.image.entries[source]) throw new FilesystemError('ENOENT', `no such file or directory, rename '${from}'`);
+    if (target === source) return;
+    if (target.startsWith(`${source}/`))
+      throw new FilesystemError('EINVAL', `invalid argument, rename '${from}' -> '${to}'`);
+    if (this.image.entries[target]) this.remove(target, { recursive: true });
+    this.checkDirectory(parentOf(target), to);
+    for (const [p, entry] of this.entriesUnder(source)) {
+      delete this.image.entries[p];
+      this.image.entries[target + p.slice(source.length)] = entry;
+    }
+  }
+
+  chmod(path: string, mode: number): void {
+    this.require(path, true).mode = mode & 0o7777;
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    const entry = this.require(path, true);
+    entry.uid = uid;
+    entry.gid = gid;
+  }
+
+  private put(path: string, entry: FilesystemEntry, shown: string): void {
+    const previous = this.image.entries[path];
+    const used = this.image.usedBytes - (previous ? entrySize(previous) : 0) + entrySize(entry);
+    if (used > MAX_DISK_BYTES) {
+      throw new FilesystemError(
+        'ENOSPC',
+        `no space left on device, write '${shown}' (EC2 Lab keeps at most ${MAX_DISK_BYTES / 1024 / 1024} MiB of files on a disk)`,
+      );
+    }
+    this.image.entries[path] = entry;
+    this.image.usedBytes = used;
+  }
+
+  private entry<T extends Omit<FilesystemEntry, keyof EntryBase>>(fields: T, owner: EntryOwner): T & EntryBase {
+    return { ...fields, mode: owner.mode ?? 0o644, uid: owner.uid ?? 0, gid: owner.gid ?? 0, mtime: this.now };
+  }
+
+  private statOf(entry: FilesystemEntry): EntryStat {
+    return {
+      type: entry.type,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      mtime: entry.mtime,
+      size: entrySize(entry),
+    };
+  }
+
+  private requireFilesystem(): void {
+    if (!this.formatted) {
+      throw new FilesystemError('ENOFS', 'the disk has no filesystem: it is raw until formatted (mkfs -t xfs)');
+    }
+  }
+
+  private require(path: string, follow: boolean): FilesystemEntry {
+    const entry = this.lookup(path, follow);
+    if (!entry) throw new FilesystemError('ENOENT', `no such file or directory, '${path}'`);
+    return entry;
+  }
+
+  private lookup(path: string, follow: boolean): FilesystemEntry | undefined {
+    return this.image.entries[this.resolve(path, follow)];
+  }
+
+  /** The path with every symbolic link on the way resolved (the last one only when `follow`). */
+  private resolve(path: string, follow: boolean): string {
+    this.requireFilesystem();
+    let resolved = '/';
+    const parts = normalizePath(path).split('/').filter(Boolean);
+    let hops = 0;
+    while (parts.length) {
+      const part = parts.shift()!;
+      const next = resolved === '/' ? `/${part}` : `${resolved}/${part}`;
+      const entry = this.image.entries[next];
+      if (entry?.type === 'symlink' && (parts.length > 0 || follow)) {
+        if (++hops > 40) throw new FilesystemError('ELOOP', `too many levels of symbolic links, '${path}'`);
+        const base = entry.target.startsWith('/') ? '/' : resolved;
+        parts.unshift(...normalizePath(`${base}/${entry.target}`).split('/').filter(Boolean));
+        resolved = '/';
+        continue;
+      }
+      resolved = next;
+    }
+    return resolved;
+  }
+
+  /** The path with its directories resolved and its last part as written (what create/remove act on). */
+  private resolveParent(path: string): string {
+    const normal = normalizePath(path);
+    if (normal === '/') return this.resolve('/', false);
+    const parent = this.resolve(parentOf(normal), true);
+    const name = normal.slice(normal.lastIndexOf('/') + 1);
+    return parent === '/' ? `/${name}` : `${parent}/${name}`;
+  }
+
+  private checkDirectory(dir: string, shown: string): void {
+    const entry = this.image.entries[dir];
+    if (!entry) throw new FilesystemError('ENOENT', `no such file or directory, '${shown}'`);
+    if (entry.type !== 'directory') throw new FilesystemError('ENOTDIR', `not a directory, '${shown}'`);
+  }
+}
+
+function definedOnly(owner: EntryOwner): EntryOwner {
+  return Object.fromEntries(Object.entries(owner).filter(([key, v]) => v !== undefined && key !== 'append'));
+}
