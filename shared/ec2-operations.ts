@@ -30,6 +30,22 @@ import type {
   RevokeSecurityGroupIngressRequest,
   RevokeSecurityGroupIngressResult,
   CreateKeyPairRequest,
+  CreateLaunchTemplateRequest,
+  CreateLaunchTemplateResult,
+  CreateLaunchTemplateVersionRequest,
+  CreateLaunchTemplateVersionResult,
+  DeleteLaunchTemplateRequest,
+  DeleteLaunchTemplateResult,
+  DeleteLaunchTemplateVersionsRequest,
+  DeleteLaunchTemplateVersionsResult,
+  DescribeLaunchTemplatesRequest,
+  DescribeLaunchTemplatesResult,
+  DescribeLaunchTemplateVersionsRequest,
+  DescribeLaunchTemplateVersionsResult,
+  GetLaunchTemplateDataRequest,
+  GetLaunchTemplateDataResult,
+  ModifyLaunchTemplateRequest,
+  ModifyLaunchTemplateResult,
   CreateTagsRequest,
   DeleteKeyPairRequest,
   DeleteKeyPairResult,
@@ -131,6 +147,20 @@ export interface Ec2Operations {
   };
   DescribeNetworkInterfaces: { input: DescribeNetworkInterfacesRequest; output: DescribeNetworkInterfacesResult };
   ModifyNetworkInterfaceAttribute: { input: ModifyNetworkInterfaceAttributeRequest; output: EmptyResult };
+  CreateLaunchTemplate: { input: CreateLaunchTemplateRequest; output: CreateLaunchTemplateResult };
+  CreateLaunchTemplateVersion: { input: CreateLaunchTemplateVersionRequest; output: CreateLaunchTemplateVersionResult };
+  DescribeLaunchTemplates: { input: DescribeLaunchTemplatesRequest; output: DescribeLaunchTemplatesResult };
+  DescribeLaunchTemplateVersions: {
+    input: DescribeLaunchTemplateVersionsRequest;
+    output: DescribeLaunchTemplateVersionsResult;
+  };
+  ModifyLaunchTemplate: { input: ModifyLaunchTemplateRequest; output: ModifyLaunchTemplateResult };
+  DeleteLaunchTemplate: { input: DeleteLaunchTemplateRequest; output: DeleteLaunchTemplateResult };
+  DeleteLaunchTemplateVersions: {
+    input: DeleteLaunchTemplateVersionsRequest;
+    output: DeleteLaunchTemplateVersionsResult;
+  };
+  GetLaunchTemplateData: { input: GetLaunchTemplateDataRequest; output: GetLaunchTemplateDataResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -172,4 +202,12 @@ export const EC2_OPERATION_NAMES = [
   'UpdateSecurityGroupRuleDescriptionsEgress',
   'DescribeNetworkInterfaces',
   'ModifyNetworkInterfaceAttribute',
+  'CreateLaunchTemplate',
+  'CreateLaunchTemplateVersion',
+  'DescribeLaunchTemplates',
+  'DescribeLaunchTemplateVersions',
+  'ModifyLaunchTemplate',
+  'DeleteLaunchTemplate',
+  'DeleteLaunchTemplateVersions',
+  'GetLaunchTemplateData',
 ] as const satisfies readonly Ec2OperationName[];

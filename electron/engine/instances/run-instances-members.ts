@@ -3,7 +3,7 @@
  * served are the image, type, counts, key pair, subnet and zone, user data, protection, shutdown
  * behaviour, the root volume's size, type, encryption and DeleteOnTermination, EBS optimization,
  * hibernation, security groups (checked in run-instances.ts against the subnet's VPC), tags, the
- * client token and DryRun.
+ * client token, DryRun and LaunchTemplate (merged into the request first, apply-launch-template.ts).
  */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { errors } from '../errors';
@@ -30,6 +30,7 @@ const SERVED: readonly (keyof RunInstancesRequest)[] = [
   'SecurityGroupIds',
   'SecurityGroups',
   'Monitoring',
+  'LaunchTemplate',
 ];
 
 export function checkRunInstancesMembers(request: RunInstancesRequest, rootDeviceName: string): void {

@@ -27,13 +27,15 @@ import { TIMINGS } from './lifecycle';
 import { checkRunInstancesMembers } from './run-instances-members';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
+import { applyLaunchTemplate } from '../launch-templates/apply-launch-template';
 
 /** The console's default for a free-tier launch; AWS's API default (m1.small) is not in the lab catalog. */
 const DEFAULT_INSTANCE_TYPE = 't2.micro';
 /** Per request, to keep the lab responsive; AWS's real cap is the account's vCPU quota. */
 const MAX_COUNT_PER_REQUEST = 1000;
 
-export function runInstances(ctx: EngineContext, region: string, request: RunInstancesRequest): Reservation {
+export function runInstances(ctx: EngineContext, region: string, asked: RunInstancesRequest): Reservation {
+  const { request, instanceTags } = applyLaunchTemplate(ctx, region, asked);
   const minCount = requireCount(request.MinCount, 'MinCount');
   const maxCount = requireCount(request.MaxCount, 'MaxCount');
   if (minCount > maxCount) {
@@ -152,7 +154,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       blockDevices: [{ deviceName: rootDeviceName, volumeId: volume.volumeId }],
       ebsOptimized: request.EbsOptimized ?? type.EbsInfo?.EbsOptimizedSupport === 'default',
       clientToken: request.ClientToken,
-      tags: tags.map((t) => ({ ...t })),
+      tags: [...tags, ...instanceTags].map((t) => ({ ...t })),
     };
     records.push(ctx.records(INSTANCES).put(instanceId, record));
     ctx.changed(region, 'instance', instanceId);
