@@ -11,8 +11,7 @@ import { cliOutput, describeWithCli, useCliLab } from './support/aws-cli';
 
 const lab = useCliLab({ name: 'templates' });
 
-const aws = async (...args: string[]) =>
-  JSON.parse((await cliOutput(lab.run('ec2', args))) || '{}') as Record<string, never>;
+const aws = async (...args: string[]) => JSON.parse((await cliOutput(lab.run('ec2', args))) || '{}') as unknown;
 
 describeWithCli('launch templates with the AWS CLI v2', () => {
   it('creates a template and a version, launches from it, and cleans up', async () => {

@@ -16,6 +16,7 @@ import type {
   CreateLaunchTemplateVersionResult,
   TagSpecification,
 } from '@aws-sdk/client-ec2';
+import { isLaunchTemplateName } from '../../../shared/rules/launch-templates';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import type { Tag } from '../resource-collection';
@@ -29,7 +30,6 @@ import {
 import { toLaunchTemplate, toLaunchTemplateVersion } from './launch-template-view';
 import { checkTemplateData, templateWarnings } from './template-data';
 
-const NAME_PATTERN = /^[a-zA-Z0-9().\-/_]{3,128}$/;
 const MAX_DESCRIPTION_LENGTH = 255;
 
 export function createLaunchTemplate(
@@ -46,7 +46,7 @@ export function createLaunchTemplate(
       .find((t) => t.clientToken === request.ClientToken);
     if (earlier) return { LaunchTemplate: toLaunchTemplate(earlier) };
   }
-  if (!NAME_PATTERN.test(name)) throw errors.launchTemplateNameMalformed();
+  if (!isLaunchTemplateName(name)) throw errors.launchTemplateNameMalformed();
   if (templateNamed(ctx, region, name)) throw errors.launchTemplateNameAlreadyExists();
   const description = checkDescription(request.VersionDescription);
   const data = checkTemplateData('CreateLaunchTemplate', request.LaunchTemplateData);

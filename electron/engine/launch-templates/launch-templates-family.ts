@@ -5,6 +5,7 @@
  * API_DeleteLaunchTemplate, API_DeleteLaunchTemplateVersions, API_GetLaunchTemplateData).
  * RunInstances launches from them through apply-launch-template.ts.
  */
+import { isLaunchTemplateName } from '../../../shared/rules/launch-templates';
 import type { FieldCheck } from '../import-checks';
 import { anyText, checkFields, count, id, listOf, optional, region, shape, tags, time } from '../import-checks';
 import { defineFamily } from '../resource-family';
@@ -17,7 +18,6 @@ import { LAUNCH_TEMPLATES } from './launch-template-record';
 import { modifyLaunchTemplate } from './modify-launch-template';
 import { checkTemplateData } from './template-data';
 
-const name = (v: unknown) => typeof v === 'string' && /^[a-zA-Z0-9().\-/_]{3,128}$/.test(v);
 /** Template data a lab file carries must be data the lab itself would have kept. */
 const templateData: FieldCheck = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -42,7 +42,7 @@ export const LAUNCH_TEMPLATES_FAMILY = defineFamily({
     {
       launchTemplateId: id('lt'),
       region,
-      launchTemplateName: name,
+      launchTemplateName: isLaunchTemplateName,
       createTime: time,
       createdBy: anyText,
       defaultVersion: count,

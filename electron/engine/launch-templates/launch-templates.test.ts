@@ -4,6 +4,7 @@
  * the default version, deletions with AWS's per-version errors, GetLaunchTemplateData, what the lab
  * refuses and what it reports as warnings, and templates surviving a restart and an export/import.
  */
+import type { RequestLaunchTemplateData } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { MemoryStateStore } from '../state/state-store';
 import { START_TIME, createTestLab, quickStartImage, type TestLab } from '../test-support/test-lab';
@@ -541,7 +542,10 @@ describe('GetLaunchTemplateData', () => {
     });
     expect(data.SecurityGroupIds).toHaveLength(1);
     expect(data.BlockDeviceMappings![0]!.Ebs).toMatchObject({ VolumeType: 'gp3', DeleteOnTermination: true });
-    const created = lab.ec2('CreateLaunchTemplate', { LaunchTemplateName: 'copy', LaunchTemplateData: data });
+    const created = lab.ec2('CreateLaunchTemplate', {
+      LaunchTemplateName: 'copy',
+      LaunchTemplateData: data as RequestLaunchTemplateData,
+    });
     expect(created.Warning).toBeUndefined();
     const copy = lab.ec2('RunInstances', { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateName: 'copy' } })
       .Instances![0]!;
