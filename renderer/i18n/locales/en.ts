@@ -9,6 +9,7 @@ import { developerEn } from './developer/en';
 import { instanceSettingsEn } from './instance-settings/en';
 import { instancesEn } from './instances/en';
 import { keyPairsEn } from './key-pairs/en';
+import { launchTemplatesEn } from './launch-templates/en';
 import { launchEn } from './launch/en';
 import { regionNamesEn } from './region-names/en';
 import { securityGroupsEn } from './security-groups/en';
@@ -21,6 +22,7 @@ const en = {
   dashboard: dashboardEn.dashboard,
   launch: launchEn,
   keyPairs: keyPairsEn,
+  launchTemplates: launchTemplatesEn,
   securityGroups: securityGroupsEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
