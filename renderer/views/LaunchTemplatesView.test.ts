@@ -6,6 +6,7 @@ import { enableAutoUnmount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
 import LaunchTemplatesView from './LaunchTemplatesView.vue';
 import LaunchFromTemplateView from './LaunchFromTemplateView.vue';
+import InstancesView from './InstancesView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
 import { createEngineLab, type EngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
@@ -194,5 +195,39 @@ describe('LaunchFromTemplateView', () => {
         .map((alert) => alert.textContent)
         .join(' '),
     ).toContain('MissingParameter: The request must contain the parameter ImageId');
+  });
+});
+
+describe('an instance launched from a template', () => {
+  it("lists AWS's aws:ec2launchtemplate tags, and Manage tags edits only the user's own", async () => {
+    const lab = createEngineLab();
+    lab.ec2('CreateLaunchTemplate', {
+      LaunchTemplateName: 'app',
+      LaunchTemplateData: { ImageId: imageOf(lab), InstanceType: 't3.micro' },
+    });
+    const [instance] = lab.ec2('RunInstances', {
+      MinCount: 1,
+      MaxCount: 1,
+      LaunchTemplate: { LaunchTemplateName: 'app' },
+    }).Instances!;
+    const id = instance!.InstanceId!;
+    location.hash = `#/instances/${id}`;
+    const { bridge } = await mountLab(
+      defineComponent(() => () => h('div', [h(FlashBanners), h(InstancesView)])),
+      { lab },
+    );
+    await click(getByRole(body(), 'row', new RegExp(id)).querySelectorAll('td')[1] as HTMLElement);
+    await click(getByRole(body(), 'tab', 'Tags'));
+    expect(getByRole(body(), 'cell', 'aws:ec2launchtemplate:version')).toBeTruthy();
+    await click(getByRole(body(), 'button', 'Manage tags'));
+    await click(getByRole(body(), 'button', 'Add new tag'));
+    await type(body(), 'Key 1', 'env');
+    await type(body(), 'Value 1', 'lab');
+    await click(getByRole(body(), 'button', 'Save'));
+    expect(bridge.inputsOf('CreateTags')).toEqual([{ Resources: [id], Tags: [{ Key: 'env', Value: 'lab' }] }]);
+    expect(bridge.inputsOf('DeleteTags')).toEqual([]);
+    expect(
+      lab.ec2('DescribeInstances', { InstanceIds: [id] }).Reservations![0]!.Instances![0]!.Tags!.map((t) => t.Key),
+    ).toEqual(['aws:ec2launchtemplate:id', 'aws:ec2launchtemplate:version', 'env']);
   });
 });
