@@ -14,6 +14,7 @@ import type {
   CreateLaunchTemplateResult,
   CreateLaunchTemplateVersionRequest,
   CreateLaunchTemplateVersionResult,
+  RequestLaunchTemplateData,
   TagSpecification,
 } from '@aws-sdk/client-ec2';
 import { isLaunchTemplateName } from '../../../shared/rules/launch-templates';
@@ -82,7 +83,13 @@ export function createLaunchTemplateVersion(
   const description = checkDescription(request.VersionDescription);
   const given = checkTemplateData('CreateLaunchTemplateVersion', request.LaunchTemplateData);
   const source = request.SourceVersion === undefined ? undefined : findVersion(found, request.SourceVersion);
-  const data = { ...(source ? structuredClone(source.data) : {}), ...given };
+  // Checked again as a whole, so a merged version is kept in the same form as any other.
+  const data = source
+    ? checkTemplateData('CreateLaunchTemplateVersion', {
+        ...structuredClone(source.data),
+        ...given,
+      } as RequestLaunchTemplateData)
+    : given;
   const record = ctx.records(LAUNCH_TEMPLATES).touch(found.launchTemplateId);
   const version: LaunchTemplateVersionRecord = {
     versionNumber: record.lastVersionNumber + 1,

@@ -22,11 +22,19 @@ import { checkTemplateData } from './template-data';
 const templateData: FieldCheck = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   try {
-    return JSON.stringify(checkTemplateData('ImportLab', v)) === JSON.stringify(v);
+    return canonical(checkTemplateData('ImportLab', v)) === canonical(v);
   } catch {
     return false;
   }
 };
+/** JSON with every object's keys in order, so equal data compares equal whatever order its members came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
+}
 const version = shape({
   versionNumber: count,
   description: optional(anyText),

@@ -567,7 +567,16 @@ describe('launch templates in the saved lab', () => {
     const id = create(lab, 'kept', undefined, {
       TagSpecifications: [{ ResourceType: 'launch-template', Tags: [{ Key: 'a', Value: 'b' }] }],
     }).LaunchTemplate!.LaunchTemplateId!;
-    lab.ec2('CreateLaunchTemplateVersion', { LaunchTemplateId: id, LaunchTemplateData: { InstanceType: 't3.small' } });
+    lab.ec2('CreateLaunchTemplateVersion', {
+      LaunchTemplateId: id,
+      LaunchTemplateData: { InstanceType: 't3.small', EbsOptimized: true },
+    });
+    // A version merged from a source version: its members came in another order than a new version's.
+    lab.ec2('CreateLaunchTemplateVersion', {
+      LaunchTemplateId: id,
+      SourceVersion: '2',
+      LaunchTemplateData: { KeyName: 'any' },
+    });
     lab.ec2('RunInstances', { MinCount: 1, MaxCount: 1, LaunchTemplate: { LaunchTemplateId: id } });
     const before = [
       templates(lab),
