@@ -76,7 +76,7 @@ describe('the console language', () => {
   it('follows ?lang=ko and switches to English from the language menu', async () => {
     const korean = new ConsolePage(lab, 'ko');
     await korean.open('instances');
-    await expectOne(korean.page.getByRole('button', { name: '인스턴스 시작' }));
+    await expectOne(korean.page.getByRole('button', { name: '인스턴스 시작', exact: true }));
     await korean.page.getByRole('combobox', { name: /언어|Language/ }).selectOption('en');
     await expectOne(korean.page.getByRole('button', { name: 'Launch instances' }));
   });

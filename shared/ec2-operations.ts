@@ -47,6 +47,22 @@ import type {
   RevokeSecurityGroupIngressRequest,
   RevokeSecurityGroupIngressResult,
   CreateKeyPairRequest,
+  CreateLaunchTemplateRequest,
+  CreateLaunchTemplateResult,
+  CreateLaunchTemplateVersionRequest,
+  CreateLaunchTemplateVersionResult,
+  DeleteLaunchTemplateRequest,
+  DeleteLaunchTemplateResult,
+  DeleteLaunchTemplateVersionsRequest,
+  DeleteLaunchTemplateVersionsResult,
+  DescribeLaunchTemplatesRequest,
+  DescribeLaunchTemplatesResult,
+  DescribeLaunchTemplateVersionsRequest,
+  DescribeLaunchTemplateVersionsResult,
+  GetLaunchTemplateDataRequest,
+  GetLaunchTemplateDataResult,
+  ModifyLaunchTemplateRequest,
+  ModifyLaunchTemplateResult,
   CreateTagsRequest,
   DeleteKeyPairRequest,
   DeleteKeyPairResult,
@@ -201,6 +217,20 @@ export interface Ec2Operations {
   CreateImage: { input: CreateImageRequest; output: CreateImageResult };
   DeregisterImage: { input: DeregisterImageRequest; output: DeregisterImageResult };
   CopyImage: { input: CopyImageRequest; output: CopyImageResult };
+  CreateLaunchTemplate: { input: CreateLaunchTemplateRequest; output: CreateLaunchTemplateResult };
+  CreateLaunchTemplateVersion: { input: CreateLaunchTemplateVersionRequest; output: CreateLaunchTemplateVersionResult };
+  DescribeLaunchTemplates: { input: DescribeLaunchTemplatesRequest; output: DescribeLaunchTemplatesResult };
+  DescribeLaunchTemplateVersions: {
+    input: DescribeLaunchTemplateVersionsRequest;
+    output: DescribeLaunchTemplateVersionsResult;
+  };
+  ModifyLaunchTemplate: { input: ModifyLaunchTemplateRequest; output: ModifyLaunchTemplateResult };
+  DeleteLaunchTemplate: { input: DeleteLaunchTemplateRequest; output: DeleteLaunchTemplateResult };
+  DeleteLaunchTemplateVersions: {
+    input: DeleteLaunchTemplateVersionsRequest;
+    output: DeleteLaunchTemplateVersionsResult;
+  };
+  GetLaunchTemplateData: { input: GetLaunchTemplateDataRequest; output: GetLaunchTemplateDataResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -267,4 +297,12 @@ export const EC2_OPERATION_NAMES = [
   'CreateImage',
   'DeregisterImage',
   'CopyImage',
+  'CreateLaunchTemplate',
+  'CreateLaunchTemplateVersion',
+  'DescribeLaunchTemplates',
+  'DescribeLaunchTemplateVersions',
+  'ModifyLaunchTemplate',
+  'DeleteLaunchTemplate',
+  'DeleteLaunchTemplateVersions',
+  'GetLaunchTemplateData',
 ] as const satisfies readonly Ec2OperationName[];

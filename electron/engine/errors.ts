@@ -230,6 +230,45 @@ export const errors = {
     ),
   addressLimitExceeded: () => fail(ErrorCode.AddressLimitExceeded, 'The maximum number of addresses has been reached.'),
 
+  // Launch templates (EC2 API Reference: errors-overview; API_CreateLaunchTemplate, API_DescribeLaunchTemplates).
+  launchTemplateIdMalformed: (id: string) =>
+    fail(
+      ErrorCode.InvalidLaunchTemplateIdMalformed,
+      `The specified ID for the launch template, ${id}, is malformed. Ensure that you specify the launch template ID in the form lt-xxxxxxxxxxxxxxxxx.`,
+    ),
+  launchTemplateIdNotFound: (id: string) =>
+    fail(
+      ErrorCode.InvalidLaunchTemplateIdNotFound,
+      `The specified launch template, with template ID ${id}, does not exist.`,
+    ),
+  launchTemplateNameNotFound: (name: string) =>
+    fail(
+      ErrorCode.InvalidLaunchTemplateNameNotFound,
+      `The specified launch template, with template name ${name}, does not exist.`,
+    ),
+  launchTemplatesNotFound: () =>
+    fail(
+      ErrorCode.InvalidLaunchTemplateNameNotFound,
+      'At least one of the launch templates specified in the request does not exist.',
+    ),
+  launchTemplateNameAlreadyExists: () =>
+    fail(ErrorCode.InvalidLaunchTemplateNameAlreadyExists, 'Launch template name already in use.'),
+  launchTemplateNameMalformed: () =>
+    fail(
+      ErrorCode.InvalidLaunchTemplateNameMalformed,
+      "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: '-', '_', '.', '/', '(', and ')'.",
+    ),
+  launchTemplateVersionNotFound: (version: string, templateId: string) =>
+    fail(
+      ErrorCode.InvalidLaunchTemplateIdVersionNotFound,
+      `The specified launch template version does not exist: version ${version} of launch template ${templateId}.`,
+    ),
+  launchTemplateDataMissing: () =>
+    fail(
+      ErrorCode.MissingParameter,
+      'No launch template data was provided. Launch template data is required to create a launch template.',
+    ),
+
   // Tags (EC2 User Guide: Using_Tags).
   tagLimitExceeded: () =>
     fail(ErrorCode.TagLimitExceeded, 'The maximum number of Tags for a resource has been reached.'),

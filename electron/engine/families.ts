@@ -8,6 +8,7 @@ import { ADDRESSES_FAMILY } from './addresses/addresses-family';
 import { CATALOG_FAMILY } from './catalog/catalog-family';
 import { INSTANCES_FAMILY } from './instances/instances-family';
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
+import { LAUNCH_TEMPLATES_FAMILY } from './launch-templates/launch-templates-family';
 import { LAPTOP_FAMILY } from './laptop/laptop-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
 import { SECURITY_GROUPS_FAMILY } from './security-groups/security-groups-family';
@@ -34,6 +35,7 @@ export const FAMILIES = [
   SUBNETS_FAMILY,
   KEY_PAIRS_FAMILY,
   SECURITY_GROUPS_FAMILY,
+  LAUNCH_TEMPLATES_FAMILY,
   CATALOG_FAMILY,
   TAGS_FAMILY,
   ACTIVITY_FAMILY,

@@ -46,7 +46,8 @@ export type IdPrefix =
   | 'igw'
   | 'rtb'
   | 'acl'
-  | 'dopt';
+  | 'dopt'
+  | 'lt';
 
 export class IdGenerator {
   constructor(private readonly random: RandomSource) {}

@@ -4,7 +4,7 @@
  * refused by its first bad field (the lab names it), so a hand-edited or foreign file cannot put a
  * record the engine would trip over into a lab. Only a record's own fields are read.
  */
-import { tagProblem, MAX_TAGS_PER_RESOURCE } from '../../shared/rules/tags';
+import { AWS_MADE_TAG_KEYS, tagProblem, MAX_TAGS_PER_RESOURCE } from '../../shared/rules/tags';
 import type { Catalog } from './catalog/catalog';
 import { isWellFormedId, type IdPrefix } from './ids';
 import type { ImportCheck } from './resource-family';
@@ -56,16 +56,24 @@ export const optional =
   (v, catalog) =>
     v === undefined || check(v, catalog);
 
-/** Tags as AWS allows them on one resource: valid keys and values, no key twice, at most 50. */
+/**
+ * Tags as AWS allows them on one resource: valid keys and values, no key twice, at most 50 of the
+ * user's own; the `aws:` tags the lab makes as AWS does (a launch template's on its instances), and
+ * no other `aws:` key, are kept beside them.
+ */
 export const tags: FieldCheck = (v) => {
-  if (!Array.isArray(v) || v.length > MAX_TAGS_PER_RESOURCE) return false;
+  if (!Array.isArray(v)) return false;
   const keys = new Set<string>();
+  let own = 0;
   for (const tag of v) {
     if (!isPlainRecord(tag) || typeof tag.Key !== 'string' || typeof tag.Value !== 'string') return false;
-    if (tagProblem(tag.Key, tag.Value) || keys.has(tag.Key)) return false;
+    const problem = tagProblem(tag.Key, tag.Value);
+    if (problem && !(problem === 'reservedPrefix' && AWS_MADE_TAG_KEYS.includes(tag.Key))) return false;
+    if (keys.has(tag.Key)) return false;
+    if (!problem) own++;
     keys.add(tag.Key);
   }
-  return true;
+  return own <= MAX_TAGS_PER_RESOURCE;
 };
 
 /**

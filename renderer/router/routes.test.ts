@@ -17,7 +17,7 @@ describe('route table', () => {
   it('lists the navigation groups and their links in table order', () => {
     expect(navLinks('home')).toEqual([{ route: 'dashboard', label: 'nav.dashboard' }]);
     expect(NAV_GROUPS.map((group) => navLinks(group.section).map((link) => link.route))).toEqual([
-      ['instances', 'instance-types'],
+      ['instances', 'instance-types', 'launch-templates'],
       ['amis'],
       ['volumes', 'snapshots'],
       ['security-groups', 'elastic-ips', 'key-pairs', 'network-interfaces'],
@@ -28,8 +28,9 @@ describe('route table', () => {
 
   it('marks Instances current while launching, and every listed page as itself', () => {
     expect(navCurrentOf('launch')).toBe('instances');
+    expect(navCurrentOf('launch-from-template')).toBe('instances');
     for (const name of Object.keys(ROUTES) as RouteName[]) {
-      if (name !== 'launch') expect(navCurrentOf(name)).toBe(name);
+      if (name !== 'launch' && name !== 'launch-from-template') expect(navCurrentOf(name)).toBe(name);
     }
   });
 });

@@ -12,6 +12,8 @@ import LaunchInstanceView from '../views/LaunchInstanceView.vue';
 import InstanceTypesView from '../views/InstanceTypesView.vue';
 import AmisView from '../views/AmisView.vue';
 import KeyPairsView from '../views/KeyPairsView.vue';
+import LaunchTemplatesView from '../views/LaunchTemplatesView.vue';
+import LaunchFromTemplateView from '../views/LaunchFromTemplateView.vue';
 import SecurityGroupsView from '../views/SecurityGroupsView.vue';
 import ElasticIpsView from '../views/ElasticIpsView.vue';
 import NetworkInterfacesView from '../views/NetworkInterfacesView.vue';
@@ -47,6 +49,15 @@ export const ROUTES = {
   },
   launch: { view: () => LaunchInstanceView, navCurrent: 'instances' },
   'instance-types': { view: () => InstanceTypesView, nav: { section: 'instances', label: 'nav.instanceTypes' } },
+  'launch-templates': {
+    view: () => LaunchTemplatesView,
+    nav: { section: 'instances', label: 'nav.launchTemplates' },
+  },
+  'launch-from-template': {
+    view: () => LaunchFromTemplateView,
+    navCurrent: 'instances',
+    param: 'the launch template id chosen first',
+  },
   amis: { view: () => AmisView, nav: { section: 'images', label: 'nav.amis' } },
   volumes: { view: () => VolumesView, nav: { section: 'storage', label: 'nav.volumes' } },
   snapshots: { view: () => SnapshotsView, nav: { section: 'storage', label: 'nav.snapshots' } },

@@ -16,13 +16,21 @@ export function tagTextLength(text: string): number {
   return count;
 }
 
+/** The `aws:` tags the lab itself puts on resources, as AWS does (an instance launched from a launch template). */
+export const AWS_MADE_TAG_KEYS: readonly string[] = ['aws:ec2launchtemplate:id', 'aws:ec2launchtemplate:version'];
+
+/** A key of the reserved `aws:` prefix: AWS's own tags are kept and shown, never the user's to change. */
+export function isReservedTagKey(key: string): boolean {
+  return key.toLowerCase().startsWith(RESERVED_TAG_PREFIX);
+}
+
 export type TagProblem = 'keyEmpty' | 'keyTooLong' | 'valueTooLong' | 'reservedPrefix';
 
 /** What is wrong with one tag on its own, if anything (duplicates and the count are checked per resource). */
 export function tagProblem(key: string, value: string): TagProblem | undefined {
   if (key === '') return 'keyEmpty';
   if (tagTextLength(key) > MAX_TAG_KEY_LENGTH) return 'keyTooLong';
-  if (key.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) return 'reservedPrefix';
+  if (isReservedTagKey(key)) return 'reservedPrefix';
   if (tagTextLength(value) > MAX_TAG_VALUE_LENGTH) return 'valueTooLong';
   return undefined;
 }

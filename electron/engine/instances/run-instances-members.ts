@@ -6,7 +6,7 @@
  * security groups (checked against the subnet's VPC), the private IPv4 address, one network
  * interface at device index 0 (its subnet, groups, private address, AssociatePublicIpAddress,
  * DeleteOnTermination and description; launch-network.ts refuses its other members), tags, the
- * client token and DryRun.
+ * client token, DryRun and LaunchTemplate (merged into the request first, apply-launch-template.ts).
  */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import { errors } from '../errors';
@@ -35,6 +35,7 @@ const SERVED: readonly (keyof RunInstancesRequest)[] = [
   'Monitoring',
   'PrivateIpAddress',
   'NetworkInterfaces',
+  'LaunchTemplate',
 ];
 
 export function checkRunInstancesMembers(request: RunInstancesRequest): void {

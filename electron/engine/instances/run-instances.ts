@@ -25,13 +25,29 @@ import { checkRunInstancesMembers } from './run-instances-members';
 import { createInstanceStore, createLaunchVolumes, planLaunchVolumes } from './launch-volumes';
 import { toInstance } from './instance-view';
 import { validateTags } from '../tags/tag-rules';
+import { applyLaunchTemplate } from '../launch-templates/apply-launch-template';
 
 /** The console's default for a free-tier launch; AWS's API default (m1.small) is not in the lab catalog. */
 const DEFAULT_INSTANCE_TYPE = 't2.micro';
 /** Per request, to keep the lab responsive; AWS's real cap is the account's vCPU quota. */
 const MAX_COUNT_PER_REQUEST = 1000;
 
-export function runInstances(ctx: EngineContext, region: string, request: RunInstancesRequest): Reservation {
+export function runInstances(ctx: EngineContext, region: string, asked: RunInstancesRequest): Reservation {
+  // A repeated request (same client token) answers the first launch, whatever changed since.
+  const fingerprint = asked.ClientToken ? requestFingerprint(asked) : undefined;
+  if (asked.ClientToken) {
+    checkClientToken(asked.ClientToken);
+    const existing = ctx
+      .records(INSTANCES)
+      .inRegion(region)
+      .filter((i) => i.clientToken === asked.ClientToken);
+    if (existing.length) {
+      const launchedBy = existing[0]!.clientRequest;
+      if (launchedBy !== undefined && launchedBy !== fingerprint) throw errors.idempotentParameterMismatch();
+      return reservationOf(ctx, existing);
+    }
+  }
+  const { request, instanceTags } = applyLaunchTemplate(ctx, region, asked);
   const minCount = requireCount(request.MinCount, 'MinCount');
   const maxCount = requireCount(request.MaxCount, 'MaxCount');
   if (minCount > maxCount) {
@@ -41,20 +57,6 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
   }
   if (maxCount > MAX_COUNT_PER_REQUEST) {
     throw errors.instanceLimitExceeded(maxCount, MAX_COUNT_PER_REQUEST);
-  }
-
-  const fingerprint = request.ClientToken ? requestFingerprint(request) : undefined;
-  if (request.ClientToken) {
-    checkClientToken(request.ClientToken);
-    const existing = ctx
-      .records(INSTANCES)
-      .inRegion(region)
-      .filter((i) => i.clientToken === request.ClientToken);
-    if (existing.length) {
-      const launchedBy = existing[0]!.clientRequest;
-      if (launchedBy !== undefined && launchedBy !== fingerprint) throw errors.idempotentParameterMismatch();
-      return reservationOf(ctx, existing);
-    }
   }
 
   const image = findLaunchImage(ctx, region, request.ImageId);
@@ -155,7 +157,7 @@ export function runInstances(ctx: EngineContext, region: string, request: RunIns
       ebsOptimized: request.EbsOptimized ?? type.EbsInfo?.EbsOptimizedSupport === 'default',
       clientToken: request.ClientToken,
       clientRequest: fingerprint,
-      tags: tags.map((t) => ({ ...t })),
+      tags: [...tags, ...instanceTags].map((t) => ({ ...t })),
     };
     records.push(ctx.records(INSTANCES).put(instanceId, record));
     ctx.changed(region, 'instance', instanceId);

@@ -16,6 +16,7 @@ import { errors } from '../errors';
 import type { FilterFields } from '../filters';
 import { isWellFormedId } from '../ids';
 import type { NestedTaggable, ResourceCollection, Tag, Tagged } from '../resource-collection';
+import { isReservedTagKey } from '../../../shared/rules/tags';
 import { validateTags } from './tag-rules';
 
 type TaggableCollection = ResourceCollection<Tagged>;
@@ -60,7 +61,7 @@ export function createTags(ctx: EngineContext, region: string, request: CreateTa
       const merged = new Map(current.map((t) => [t.Key, t.Value]));
       for (const tag of tags) merged.set(tag.Key, tag.Value);
       const next = [...merged].map(([Key, Value]) => ({ Key, Value }));
-      validateTags(next);
+      validateTags(next.filter((t) => !isReservedTagKey(t.Key)));
       return next;
     });
   }
@@ -74,6 +75,8 @@ export function deleteTags(ctx: EngineContext, region: string, request: DeleteTa
   for (const target of targets) {
     retag(ctx, region, target, (current) =>
       current.filter((tag) => {
+        // AWS's own tags (aws:…) are not the user's to delete.
+        if (isReservedTagKey(tag.Key)) return true;
         if (!request.Tags?.length) return false;
         return !request.Tags.some((d) => d.Key === tag.Key && (d.Value === undefined || d.Value === tag.Value));
       }),

@@ -10,6 +10,7 @@ import { developerEn } from './developer/en';
 import { instanceSettingsEn } from './instance-settings/en';
 import { instancesEn } from './instances/en';
 import { keyPairsEn } from './key-pairs/en';
+import { launchTemplatesEn } from './launch-templates/en';
 import { launchEn } from './launch/en';
 import { regionNamesEn } from './region-names/en';
 import { securityGroupsEn } from './security-groups/en';
@@ -23,6 +24,7 @@ const en = {
   dashboard: dashboardEn.dashboard,
   launch: launchEn,
   keyPairs: keyPairsEn,
+  launchTemplates: launchTemplatesEn,
   securityGroups: securityGroupsEn,
   elasticIps: elasticIpsEn,
   networkInterfaces: networkInterfacesEn,

@@ -10,6 +10,7 @@ import { developerKo } from './developer/ko';
 import { instanceSettingsKo } from './instance-settings/ko';
 import { instancesKo } from './instances/ko';
 import { keyPairsKo } from './key-pairs/ko';
+import { launchTemplatesKo } from './launch-templates/ko';
 import { launchKo } from './launch/ko';
 import { regionNamesKo } from './region-names/ko';
 import { securityGroupsKo } from './security-groups/ko';
@@ -23,6 +24,7 @@ const ko: MessageSchema = {
   dashboard: dashboardKo.dashboard,
   launch: launchKo,
   keyPairs: keyPairsKo,
+  launchTemplates: launchTemplatesKo,
   securityGroups: securityGroupsKo,
   elasticIps: elasticIpsKo,
   networkInterfaces: networkInterfacesKo,

@@ -42,6 +42,7 @@ export const shellEn = {
     instancesGroup: 'Instances',
     instances: 'Instances',
     instanceTypes: 'Instance Types',
+    launchTemplates: 'Launch Templates',
     imagesGroup: 'Images',
     amis: 'AMIs',
     labGroup: 'Lab',

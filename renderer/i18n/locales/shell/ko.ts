@@ -44,6 +44,7 @@ export const shellKo: typeof shellEn = {
     instancesGroup: '인스턴스',
     instances: '인스턴스',
     instanceTypes: '인스턴스 유형',
+    launchTemplates: '시작 템플릿',
     imagesGroup: '이미지',
     amis: 'AMI',
     labGroup: '실습',
