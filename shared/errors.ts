@@ -73,6 +73,21 @@ export const ErrorCode = {
   RequestEntityTooLarge: 'RequestEntityTooLarge',
   MethodNotAllowed: 'MethodNotAllowed',
   InvalidLabFile: 'InvalidLabFile',
+  InvalidVpcRange: 'InvalidVpc.Range',
+  InvalidSubnetRange: 'InvalidSubnet.Range',
+  InvalidSubnetConflict: 'InvalidSubnet.Conflict',
+  InvalidInternetGatewayIdNotFound: 'InvalidInternetGatewayID.NotFound',
+  InvalidRouteTableIdNotFound: 'InvalidRouteTableID.NotFound',
+  InvalidNetworkAclIdNotFound: 'InvalidNetworkAclID.NotFound',
+  InvalidAssociationIdNotFound: 'InvalidAssociationID.NotFound',
+  InvalidRouteNotFound: 'InvalidRoute.NotFound',
+  InvalidNetworkAclEntryNotFound: 'InvalidNetworkAclEntry.NotFound',
+  ResourceAlreadyAssociated: 'Resource.AlreadyAssociated',
+  GatewayNotAttached: 'Gateway.NotAttached',
+  RouteAlreadyExists: 'RouteAlreadyExists',
+  NetworkAclEntryAlreadyExists: 'NetworkAclEntryAlreadyExists',
+  InvalidVpcCidrBlockAssociationIdNotFound: 'InvalidVpcCidrBlockAssociationID.NotFound',
+  CidrLimitExceeded: 'CidrLimitExceeded',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -3,7 +3,16 @@ import type { ActivityEvent, ApiAccess, ClockState, LabStatus } from './lab-oper
 
 /** The kinds of resource whose changes the engine announces, one per resource family. */
 export type ResourceKind =
-  'instance' | 'volume' | 'network-interface' | 'vpc' | 'subnet' | 'key-pair' | 'security-group';
+  | 'instance'
+  | 'volume'
+  | 'network-interface'
+  | 'vpc'
+  | 'subnet'
+  | 'key-pair'
+  | 'security-group'
+  | 'internet-gateway'
+  | 'route-table'
+  | 'network-acl';
 
 export type EngineEvent =
   /** Resources changed in a region (state transition, tag, attribute); re-describe the ids. */
