@@ -20,6 +20,7 @@ describe('route table', () => {
       ['instances', 'instance-types'],
       ['amis'],
       ['security-groups', 'key-pairs'],
+      ['vpcs', 'subnets', 'route-tables', 'internet-gateways'],
       ['cli-access', 'activity'],
       ['settings'],
     ]);

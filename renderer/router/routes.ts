@@ -16,9 +16,13 @@ import SecurityGroupsView from '../views/SecurityGroupsView.vue';
 import CliAccessView from '../views/CliAccessView.vue';
 import ActivityView from '../views/ActivityView.vue';
 import SettingsView from '../views/SettingsView.vue';
+import VpcsView from '../views/VpcsView.vue';
+import SubnetsView from '../views/SubnetsView.vue';
+import RouteTablesView from '../views/RouteTablesView.vue';
+import InternetGatewaysView from '../views/InternetGatewaysView.vue';
 
 /** The side navigation's groups, in the order it shows them; 'home' is the link above them. */
-export type NavSection = 'home' | 'instances' | 'images' | 'network' | 'developer' | 'lab';
+export type NavSection = 'home' | 'instances' | 'images' | 'network' | 'vpc' | 'developer' | 'lab';
 
 export interface PageRoute {
   /**
@@ -49,6 +53,13 @@ export const ROUTES = {
     nav: { section: 'network', label: 'nav.securityGroups' },
   },
   'key-pairs': { view: () => KeyPairsView, nav: { section: 'network', label: 'nav.keyPairs' } },
+  vpcs: { view: () => VpcsView, nav: { section: 'vpc', label: 'vpc.nav.vpcs' } },
+  subnets: { view: () => SubnetsView, nav: { section: 'vpc', label: 'vpc.nav.subnets' } },
+  'route-tables': { view: () => RouteTablesView, nav: { section: 'vpc', label: 'vpc.nav.routeTables' } },
+  'internet-gateways': {
+    view: () => InternetGatewaysView,
+    nav: { section: 'vpc', label: 'vpc.nav.internetGateways' },
+  },
   'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
   activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },
   settings: { view: () => SettingsView, nav: { section: 'lab', label: 'nav.settings' } },
@@ -64,6 +75,7 @@ export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: MessageK
   { section: 'instances', title: 'nav.instancesGroup' },
   { section: 'images', title: 'nav.imagesGroup' },
   { section: 'network', title: 'nav.network' },
+  { section: 'vpc', title: 'vpc.nav.group' },
   { section: 'developer', title: 'nav.developerGroup' },
   { section: 'lab', title: 'nav.labGroup' },
 ];

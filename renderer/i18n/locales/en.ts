@@ -14,6 +14,7 @@ import { regionNamesEn } from './region-names/en';
 import { securityGroupsEn } from './security-groups/en';
 import { settingsEn } from './settings/en';
 import { shellEn } from './shell/en';
+import { vpcEn } from './vpc/en';
 
 const en = {
   ...shellEn,
@@ -27,6 +28,7 @@ const en = {
   ...catalogEn,
   settings: settingsEn.settings,
   regionNames: regionNamesEn,
+  vpc: vpcEn,
 };
 
 export type MessageSchema = typeof en;

@@ -14,6 +14,7 @@ import { regionNamesKo } from './region-names/ko';
 import { securityGroupsKo } from './security-groups/ko';
 import { settingsKo } from './settings/ko';
 import { shellKo } from './shell/ko';
+import { vpcKo } from './vpc/ko';
 
 const ko: MessageSchema = {
   ...shellKo,
@@ -27,6 +28,7 @@ const ko: MessageSchema = {
   ...catalogKo,
   settings: settingsKo.settings,
   regionNames: regionNamesKo,
+  vpc: vpcKo,
 };
 
 export default ko;
