@@ -20,7 +20,7 @@ describe('route table', () => {
       ['instances', 'instance-types'],
       ['amis'],
       ['security-groups', 'key-pairs'],
-      ['vpcs', 'subnets', 'route-tables', 'internet-gateways'],
+      ['vpcs', 'subnets', 'route-tables', 'internet-gateways', 'network-acls'],
       ['cli-access', 'activity'],
       ['settings'],
     ]);

@@ -20,6 +20,7 @@ import VpcsView from '../views/VpcsView.vue';
 import SubnetsView from '../views/SubnetsView.vue';
 import RouteTablesView from '../views/RouteTablesView.vue';
 import InternetGatewaysView from '../views/InternetGatewaysView.vue';
+import NetworkAclsView from '../views/NetworkAclsView.vue';
 
 /** The side navigation's groups, in the order it shows them; 'home' is the link above them. */
 export type NavSection = 'home' | 'instances' | 'images' | 'network' | 'vpc' | 'developer' | 'lab';
@@ -60,6 +61,7 @@ export const ROUTES = {
     view: () => InternetGatewaysView,
     nav: { section: 'vpc', label: 'vpc.nav.internetGateways' },
   },
+  'network-acls': { view: () => NetworkAclsView, nav: { section: 'vpc', label: 'vpc.nav.networkAcls' } },
   'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
   activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },
   settings: { view: () => SettingsView, nav: { section: 'lab', label: 'nav.settings' } },

@@ -1,14 +1,15 @@
 /**
- * The VPC resources of the selected region, for the VPC pages: VPCs, subnets, route tables and
- * internet gateways (DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeInternetGateways),
- * and what the pages do to them. Each change answers the AWS CLI command that does the same. An
- * event of any of the four kinds describes them all again: a region has few, and one change (a
- * gateway detached) shows on another (its routes go blackhole). VPC User Guide: create-vpc,
- * configure-subnets, VPC_Route_Tables, VPC_Internet_Gateway.
+ * The VPC resources of the selected region, for the VPC pages: VPCs, subnets, route tables,
+ * internet gateways and network ACLs (DescribeVpcs, DescribeSubnets, DescribeRouteTables,
+ * DescribeInternetGateways, DescribeNetworkAcls), and what the pages do to them. Each change answers
+ * the AWS CLI command that does the same. An event of any of these kinds describes them all again:
+ * a region has few, and one change (a gateway detached) shows on another (its routes go blackhole).
+ * VPC User Guide: create-vpc, configure-subnets, VPC_Route_Tables, VPC_Internet_Gateway,
+ * vpc-network-acls.
  */
 import { defineStore, storeToRefs } from 'pinia';
 import { ref } from 'vue';
-import type { InternetGateway, RouteTable, Subnet, Tag, Vpc } from '@aws-sdk/client-ec2';
+import type { InternetGateway, NetworkAcl, NetworkAclEntry, RouteTable, Subnet, Tag, Vpc } from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
 import type { Ec2OperationName, Ec2Operations } from '../../shared/ec2-operations';
 import { toCliCommand } from '../../shared/cli-command';
@@ -31,23 +32,26 @@ export const useVpcsStore = defineStore('vpcs', () => {
   const subnets = ref<Subnet[]>([]);
   const routeTables = ref<RouteTable[]>([]);
   const internetGateways = ref<InternetGateway[]>([]);
+  const networkAcls = ref<NetworkAcl[]>([]);
   const loading = ref(false);
 
   async function load(): Promise<void> {
     const regionName = region.value;
     loading.value = true;
     try {
-      const [v, s, r, g] = await Promise.all([
+      const [v, s, r, g, a] = await Promise.all([
         ec2.DescribeVpcs(regionName, {}),
         ec2.DescribeSubnets(regionName, {}),
         ec2.DescribeRouteTables(regionName, {}),
         ec2.DescribeInternetGateways(regionName, {}),
+        ec2.DescribeNetworkAcls(regionName, {}),
       ]);
       if (regionName !== region.value) return;
       vpcs.value = v.Vpcs ?? [];
       subnets.value = s.Subnets ?? [];
       routeTables.value = r.RouteTables ?? [];
       internetGateways.value = g.InternetGateways ?? [];
+      networkAcls.value = a.NetworkAcls ?? [];
     } finally {
       loading.value = false;
     }
@@ -98,6 +102,23 @@ export const useVpcsStore = defineStore('vpcs', () => {
     call('DetachInternetGateway', { InternetGatewayId: gatewayId, VpcId: vpcId });
   const deleteInternetGateway = (gatewayId: string) => call('DeleteInternetGateway', { InternetGatewayId: gatewayId });
 
+  const createNetworkAcl = (vpcId: string, name: string) =>
+    call('CreateNetworkAcl', { VpcId: vpcId, TagSpecifications: nameTag('network-acl', name) });
+  const deleteNetworkAcl = (networkAclId: string) => call('DeleteNetworkAcl', { NetworkAclId: networkAclId });
+  const createNetworkAclEntry = (networkAclId: string, entry: NetworkAclEntry) =>
+    call('CreateNetworkAclEntry', {
+      NetworkAclId: networkAclId,
+      RuleNumber: entry.RuleNumber,
+      Egress: entry.Egress,
+      Protocol: entry.Protocol,
+      RuleAction: entry.RuleAction,
+      CidrBlock: entry.CidrBlock,
+      PortRange: entry.PortRange,
+      IcmpTypeCode: entry.IcmpTypeCode,
+    });
+  const deleteNetworkAclEntry = (networkAclId: string, ruleNumber: number, egress: boolean) =>
+    call('DeleteNetworkAclEntry', { NetworkAclId: networkAclId, RuleNumber: ruleNumber, Egress: egress });
+
   /** The table a subnet uses: its explicit association, else its VPC's main table. */
   function routeTableOf(subnet: Subnet): RouteTable | undefined {
     const explicit = routeTables.value.find((t) => t.Associations?.some((a) => a.SubnetId === subnet.SubnetId));
@@ -113,6 +134,7 @@ export const useVpcsStore = defineStore('vpcs', () => {
     subnets,
     routeTables,
     internetGateways,
+    networkAcls,
     loading,
     load,
     createVpc,
@@ -130,6 +152,10 @@ export const useVpcsStore = defineStore('vpcs', () => {
     attachInternetGateway,
     detachInternetGateway,
     deleteInternetGateway,
+    createNetworkAcl,
+    deleteNetworkAcl,
+    createNetworkAclEntry,
+    deleteNetworkAclEntry,
     routeTableOf,
     changed,
   };
@@ -142,5 +168,5 @@ registerLabData({
   stage: 'data',
   regional: true,
   reload: () => useVpcsStore().load(),
-  changed: { vpc: reload, subnet: reload, 'route-table': reload, 'internet-gateway': reload },
+  changed: { vpc: reload, subnet: reload, 'route-table': reload, 'internet-gateway': reload, 'network-acl': reload },
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The VPC pages on a real engine: Your VPCs (create, a /29 refused, the resource map, delete refused
 // while a subnet is in it), Subnets (create, auto-assign public IPv4), Internet gateways (create,
-// attach), Route tables (a route to the gateway, a subnet association, blackhole), and Korean.
+// attach), Route tables (a route to the gateway, a subnet association, blackhole), Network ACLs
+// (create, rules by number, a duplicate and the default ACL refused), and Korean.
 import { afterEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
 import { defineComponent, h, type Component } from 'vue';
@@ -9,6 +10,7 @@ import VpcsView from './VpcsView.vue';
 import SubnetsView from './SubnetsView.vue';
 import RouteTablesView from './RouteTablesView.vue';
 import InternetGatewaysView from './InternetGatewaysView.vue';
+import NetworkAclsView from './NetworkAclsView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
 import { createEngineLab, type EngineLab } from '../testing/engine-lab';
 import { flushPromises, mountLab } from '../testing/mount-lab';
@@ -174,6 +176,58 @@ describe('Internet gateways and route tables', () => {
     lab.ec2('DetachInternetGateway', { InternetGatewayId: gatewayId, VpcId: vpcId });
     await flushPromises();
     expect(getByRole(getByRole(body(), 'region', 'Routes'), 'row', /0\.0\.0\.0\/0/).textContent).toContain('blackhole');
+  });
+});
+
+describe('Network ACLs', () => {
+  it('creates an ACL that denies everything, adds and removes numbered rules, and keeps the default ACL', async () => {
+    const { lab, vpcId } = labWithVpc();
+    const { bridge } = await mountLab(pageOf(NetworkAclsView), { lab });
+    await click(getByRole(body(), 'button', 'Create network ACL'));
+    const dialog = getByRole(body(), 'dialog', 'Create network ACL');
+    await choose(dialog, 'VPC', vpcId);
+    await type(dialog, 'Name tag - optional', 'strict');
+    await click(getByRole(dialog, 'button', 'Create network ACL'));
+    const acl = lab.ec2('DescribeNetworkAcls', { Filters: [{ Name: 'tag:Name', Values: ['strict'] }] })
+      .NetworkAcls![0]!;
+    const inbound = () => getByRole(body(), 'region', 'Inbound rules');
+    expect(queryAllByRole(inbound(), 'row').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Rule number'),
+      expect.stringMatching(/^\*All trafficAll traffic0\.0\.0\.0\/0Deny/),
+    ]);
+
+    await click(getByRole(body(), 'button', 'Add rule'));
+    expect(bridge.inputsOf('CreateNetworkAclEntry').at(-1)).toEqual({
+      NetworkAclId: acl.NetworkAclId,
+      RuleNumber: 100,
+      Egress: false,
+      Protocol: '6',
+      RuleAction: 'allow',
+      CidrBlock: '0.0.0.0/0',
+      PortRange: { From: 22, To: 22 },
+    });
+    expect(getByRole(inbound(), 'row', /^100TCP22/).textContent).toContain('Allow');
+    await click(getByRole(body(), 'button', 'Add rule'));
+    expect(getByText(body(), 'alert', /NetworkAclEntryAlreadyExists/).textContent).toContain(
+      'The network acl entry identified by 100 already exists.',
+    );
+    await click(getByRole(inbound(), 'button', 'Remove Inbound rules rule 100'));
+    expect(
+      lab.ec2('DescribeNetworkAcls', { NetworkAclIds: [acl.NetworkAclId!] }).NetworkAcls![0]!.Entries,
+    ).toHaveLength(2);
+
+    const defaultAcl = lab.ec2('DescribeNetworkAcls', {
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'default', Values: ['true'] },
+      ],
+    }).NetworkAcls![0]!;
+    await click(rowOf(defaultAcl.NetworkAclId!));
+    await action('Delete network ACL');
+    await click(getByRole(getByRole(body(), 'dialog', 'Delete network ACL'), 'button', 'Delete'));
+    expect(getByText(body(), 'alert', /InvalidParameterValue/).textContent).toContain(
+      `cannot delete default network ACL ${defaultAcl.NetworkAclId}`,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-/** English messages: the VPC pages (Your VPCs, Subnets, Route tables, Internet gateways) and the resource map (the VPC console's own words). */
+/** English messages: the VPC pages (Your VPCs, Subnets, Route tables, Internet gateways, Network ACLs) and the resource map (the VPC console's own words). */
 export const vpcEn = {
   nav: {
     group: 'Virtual private cloud',
@@ -6,6 +6,7 @@ export const vpcEn = {
     subnets: 'Subnets',
     routeTables: 'Route tables',
     internetGateways: 'Internet gateways',
+    networkAcls: 'Network ACLs',
   },
   common: {
     actions: 'Actions',
@@ -133,5 +134,40 @@ export const vpcEn = {
     deleteFailed: 'Failed to delete internet gateway',
     attachFailed: 'Failed to attach internet gateway',
     detachFailed: 'Failed to detach internet gateway',
+  },
+  networkAcls: {
+    title: 'Network ACLs',
+    find: 'Filter network ACLs',
+    empty: 'No network ACLs in this Region',
+    selectAll: 'Select all network ACLs',
+    select: 'Select {id}',
+    create: 'Create network ACL',
+    id: 'Network ACL ID',
+    associatedWith: 'Associated with',
+    isDefault: 'Default',
+    inbound: 'Inbound rules',
+    outbound: 'Outbound rules',
+    stateless:
+      'Network ACLs are stateless: a reply needs a rule of its own in the other direction (for example outbound TCP 1024-65535).',
+    ruleNumber: 'Rule number',
+    direction: 'Direction',
+    protocol: 'Protocol',
+    portRange: 'Port range',
+    source: 'Source / destination',
+    allowDeny: 'Allow/Deny',
+    all: 'All traffic',
+    allow: 'Allow',
+    deny: 'Deny',
+    addRule: 'Add rule',
+    removeRule: 'Remove {direction} rule {number}',
+    deleteTitle: 'Delete network ACL',
+    deleteConfirm:
+      'Delete network ACL {id}? The default network ACL, and one associated with subnets, cannot be deleted.',
+    created: 'You successfully created {id}.',
+    deleted: 'You successfully deleted {id}.',
+    updated: 'You successfully updated {id}.',
+    createFailed: 'Failed to create network ACL',
+    deleteFailed: 'Failed to delete network ACL',
+    updateFailed: 'Failed to update network ACL',
   },
 };

@@ -1,4 +1,4 @@
-/** 한국어 메시지: VPC 페이지(VPC, 서브넷, 라우팅 테이블, 인터넷 게이트웨이)와 리소스 맵 (VPC 콘솔의 한국어 용어). */
+/** 한국어 메시지: VPC 페이지(VPC, 서브넷, 라우팅 테이블, 인터넷 게이트웨이, 네트워크 ACL)와 리소스 맵 (VPC 콘솔의 한국어 용어). */
 import type { vpcEn } from './en';
 
 export const vpcKo: typeof vpcEn = {
@@ -8,6 +8,7 @@ export const vpcKo: typeof vpcEn = {
     subnets: '서브넷',
     routeTables: '라우팅 테이블',
     internetGateways: '인터넷 게이트웨이',
+    networkAcls: '네트워크 ACL',
   },
   common: {
     actions: '작업',
@@ -135,5 +136,40 @@ export const vpcKo: typeof vpcEn = {
     deleteFailed: '인터넷 게이트웨이를 삭제하지 못했습니다',
     attachFailed: '인터넷 게이트웨이를 연결하지 못했습니다',
     detachFailed: '인터넷 게이트웨이를 분리하지 못했습니다',
+  },
+  networkAcls: {
+    title: '네트워크 ACL',
+    find: '네트워크 ACL 필터링',
+    empty: '이 리전에 네트워크 ACL이 없습니다',
+    selectAll: '모든 네트워크 ACL 선택',
+    select: '{id} 선택',
+    create: '네트워크 ACL 생성',
+    id: '네트워크 ACL ID',
+    associatedWith: '연결 대상',
+    isDefault: '기본값',
+    inbound: '인바운드 규칙',
+    outbound: '아웃바운드 규칙',
+    stateless:
+      '네트워크 ACL은 상태 비저장입니다: 응답에도 반대 방향의 규칙이 필요합니다(예: 아웃바운드 TCP 1024-65535).',
+    ruleNumber: '규칙 번호',
+    direction: '방향',
+    protocol: '프로토콜',
+    portRange: '포트 범위',
+    source: '소스 / 대상',
+    allowDeny: '허용/거부',
+    all: '모든 트래픽',
+    allow: '허용',
+    deny: '거부',
+    addRule: '규칙 추가',
+    removeRule: '{direction} 규칙 {number} 제거',
+    deleteTitle: '네트워크 ACL 삭제',
+    deleteConfirm:
+      '네트워크 ACL {id}을(를) 삭제하시겠습니까? 기본 네트워크 ACL과 서브넷에 연결된 ACL은 삭제할 수 없습니다.',
+    created: '{id}을(를) 생성했습니다.',
+    deleted: '{id}을(를) 삭제했습니다.',
+    updated: '{id}을(를) 업데이트했습니다.',
+    createFailed: '네트워크 ACL을 생성하지 못했습니다',
+    deleteFailed: '네트워크 ACL을 삭제하지 못했습니다',
+    updateFailed: '네트워크 ACL을 업데이트하지 못했습니다',
   },
 };
