@@ -129,6 +129,51 @@ import type {
   Snapshot,
   Volume,
   VolumeAttachment,
+  CreateVpcRequest,
+  CreateVpcResult,
+  DeleteVpcRequest,
+  ModifyVpcAttributeRequest,
+  DescribeVpcAttributeRequest,
+  DescribeVpcAttributeResult,
+  AssociateVpcCidrBlockRequest,
+  AssociateVpcCidrBlockResult,
+  DisassociateVpcCidrBlockRequest,
+  DisassociateVpcCidrBlockResult,
+  CreateSubnetRequest,
+  CreateSubnetResult,
+  DeleteSubnetRequest,
+  ModifySubnetAttributeRequest,
+  CreateInternetGatewayRequest,
+  CreateInternetGatewayResult,
+  AttachInternetGatewayRequest,
+  DetachInternetGatewayRequest,
+  DeleteInternetGatewayRequest,
+  DescribeInternetGatewaysRequest,
+  DescribeInternetGatewaysResult,
+  CreateRouteTableRequest,
+  CreateRouteTableResult,
+  DeleteRouteTableRequest,
+  DescribeRouteTablesRequest,
+  DescribeRouteTablesResult,
+  CreateRouteRequest,
+  CreateRouteResult,
+  ReplaceRouteRequest,
+  DeleteRouteRequest,
+  AssociateRouteTableRequest,
+  AssociateRouteTableResult,
+  DisassociateRouteTableRequest,
+  ReplaceRouteTableAssociationRequest,
+  ReplaceRouteTableAssociationResult,
+  CreateNetworkAclRequest,
+  CreateNetworkAclResult,
+  DeleteNetworkAclRequest,
+  DescribeNetworkAclsRequest,
+  DescribeNetworkAclsResult,
+  CreateNetworkAclEntryRequest,
+  ReplaceNetworkAclEntryRequest,
+  DeleteNetworkAclEntryRequest,
+  ReplaceNetworkAclAssociationRequest,
+  ReplaceNetworkAclAssociationResult,
 } from '@aws-sdk/client-ec2';
 
 /** An operation with no output members answers an empty object, as EC2 does (`<return>true</return>`). */
@@ -231,6 +276,43 @@ export interface Ec2Operations {
     output: DeleteLaunchTemplateVersionsResult;
   };
   GetLaunchTemplateData: { input: GetLaunchTemplateDataRequest; output: GetLaunchTemplateDataResult };
+  // VPC networking (EC2 API Reference: the VPC operations).
+  CreateVpc: { input: CreateVpcRequest; output: CreateVpcResult };
+  DeleteVpc: { input: DeleteVpcRequest; output: EmptyResult };
+  ModifyVpcAttribute: { input: ModifyVpcAttributeRequest; output: EmptyResult };
+  DescribeVpcAttribute: { input: DescribeVpcAttributeRequest; output: DescribeVpcAttributeResult };
+  AssociateVpcCidrBlock: { input: AssociateVpcCidrBlockRequest; output: AssociateVpcCidrBlockResult };
+  DisassociateVpcCidrBlock: { input: DisassociateVpcCidrBlockRequest; output: DisassociateVpcCidrBlockResult };
+  CreateSubnet: { input: CreateSubnetRequest; output: CreateSubnetResult };
+  DeleteSubnet: { input: DeleteSubnetRequest; output: EmptyResult };
+  ModifySubnetAttribute: { input: ModifySubnetAttributeRequest; output: EmptyResult };
+  CreateInternetGateway: { input: CreateInternetGatewayRequest; output: CreateInternetGatewayResult };
+  AttachInternetGateway: { input: AttachInternetGatewayRequest; output: EmptyResult };
+  DetachInternetGateway: { input: DetachInternetGatewayRequest; output: EmptyResult };
+  DeleteInternetGateway: { input: DeleteInternetGatewayRequest; output: EmptyResult };
+  DescribeInternetGateways: { input: DescribeInternetGatewaysRequest; output: DescribeInternetGatewaysResult };
+  CreateRouteTable: { input: CreateRouteTableRequest; output: CreateRouteTableResult };
+  DeleteRouteTable: { input: DeleteRouteTableRequest; output: EmptyResult };
+  DescribeRouteTables: { input: DescribeRouteTablesRequest; output: DescribeRouteTablesResult };
+  CreateRoute: { input: CreateRouteRequest; output: CreateRouteResult };
+  ReplaceRoute: { input: ReplaceRouteRequest; output: EmptyResult };
+  DeleteRoute: { input: DeleteRouteRequest; output: EmptyResult };
+  AssociateRouteTable: { input: AssociateRouteTableRequest; output: AssociateRouteTableResult };
+  DisassociateRouteTable: { input: DisassociateRouteTableRequest; output: EmptyResult };
+  ReplaceRouteTableAssociation: {
+    input: ReplaceRouteTableAssociationRequest;
+    output: ReplaceRouteTableAssociationResult;
+  };
+  CreateNetworkAcl: { input: CreateNetworkAclRequest; output: CreateNetworkAclResult };
+  DeleteNetworkAcl: { input: DeleteNetworkAclRequest; output: EmptyResult };
+  DescribeNetworkAcls: { input: DescribeNetworkAclsRequest; output: DescribeNetworkAclsResult };
+  CreateNetworkAclEntry: { input: CreateNetworkAclEntryRequest; output: EmptyResult };
+  ReplaceNetworkAclEntry: { input: ReplaceNetworkAclEntryRequest; output: EmptyResult };
+  DeleteNetworkAclEntry: { input: DeleteNetworkAclEntryRequest; output: EmptyResult };
+  ReplaceNetworkAclAssociation: {
+    input: ReplaceNetworkAclAssociationRequest;
+    output: ReplaceNetworkAclAssociationResult;
+  };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -305,4 +387,34 @@ export const EC2_OPERATION_NAMES = [
   'DeleteLaunchTemplate',
   'DeleteLaunchTemplateVersions',
   'GetLaunchTemplateData',
+  'CreateVpc',
+  'DeleteVpc',
+  'ModifyVpcAttribute',
+  'DescribeVpcAttribute',
+  'AssociateVpcCidrBlock',
+  'DisassociateVpcCidrBlock',
+  'CreateSubnet',
+  'DeleteSubnet',
+  'ModifySubnetAttribute',
+  'CreateInternetGateway',
+  'AttachInternetGateway',
+  'DetachInternetGateway',
+  'DeleteInternetGateway',
+  'DescribeInternetGateways',
+  'CreateRouteTable',
+  'DeleteRouteTable',
+  'DescribeRouteTables',
+  'CreateRoute',
+  'ReplaceRoute',
+  'DeleteRoute',
+  'AssociateRouteTable',
+  'DisassociateRouteTable',
+  'ReplaceRouteTableAssociation',
+  'CreateNetworkAcl',
+  'DeleteNetworkAcl',
+  'DescribeNetworkAcls',
+  'CreateNetworkAclEntry',
+  'ReplaceNetworkAclEntry',
+  'DeleteNetworkAclEntry',
+  'ReplaceNetworkAclAssociation',
 ] as const satisfies readonly Ec2OperationName[];

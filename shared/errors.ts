@@ -103,6 +103,19 @@ export const ErrorCode = {
   InvalidAmiNameDuplicate: 'InvalidAMIName.Duplicate',
   InvalidAmiNameMalformed: 'InvalidAMIName.Malformed',
   InvalidAmiIdUnavailable: 'InvalidAMIID.Unavailable',
+  InvalidVpcRange: 'InvalidVpc.Range',
+  InvalidSubnetRange: 'InvalidSubnet.Range',
+  InvalidSubnetConflict: 'InvalidSubnet.Conflict',
+  InvalidInternetGatewayIdNotFound: 'InvalidInternetGatewayID.NotFound',
+  InvalidRouteTableIdNotFound: 'InvalidRouteTableID.NotFound',
+  InvalidNetworkAclIdNotFound: 'InvalidNetworkAclID.NotFound',
+  InvalidRouteNotFound: 'InvalidRoute.NotFound',
+  InvalidNetworkAclEntryNotFound: 'InvalidNetworkAclEntry.NotFound',
+  GatewayNotAttached: 'Gateway.NotAttached',
+  RouteAlreadyExists: 'RouteAlreadyExists',
+  NetworkAclEntryAlreadyExists: 'NetworkAclEntryAlreadyExists',
+  InvalidVpcCidrBlockAssociationIdNotFound: 'InvalidVpcCidrBlockAssociationID.NotFound',
+  CidrLimitExceeded: 'CidrLimitExceeded',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];

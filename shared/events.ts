@@ -13,7 +13,10 @@ export type ResourceKind =
   | 'address'
   | 'snapshot'
   | 'image'
-  | 'launch-template';
+  | 'launch-template'
+  | 'internet-gateway'
+  | 'route-table'
+  | 'network-acl';
 
 export type EngineEvent =
   /** Resources changed in a region (state transition, tag, attribute); re-describe the ids. */

@@ -192,7 +192,10 @@ export interface ReachabilityQuestion {
 export interface ReachabilityAnswer {
   Allowed: boolean;
   SourceIp: string;
-  /** Why it is blocked, in order: instance-not-running, instance-booting, no-public-ip, no-inbound-rule. */
+  /**
+   * Why it is blocked, in order: instance-not-running, instance-booting, no-public-ip,
+   * no-route-to-internet-gateway, network-acl-inbound, network-acl-outbound, no-inbound-rule.
+   */
   Reasons: { Code: string; Message: string; GroupIds?: string[] }[];
 }
 

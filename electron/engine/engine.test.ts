@@ -180,8 +180,8 @@ describe('a lab that cannot be saved', () => {
   it('answers a clear error naming the cause, changes nothing and loses nothing saved', () => {
     const directory = mkdtempSync(join(tmpdir(), 'ec2lab-full-'));
     try {
-      // A cap of a few pages makes SQLite answer SQLITE_FULL, as a full disk does.
-      const lab = createTestLab({ store: openSqliteStateStore(directory, { maxSizeBytes: 96 * 1024 }) });
+      // A cap a little above a new lab (every region's default VPC with its parts) makes SQLite answer SQLITE_FULL, as a full disk does.
+      const lab = createTestLab({ store: openSqliteStateStore(directory, { maxSizeBytes: 160 * 1024 }) });
       const saved: string[] = [];
       let refused: { code: string; message: string } | undefined;
       while (!refused && saved.length < 500) {

@@ -268,6 +268,62 @@ export const errors = {
       ErrorCode.MissingParameter,
       'No launch template data was provided. Launch template data is required to create a launch template.',
     ),
+  // VPC networking (EC2 API Reference: errors-overview; API_CreateVpc, API_CreateSubnet, API_AttachInternetGateway,
+  // API_CreateRoute, API_AssociateRouteTable, API_CreateNetworkAclEntry).
+  invalidCidrBlock: (cidr: string, parameter = 'cidrBlock') =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `Value (${cidr}) for parameter ${parameter} is invalid. This is not a valid CIDR block.`,
+    ),
+  vpcRange: (cidr: string) => fail(ErrorCode.InvalidVpcRange, `The CIDR '${cidr}' is invalid.`),
+  subnetRange: (cidr: string) => fail(ErrorCode.InvalidSubnetRange, `The CIDR '${cidr}' is invalid.`),
+  subnetConflict: (cidr: string) =>
+    fail(ErrorCode.InvalidSubnetConflict, `The CIDR '${cidr}' conflicts with another subnet`),
+  /** "The vpc 'vpc-…' has dependencies and cannot be deleted." — AWS's DependencyViolation for VPC resources. */
+  hasDependencies: (kind: string, resourceId: string) =>
+    fail(ErrorCode.DependencyViolation, `The ${kind} '${resourceId}' has dependencies and cannot be deleted.`),
+  internetGatewayIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidInternetGatewayIdNotFound, `The internetGateway ID '${ids[0]}' does not exist`),
+  routeTableIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidRouteTableIdNotFound, `The routeTable ID '${ids[0]}' does not exist`),
+  networkAclIdNotFound: (ids: readonly string[]) =>
+    fail(ErrorCode.InvalidNetworkAclIdNotFound, `The networkAcl ID '${ids[0]}' does not exist`),
+  vpcCidrAssociationNotFound: (associationId: string) =>
+    fail(
+      ErrorCode.InvalidVpcCidrBlockAssociationIdNotFound,
+      `The vpc CIDR block association ID '${associationId}' does not exist`,
+    ),
+  cidrLimitExceeded: (vpcId: string, limit: number) =>
+    fail(ErrorCode.CidrLimitExceeded, `This network '${vpcId}' has met its maximum number of allowed CIDRs: ${limit}`),
+  gatewayAlreadyAttached: (gatewayId: string, vpcId: string) =>
+    fail(ErrorCode.ResourceAlreadyAssociated, `resource ${gatewayId} is already attached to network ${vpcId}`),
+  vpcHasGateway: (vpcId: string) =>
+    fail(ErrorCode.InvalidParameterValue, `Network ${vpcId} already has an internet gateway attached`),
+  gatewayNotAttached: (gatewayId: string, vpcId: string) =>
+    fail(ErrorCode.GatewayNotAttached, `resource ${gatewayId} is not attached to network ${vpcId}`),
+  routeAlreadyExists: (cidr: string) =>
+    fail(ErrorCode.RouteAlreadyExists, `The route identified by ${cidr} already exists.`),
+  routeNotFound: (routeTableId: string, cidr: string) =>
+    fail(ErrorCode.InvalidRouteNotFound, `no route with destination-cidr-block ${cidr} in route table ${routeTableId}`),
+  differentNetworks: (routeTableId: string, gatewayId: string) =>
+    fail(
+      ErrorCode.InvalidParameterValue,
+      `route table ${routeTableId} and network gateway ${gatewayId} belong to different networks`,
+    ),
+  associationConflict: (routeTableId: string) =>
+    fail(
+      ErrorCode.ResourceAlreadyAssociated,
+      `the specified association for route table ${routeTableId} conflicts with an existing association`,
+    ),
+  networkAclEntryExists: (ruleNumber: number) =>
+    fail(ErrorCode.NetworkAclEntryAlreadyExists, `The network acl entry identified by ${ruleNumber} already exists.`),
+  networkAclEntryNotFound: (ruleNumber: number, egress: boolean, aclId: string) =>
+    fail(
+      ErrorCode.InvalidNetworkAclEntryNotFound,
+      `The ${egress ? 'egress' : 'ingress'} entry ${ruleNumber} of network acl '${aclId}' does not exist`,
+    ),
+  defaultNetworkAclCannotDelete: (aclId: string) =>
+    fail(ErrorCode.InvalidParameterValue, `cannot delete default network ACL ${aclId}`),
 
   // Tags (EC2 User Guide: Using_Tags).
   tagLimitExceeded: () =>

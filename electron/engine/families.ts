@@ -7,14 +7,17 @@ import { ACTIVITY_FAMILY } from './activity/activity-family';
 import { ADDRESSES_FAMILY } from './addresses/addresses-family';
 import { CATALOG_FAMILY } from './catalog/catalog-family';
 import { INSTANCES_FAMILY } from './instances/instances-family';
+import { INTERNET_GATEWAYS_FAMILY } from './internet-gateways/internet-gateways-family';
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
 import { LAUNCH_TEMPLATES_FAMILY } from './launch-templates/launch-templates-family';
 import { LAPTOP_FAMILY } from './laptop/laptop-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
+import { NETWORK_ACLS_FAMILY } from './network-acls/network-acls-family';
 import { SECURITY_GROUPS_FAMILY } from './security-groups/security-groups-family';
 import { NETWORK_INTERFACES_FAMILY } from './network-interfaces/network-interfaces-family';
 import type { ResourceCollection } from './resource-collection';
 import type { ResourceFamily } from './resource-family';
+import { ROUTE_TABLES_FAMILY } from './route-tables/route-tables-family';
 import { SUBNETS_FAMILY } from './subnets/subnets-family';
 import { TAGS_FAMILY } from './tags/tags-family';
 import { VOLUMES_FAMILY } from './volumes/volumes-family';
@@ -33,6 +36,9 @@ export const FAMILIES = [
   ADDRESSES_FAMILY,
   VPCS_FAMILY,
   SUBNETS_FAMILY,
+  INTERNET_GATEWAYS_FAMILY,
+  ROUTE_TABLES_FAMILY,
+  NETWORK_ACLS_FAMILY,
   KEY_PAIRS_FAMILY,
   SECURITY_GROUPS_FAMILY,
   LAUNCH_TEMPLATES_FAMILY,

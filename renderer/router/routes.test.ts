@@ -21,6 +21,7 @@ describe('route table', () => {
       ['amis'],
       ['volumes', 'snapshots'],
       ['security-groups', 'elastic-ips', 'key-pairs', 'network-interfaces'],
+      ['vpcs', 'subnets', 'route-tables', 'internet-gateways', 'network-acls'],
       ['cli-access', 'activity'],
       ['settings'],
     ]);

@@ -22,9 +22,14 @@ import SnapshotsView from '../views/SnapshotsView.vue';
 import CliAccessView from '../views/CliAccessView.vue';
 import ActivityView from '../views/ActivityView.vue';
 import SettingsView from '../views/SettingsView.vue';
+import VpcsView from '../views/VpcsView.vue';
+import SubnetsView from '../views/SubnetsView.vue';
+import RouteTablesView from '../views/RouteTablesView.vue';
+import InternetGatewaysView from '../views/InternetGatewaysView.vue';
+import NetworkAclsView from '../views/NetworkAclsView.vue';
 
 /** The side navigation's groups, in the order it shows them; 'home' is the link above them. */
-export type NavSection = 'home' | 'instances' | 'images' | 'storage' | 'network' | 'developer' | 'lab';
+export type NavSection = 'home' | 'instances' | 'images' | 'storage' | 'network' | 'vpc' | 'developer' | 'lab';
 
 export interface PageRoute {
   /**
@@ -71,6 +76,14 @@ export const ROUTES = {
     view: () => NetworkInterfacesView,
     nav: { section: 'network', label: 'nav.networkInterfaces' },
   },
+  vpcs: { view: () => VpcsView, nav: { section: 'vpc', label: 'vpc.nav.vpcs' } },
+  subnets: { view: () => SubnetsView, nav: { section: 'vpc', label: 'vpc.nav.subnets' } },
+  'route-tables': { view: () => RouteTablesView, nav: { section: 'vpc', label: 'vpc.nav.routeTables' } },
+  'internet-gateways': {
+    view: () => InternetGatewaysView,
+    nav: { section: 'vpc', label: 'vpc.nav.internetGateways' },
+  },
+  'network-acls': { view: () => NetworkAclsView, nav: { section: 'vpc', label: 'vpc.nav.networkAcls' } },
   'cli-access': { view: () => CliAccessView, nav: { section: 'developer', label: 'nav.cliAccess' } },
   activity: { view: () => ActivityView, nav: { section: 'developer', label: 'nav.activity' } },
   settings: { view: () => SettingsView, nav: { section: 'lab', label: 'nav.settings' } },
@@ -87,6 +100,7 @@ export const NAV_GROUPS: { section: Exclude<NavSection, 'home'>; title: MessageK
   { section: 'images', title: 'nav.imagesGroup' },
   { section: 'storage', title: 'nav.ebs' },
   { section: 'network', title: 'nav.network' },
+  { section: 'vpc', title: 'vpc.nav.group' },
   { section: 'developer', title: 'nav.developerGroup' },
   { section: 'lab', title: 'nav.labGroup' },
 ];

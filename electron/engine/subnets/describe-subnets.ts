@@ -31,20 +31,24 @@ export function describeSubnets(
     items: subnets,
     filters: SUBNET_FILTERS,
     paging: { min: 5, max: 1000, scope: `subnets:${region}` },
-    shape: (s): Subnet => ({
-      SubnetId: s.subnetId,
-      SubnetArn: `arn:aws:ec2:${region}:${ctx.accountId()}:subnet/${s.subnetId}`,
-      VpcId: s.vpcId,
-      AvailabilityZone: s.availabilityZone,
-      AvailabilityZoneId: s.availabilityZoneId,
-      CidrBlock: s.cidrBlock,
-      AvailableIpAddressCount: usableAddresses(s.cidrBlock) - (addressesUsed.get(s.subnetId) ?? 0),
-      DefaultForAz: s.defaultForAz,
-      MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
-      State: 'available',
-      OwnerId: ctx.accountId(),
-      Tags: s.tags.length ? s.tags : undefined,
-    }),
+    shape: (s) => toSubnet(ctx, s, addressesUsed.get(s.subnetId) ?? 0),
   });
   return { Subnets: page.items, NextToken: page.nextToken };
+}
+
+export function toSubnet(ctx: EngineContext, s: SubnetRecord, addressesUsed: number): Subnet {
+  return {
+    SubnetId: s.subnetId,
+    SubnetArn: `arn:aws:ec2:${s.region}:${ctx.accountId()}:subnet/${s.subnetId}`,
+    VpcId: s.vpcId,
+    AvailabilityZone: s.availabilityZone,
+    AvailabilityZoneId: s.availabilityZoneId,
+    CidrBlock: s.cidrBlock,
+    AvailableIpAddressCount: usableAddresses(s.cidrBlock) - addressesUsed,
+    DefaultForAz: s.defaultForAz,
+    MapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
+    State: 'available',
+    OwnerId: ctx.accountId(),
+    Tags: s.tags.length ? s.tags : undefined,
+  };
 }

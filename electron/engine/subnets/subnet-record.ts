@@ -1,4 +1,4 @@
-/** A subnet as the engine keeps it; today the default subnets of each region's default VPC. */
+/** A subnet as the engine keeps it: a block of its VPC in one Availability Zone (VPC User Guide: configure-subnets). */
 import { errors } from '../errors';
 import { defineCollection, type Tag } from '../resource-collection';
 

@@ -1,7 +1,13 @@
-/** The subnets family: today the default subnets, described (EC2 API Reference: API_DescribeSubnets). */
+/**
+ * The subnets family: the default subnets and subnets a learner creates in a VPC (EC2 API Reference:
+ * API_CreateSubnet, API_DeleteSubnet, API_DescribeSubnets, API_ModifySubnetAttribute).
+ */
 import { checkFields, cidr, flag, id, region, tags, text, zone } from '../import-checks';
 import { defineFamily } from '../resource-family';
+import { createSubnet } from './create-subnet';
+import { deleteSubnet } from './delete-subnet';
 import { describeSubnets } from './describe-subnets';
+import { modifySubnetAttribute } from './modify-subnet-attribute';
 import { SUBNETS } from './subnet-record';
 
 export const SUBNETS_FAMILY = defineFamily({
@@ -19,5 +25,10 @@ export const SUBNETS_FAMILY = defineFamily({
     tags,
   }),
   activityIdKeys: ['SubnetIds', 'SubnetId'],
-  handlers: { DescribeSubnets: describeSubnets },
+  handlers: {
+    CreateSubnet: createSubnet,
+    DeleteSubnet: deleteSubnet,
+    DescribeSubnets: describeSubnets,
+    ModifySubnetAttribute: modifySubnetAttribute,
+  },
 });

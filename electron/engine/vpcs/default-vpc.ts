@@ -1,12 +1,23 @@
 /**
  * The default VPC of a region: 172.31.0.0/16 with a default /20 subnet per AZ (172.31.0.0/20,
- * 172.31.16.0/20, …) that maps public IPv4 addresses on launch, and its default security group.
- * EC2 User Guide: default-vpc ("Default VPC components").
+ * 172.31.16.0/20, …) that maps public IPv4 addresses on launch, an internet gateway attached to it,
+ * a main route table routing 0.0.0.0/0 to that gateway, the default network ACL allowing all traffic
+ * and associated with every subnet, and the default security group.
+ * EC2 User Guide / VPC User Guide: default-vpc ("Default VPC components").
+ *
+ * Labs saved before the gateway, route tables and ACLs existed have a default VPC without them:
+ * a default VPC with no main route table is completed here (gateway, route, ACL), once. A learner
+ * who later detaches or deletes the default VPC's gateway keeps it that way: the main route table
+ * then exists, so nothing is added back.
  */
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { ensureDefaultSecurityGroup } from '../security-groups/default-security-group';
+import { newInternetGateway } from '../internet-gateways/internet-gateway-operations';
+import { INTERNET_GATEWAYS, gatewayOfVpc } from '../internet-gateways/internet-gateway-record';
+import { associateWithDefaultAcl, defaultNetworkAclOf } from '../network-acls/new-network-acl';
+import { mainRouteTableOf } from '../route-tables/subnet-route-table';
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
+import { ensureVpcParts } from './vpc-parts';
 import { VPCS, type VpcRecord } from './vpc-record';
 
 export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: VpcRecord; subnets: SubnetRecord[] } {
@@ -22,10 +33,17 @@ export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: Vpc
       cidrBlock: '172.31.0.0/16',
       isDefault: true,
       dhcpOptionsId: ctx.ids.next('dopt'),
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
       tags: [],
     });
   }
   const vpcId = vpc.vpcId;
+  if (!mainRouteTableOf(ctx, region, vpcId)) {
+    const gateways = ctx.records(INTERNET_GATEWAYS).inRegion(region);
+    const gateway = gatewayOfVpc(gateways, vpcId) ?? newInternetGateway(ctx, region, [], vpcId);
+    ensureVpcParts(ctx, vpc, gateway.internetGatewayId);
+  }
   const subnets = ctx
     .records(SUBNETS)
     .inRegion(region)
@@ -46,8 +64,10 @@ export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: Vpc
         tags: [],
       }),
     );
+    const acl = defaultNetworkAclOf(ctx, region, vpcId);
+    if (acl) associateWithDefaultAcl(ctx, acl, subnetId);
   });
   subnets.sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
-  ensureDefaultSecurityGroup(ctx, vpc);
+  ensureVpcParts(ctx, vpc);
   return { vpc, subnets };
 }

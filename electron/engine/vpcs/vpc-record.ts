@@ -1,6 +1,16 @@
-/** A VPC as the engine keeps it; today each region has its default VPC (EC2 User Guide: default-vpc). */
+/**
+ * A VPC as the engine keeps it: its primary IPv4 block and any secondary ones, whether it is the
+ * region's default VPC, and its DNS attributes (EC2 User Guide: default-vpc; VPC User Guide:
+ * vpc-cidr-blocks, vpc-dns). Labs saved before the DNS attributes existed have none: a VPC then
+ * resolves names, and the default VPC gives hostnames (`dnsAttributesOf`).
+ */
 import { errors } from '../errors';
 import { defineCollection, type Tag } from '../resource-collection';
+
+export interface VpcCidrAssociation {
+  associationId: string;
+  cidrBlock: string;
+}
 
 export interface VpcRecord {
   vpcId: string;
@@ -8,6 +18,10 @@ export interface VpcRecord {
   cidrBlock: string;
   isDefault: boolean;
   dhcpOptionsId: string;
+  /** Secondary IPv4 blocks (AssociateVpcCidrBlock). */
+  secondaryCidrBlocks?: VpcCidrAssociation[];
+  enableDnsSupport?: boolean;
+  enableDnsHostnames?: boolean;
   tags: Tag[];
 }
 
@@ -20,3 +34,21 @@ export const VPCS = defineCollection<VpcRecord>({
   tagResourceType: 'vpc',
   kind: 'vpc',
 });
+
+/** Every IPv4 block of the VPC, the primary first. */
+export function cidrBlocksOf(vpc: VpcRecord): string[] {
+  return [vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? []).map((a) => a.cidrBlock)];
+}
+
+/** The association id AWS gives a VPC's primary block, kept stable from its id. */
+export function primaryCidrAssociationId(vpc: VpcRecord): string {
+  return `vpc-cidr-assoc-${vpc.vpcId.slice(4)}`;
+}
+
+/** A new VPC resolves names but gives no DNS hostnames; the default VPC gives both (VPC User Guide: vpc-dns). */
+export function dnsAttributesOf(vpc: VpcRecord): { enableDnsSupport: boolean; enableDnsHostnames: boolean } {
+  return {
+    enableDnsSupport: vpc.enableDnsSupport ?? true,
+    enableDnsHostnames: vpc.enableDnsHostnames ?? vpc.isDefault,
+  };
+}

@@ -1,7 +1,16 @@
-/** The VPCs family: today each region's default VPC, described (EC2 API Reference: API_DescribeVpcs). */
-import { checkFields, cidr, flag, id, region, tags } from '../import-checks';
+/**
+ * The VPCs family: each region's default VPC (default-vpc.ts) and VPCs a learner creates, with their
+ * attributes and secondary IPv4 blocks (EC2 API Reference: API_CreateVpc, API_DeleteVpc,
+ * API_DescribeVpcs, API_ModifyVpcAttribute, API_DescribeVpcAttribute, API_AssociateVpcCidrBlock,
+ * API_DisassociateVpcCidrBlock).
+ */
+import { checkFields, cidr, flag, id, listOf, optional, region, shape, tags, text } from '../import-checks';
 import { defineFamily } from '../resource-family';
+import { createVpc } from './create-vpc';
+import { deleteVpc } from './delete-vpc';
 import { describeVpcs } from './describe-vpcs';
+import { describeVpcAttribute, modifyVpcAttribute } from './vpc-attributes';
+import { associateVpcCidrBlock, disassociateVpcCidrBlock } from './vpc-cidr-blocks';
 import { VPCS } from './vpc-record';
 
 export const VPCS_FAMILY = defineFamily({
@@ -13,8 +22,19 @@ export const VPCS_FAMILY = defineFamily({
     cidrBlock: cidr,
     isDefault: flag,
     dhcpOptionsId: id('dopt'),
+    secondaryCidrBlocks: optional(listOf(shape({ associationId: text, cidrBlock: cidr }), 4)),
+    enableDnsSupport: optional(flag),
+    enableDnsHostnames: optional(flag),
     tags,
   }),
   activityIdKeys: ['VpcIds', 'VpcId'],
-  handlers: { DescribeVpcs: describeVpcs },
+  handlers: {
+    CreateVpc: createVpc,
+    DeleteVpc: deleteVpc,
+    DescribeVpcs: describeVpcs,
+    ModifyVpcAttribute: modifyVpcAttribute,
+    DescribeVpcAttribute: describeVpcAttribute,
+    AssociateVpcCidrBlock: associateVpcCidrBlock,
+    DisassociateVpcCidrBlock: disassociateVpcCidrBlock,
+  },
 });

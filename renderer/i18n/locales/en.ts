@@ -17,6 +17,7 @@ import { securityGroupsEn } from './security-groups/en';
 import { settingsEn } from './settings/en';
 import { shellEn } from './shell/en';
 import { storageEn } from './storage/en';
+import { vpcEn } from './vpc/en';
 
 const en = {
   ...shellEn,
@@ -34,6 +35,7 @@ const en = {
   ...catalogEn,
   settings: settingsEn.settings,
   regionNames: regionNamesEn,
+  vpc: vpcEn,
 };
 
 export type MessageSchema = typeof en;

@@ -17,6 +17,7 @@ import { securityGroupsKo } from './security-groups/ko';
 import { settingsKo } from './settings/ko';
 import { shellKo } from './shell/ko';
 import { storageKo } from './storage/ko';
+import { vpcKo } from './vpc/ko';
 
 const ko: MessageSchema = {
   ...shellKo,
@@ -34,6 +35,7 @@ const ko: MessageSchema = {
   ...catalogKo,
   settings: settingsKo.settings,
   regionNames: regionNamesKo,
+  vpc: vpcKo,
 };
 
 export default ko;
