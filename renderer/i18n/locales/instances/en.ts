@@ -54,6 +54,25 @@ export const instancesEn = {
       hibernate: 'Hibernate instance',
       terminate: 'Terminate (delete) instance',
     },
+    /** Why an Instance state menu item is greyed out: what AWS would answer to the request. */
+    unavailable: {
+      verbs: {
+        start: 'started',
+        stop: 'stopped',
+        hibernate: 'hibernated',
+        reboot: 'rebooted',
+        terminate: 'terminated',
+      },
+      state: 'Instance {id} is {state}: it cannot be {verb} from this state.',
+      unchanged: 'Instance {id} is already {state}.',
+      'hibernation-not-configured':
+        'Instance {id} was launched without hibernation. Hibernation must be enabled when the instance is launched.',
+      'termination-protection':
+        'Termination protection is on for instance {id}. Turn it off under Actions › Instance settings first.',
+      'stop-protection':
+        'Stop protection is on for instance {id}. Turn it off under Actions › Instance settings first.',
+      'nothing-selected': 'Select an instance first.',
+    },
     confirm: {
       stop: {
         title: 'Stop instance? | Stop instances?',

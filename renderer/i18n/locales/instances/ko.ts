@@ -56,6 +56,16 @@ export const instancesKo: typeof instancesEn = {
       hibernate: '인스턴스 최대 절전 모드',
       terminate: '인스턴스 종료(삭제)',
     },
+    unavailable: {
+      verbs: { start: '시작', stop: '중지', hibernate: '최대 절전 모드로 전환', reboot: '재부팅', terminate: '종료' },
+      state: '인스턴스 {id}은(는) {state} 상태라서 {verb}할 수 없습니다.',
+      unchanged: '인스턴스 {id}은(는) 이미 {state} 상태입니다.',
+      'hibernation-not-configured':
+        '인스턴스 {id}은(는) 최대 절전 모드 없이 시작되었습니다. 최대 절전 모드는 인스턴스를 시작할 때 활성화해야 합니다.',
+      'termination-protection': '인스턴스 {id}에 종료 방지가 켜져 있습니다. 먼저 작업 › 인스턴스 설정에서 끄세요.',
+      'stop-protection': '인스턴스 {id}에 중지 방지가 켜져 있습니다. 먼저 작업 › 인스턴스 설정에서 끄세요.',
+      'nothing-selected': '먼저 인스턴스를 선택하세요.',
+    },
     confirm: {
       stop: {
         title: '인스턴스를 중지하시겠습니까? | 인스턴스를 중지하시겠습니까?',
