@@ -83,7 +83,6 @@ export const instancesEn = {
         title: 'Hibernate instance? | Hibernate instances?',
         body: 'Are you sure you want to hibernate this instance? | Are you sure you want to hibernate these instances?',
         button: 'Hibernate',
-        note: 'The contents of memory (RAM) are saved to the encrypted root volume and restored at the next start.',
       },
       reboot: {
         title: 'Reboot instance? | Reboot instances?',
@@ -94,8 +93,23 @@ export const instancesEn = {
         title: 'Terminate (delete) instance? | Terminate (delete) instances?',
         body: 'Are you sure you want to terminate this instance? | Are you sure you want to terminate these instances?',
         button: 'Terminate (delete)',
-        warning:
-          'On an EBS-backed instance, the root volume is deleted unless it was set not to be. Terminated instances cannot be started again.',
+        warning: 'A terminated instance cannot be started again.',
+      },
+      /** What the request does to each instance it changes (EC2 User Guide: Stop_Start, terminating-instances). */
+      warnings: {
+        losses: 'What will be lost',
+        notes: 'What stays',
+        'public-ip-released':
+          '{id}: its auto-assigned public IPv4 address {address} is released. An Elastic IP address would stay.',
+        'elastic-ip-kept': '{id}: its Elastic IP address {address} stays associated.',
+        'elastic-ip-disassociated':
+          '{id}: its Elastic IP address {address} is disassociated and stays allocated to your account until you release it.',
+        'instance-store-lost': '{id}: the data on its instance store volumes ({type}) is lost.',
+        'root-volume-kept': '{id}: its root EBS volume {volume} is kept, with its data.',
+        'root-volume-deleted': '{id}: its root volume {volume} is deleted (Delete on termination is on).',
+        'root-volume-survives': '{id}: its root volume {volume} is kept (Delete on termination is off).',
+        'ram-saved':
+          '{id}: the contents of its memory (RAM) are saved to its root volume {volume} and restored at the next start.',
       },
     },
   },

@@ -76,7 +76,6 @@ export const instancesKo: typeof instancesEn = {
         title: '인스턴스를 최대 절전 모드로 전환하시겠습니까? | 인스턴스를 최대 절전 모드로 전환하시겠습니까?',
         body: '이 인스턴스를 최대 절전 모드로 전환하시겠습니까? | 이 인스턴스들을 최대 절전 모드로 전환하시겠습니까?',
         button: '최대 절전 모드',
-        note: '메모리(RAM) 내용은 암호화된 루트 볼륨에 저장되었다가 다음 시작 때 복원됩니다.',
       },
       reboot: {
         title: '인스턴스를 재부팅하시겠습니까? | 인스턴스를 재부팅하시겠습니까?',
@@ -87,8 +86,21 @@ export const instancesKo: typeof instancesEn = {
         title: '인스턴스를 종료(삭제)하시겠습니까? | 인스턴스를 종료(삭제)하시겠습니까?',
         body: '이 인스턴스를 종료하시겠습니까? | 이 인스턴스들을 종료하시겠습니까?',
         button: '종료(삭제)',
-        warning:
-          'EBS 기반 인스턴스의 루트 볼륨은 따로 설정하지 않았다면 함께 삭제됩니다. 종료된 인스턴스는 다시 시작할 수 없습니다.',
+        warning: '종료된 인스턴스는 다시 시작할 수 없습니다.',
+      },
+      warnings: {
+        losses: '잃게 되는 것',
+        notes: '유지되는 것',
+        'public-ip-released':
+          '{id}: 자동 할당된 퍼블릭 IPv4 주소 {address}이(가) 해제됩니다. 탄력적 IP 주소라면 유지됩니다.',
+        'elastic-ip-kept': '{id}: 탄력적 IP 주소 {address}은(는) 연결된 채로 유지됩니다.',
+        'elastic-ip-disassociated':
+          '{id}: 탄력적 IP 주소 {address}의 연결이 해제되며, 릴리스할 때까지 계정에 할당된 채로 남습니다.',
+        'instance-store-lost': '{id}: 인스턴스 스토어 볼륨({type})의 데이터가 사라집니다.',
+        'root-volume-kept': '{id}: 루트 EBS 볼륨 {volume}은(는) 데이터와 함께 유지됩니다.',
+        'root-volume-deleted': '{id}: 루트 볼륨 {volume}이(가) 삭제됩니다(종료 시 삭제 켜짐).',
+        'root-volume-survives': '{id}: 루트 볼륨 {volume}은(는) 유지됩니다(종료 시 삭제 꺼짐).',
+        'ram-saved': '{id}: 메모리(RAM) 내용이 루트 볼륨 {volume}에 저장되었다가 다음 시작 때 복원됩니다.',
       },
     },
   },
