@@ -148,6 +148,7 @@ export const instancesEn = {
     title: 'Instance lifecycle',
     current: 'Current state: {state}.',
     lastAction: 'Last action: {action}.',
+    path: 'Transitions: {path}.',
     actions: {
       launch: 'launch',
       start: 'start',

@@ -139,6 +139,7 @@ export const instancesKo: typeof instancesEn = {
     title: '인스턴스 수명 주기',
     current: '현재 상태: {state}.',
     lastAction: '마지막 작업: {action}.',
+    path: '거쳐 온 상태: {path}.',
     actions: {
       launch: '시작(launch)',
       start: '시작(start)',
