@@ -37,6 +37,7 @@ export const instancesEn = {
     empty: 'No instances. Launch an instance to get started.',
     noMatch: 'No matching instances',
     noMatchHint: 'We can’t find a match.',
+    notFound: 'Instance {id} was not found in {region}.',
     filters: {
       property: 'Filter property',
       operator: 'Operator',

@@ -39,6 +39,7 @@ export const instancesKo: typeof instancesEn = {
     empty: '인스턴스가 없습니다. 인스턴스를 시작해 보세요.',
     noMatch: '일치하는 인스턴스 없음',
     noMatchHint: '일치하는 항목을 찾을 수 없습니다.',
+    notFound: '{region}에서 인스턴스 {id}을(를) 찾을 수 없습니다.',
     filters: {
       property: '필터 속성',
       operator: '연산자',
