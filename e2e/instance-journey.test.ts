@@ -21,13 +21,16 @@ describe('an instance from launch to termination, across restarts', () => {
     expect(await consolePage.row('journey-launch').innerText()).toContain(id);
   });
 
-  it('shows AWS error text for a refused action', async () => {
-    // Still pending: stopping it is refused as on AWS.
-    await consolePage.launch('journey-pending');
+  it('greys out an action AWS would refuse, and says why', async () => {
+    // Still pending: AWS refuses to stop it, so the menu offers no Stop and tells the reason.
+    const id = await consolePage.launch('journey-pending');
     await consolePage.selectOnly('journey-pending');
-    await consolePage.chooseState('Stop instance', 'Stop');
-    const alert = await consolePage.expectAlert('IncorrectInstanceState');
-    expect(await alert.innerText()).toContain("cannot be stopped as it has never reached the 'running' state.");
+    await consolePage.page.getByRole('button', { name: 'Instance state' }).click();
+    const stop = consolePage.page.getByRole('menuitem', { name: 'Stop instance' });
+    expect(await stop.getAttribute('aria-disabled')).toBe('true');
+    expect(await stop.getAttribute('title')).toBe(`Instance ${id} is pending: it cannot be stopped from this state.`);
+    await stop.click({ force: true });
+    expect(await consolePage.page.getByRole('dialog').count()).toBe(0);
     await consolePage.expectState('journey-pending', 'Pending');
   });
 

@@ -32,7 +32,7 @@ async function launchStopped(name: string): Promise<void> {
 }
 
 describe('Actions → Instance settings', () => {
-  it('termination protection refuses a terminate until it is turned off', async () => {
+  it('termination protection holds back a terminate until it is turned off', async () => {
     const id = await consolePage.launchRunning('settings-protected');
     // The launch opened the list with the new instance selected.
     await expect.poll(() => consolePage.row('settings-protected').getByRole('checkbox').isChecked()).toBe(true);
@@ -43,9 +43,14 @@ describe('Actions → Instance settings', () => {
     await consolePage.expectBanner(`Successfully changed termination protection for ${id}`);
     await expect.poll(() => protection.innerText(), { timeout: UI_TIMEOUT }).toBe('Enabled');
 
-    await consolePage.chooseState('Terminate (delete) instance', 'Terminate (delete)');
-    const alert = await consolePage.expectAlert('OperationNotPermitted');
-    expect(await alert.innerText()).toContain(`The instance '${id}' may not be terminated.`);
+    // AWS would refuse (OperationNotPermitted): the menu greys Terminate out and says why.
+    await consolePage.page.getByRole('button', { name: 'Instance state' }).click();
+    const terminate = consolePage.page.getByRole('menuitem', { name: 'Terminate (delete) instance' });
+    await expect.poll(() => terminate.getAttribute('aria-disabled'), { timeout: UI_TIMEOUT }).toBe('true');
+    expect(await terminate.getAttribute('title')).toBe(
+      `Termination protection is on for instance ${id}. Turn it off under Actions › Instance settings first.`,
+    );
+    await consolePage.page.keyboard.press('Escape');
     await consolePage.expectState('settings-protected', 'Running');
 
     await setTerminationProtection(false);

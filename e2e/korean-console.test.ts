@@ -81,10 +81,14 @@ describe('the console in Korean', () => {
     await consolePage.launch('웹서버');
     await consolePage.selectOnly('웹서버');
 
-    // Still pending: stopping is refused with AWS's message, which AWS does not translate.
-    await consolePage.chooseState('인스턴스 중지', '중지');
-    const alert = await consolePage.expectAlert('IncorrectInstanceState');
-    expect(await alert.innerText()).toContain("never reached the 'running' state");
+    // Still pending: AWS would refuse a stop, so the menu greys it out and says why in Korean.
+    await consolePage.page.getByRole('button', { name: '인스턴스 상태' }).click();
+    const stop = consolePage.page.getByRole('menuitem', { name: '인스턴스 중지' });
+    expect(await stop.getAttribute('aria-disabled')).toBe('true');
+    expect(await stop.getAttribute('title')).toMatch(
+      /^인스턴스 i-[0-9a-f]{17}은\(는\) 대기 중 상태라서 중지할 수 없습니다\.$/,
+    );
+    await consolePage.page.keyboard.press('Escape');
 
     await consolePage.skipOneMinute();
     await consolePage.expectState('웹서버', '실행 중');

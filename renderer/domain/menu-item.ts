@@ -3,5 +3,7 @@ export interface MenuItem<T extends string> {
   id: T;
   label: string;
   disabled?: boolean;
+  /** Why a disabled item is disabled: shown on hover and read as its description; it stays focusable. */
+  reason?: string;
   group?: string;
 }

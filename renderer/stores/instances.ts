@@ -5,7 +5,14 @@
  */
 import { defineStore, storeToRefs } from 'pinia';
 import { ref } from 'vue';
-import type { Instance, InstanceStateChange, InstanceStatus, Reservation, Tag } from '@aws-sdk/client-ec2';
+import type {
+  Instance,
+  InstanceStateChange,
+  InstanceStateName,
+  InstanceStatus,
+  Reservation,
+  Tag,
+} from '@aws-sdk/client-ec2';
 import { ec2 } from '../api/client';
 import { isApiError } from '../../shared/errors';
 import { toCliCommand } from '../../shared/cli-command';
@@ -22,6 +29,8 @@ export const useInstancesStore = defineStore('instances', () => {
   const statuses = ref<Record<string, InstanceStatus>>({});
   /** The last lifecycle action per instance, for the state diagram. */
   const lastActions = ref<Record<string, LifecycleAction>>({});
+  /** The state each last action began from, so the diagram lights only the path taken. */
+  const lastActionOrigins = ref<Record<string, InstanceStateName>>({});
   const loading = ref(false);
   const loaded = ref(false);
   let statusRequest: Promise<void> | undefined;
@@ -42,6 +51,7 @@ export const useInstancesStore = defineStore('instances', () => {
       instances.value = fresh;
       statuses.value = {};
       lastActions.value = {};
+      lastActionOrigins.value = {};
       loaded.value = true;
       await loadStatuses();
     } finally {
@@ -76,14 +86,22 @@ export const useInstancesStore = defineStore('instances', () => {
       .map((instance) => freshById.get(instance.InstanceId ?? '') ?? instance);
     for (const instance of fresh) if (!previousStates.has(instance.InstanceId)) next.push(instance);
     const actions = { ...lastActions.value };
+    const origins = { ...lastActionOrigins.value };
     for (const instance of fresh) {
       const id = instance.InstanceId ?? '';
-      const action = actionBehind(actions[id], previousStates.get(id), instance);
+      const previous = previousStates.get(id);
+      const action = actionBehind(actions[id], previous, instance);
+      // A newly inferred action (the CLI, an OS shutdown) began from the state seen before it.
+      if (action !== actions[id]) {
+        if (previous && action !== 'launch') origins[id] = previous;
+        else delete origins[id];
+      }
       if (action) actions[id] = action;
       else delete actions[id];
     }
     instances.value = next;
     lastActions.value = actions;
+    lastActionOrigins.value = origins;
   }
 
   /** Status checks via DescribeInstanceStatus (all states, so stopped instances clear theirs). */
@@ -128,10 +146,18 @@ export const useInstancesStore = defineStore('instances', () => {
       .finally(() => (statusRequest = undefined));
   }
 
-  function record(action: LifecycleAction, ids: string[]): void {
+  function record(action: LifecycleAction, ids: string[], changes?: InstanceStateChange[]): void {
     const actions = { ...lastActions.value };
-    for (const id of ids) actions[id] = action;
+    const origins = { ...lastActionOrigins.value };
+    const previous = new Map((changes ?? []).map((change) => [change.InstanceId, change.PreviousState?.Name]));
+    for (const id of ids) {
+      actions[id] = action;
+      const from = action === 'reboot' ? 'running' : previous.get(id);
+      if (from) origins[id] = from;
+      else delete origins[id];
+    }
     lastActions.value = actions;
+    lastActionOrigins.value = origins;
   }
 
   function applyStateChanges(changes: InstanceStateChange[] | undefined): void {
@@ -145,7 +171,7 @@ export const useInstancesStore = defineStore('instances', () => {
     const regionName = region.value;
     const input = { InstanceIds: ids };
     const result = await ec2.StartInstances(regionName, input);
-    record('start', ids);
+    record('start', ids, result.StartingInstances);
     applyStateChanges(result.StartingInstances);
     return toCliCommand('StartInstances', input, regionName);
   }
@@ -154,7 +180,7 @@ export const useInstancesStore = defineStore('instances', () => {
     const regionName = region.value;
     const input = options.hibernate ? { InstanceIds: ids, Hibernate: true } : { InstanceIds: ids };
     const result = await ec2.StopInstances(regionName, input);
-    record(options.hibernate ? 'hibernate' : 'stop', ids);
+    record(options.hibernate ? 'hibernate' : 'stop', ids, result.StoppingInstances);
     applyStateChanges(result.StoppingInstances);
     return toCliCommand('StopInstances', input, regionName);
   }
@@ -171,7 +197,7 @@ export const useInstancesStore = defineStore('instances', () => {
     const regionName = region.value;
     const input = { InstanceIds: ids };
     const result = await ec2.TerminateInstances(regionName, input);
-    record('terminate', ids);
+    record('terminate', ids, result.TerminatingInstances);
     applyStateChanges(result.TerminatingInstances);
     return toCliCommand('TerminateInstances', input, regionName);
   }
@@ -223,6 +249,7 @@ export const useInstancesStore = defineStore('instances', () => {
     instances,
     statuses,
     lastActions,
+    lastActionOrigins,
     loading,
     loaded,
     load,

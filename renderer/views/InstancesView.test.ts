@@ -157,15 +157,17 @@ describe('InstancesView', () => {
   });
 
   it("shows the engine's error code and message when a stop fails", async () => {
-    const { lab, ids } = labWith('pending');
+    const { lab, ids } = labWith('running');
     const [id] = ids as [string];
-    const refusal = lab.ec2Error('StopInstances', { InstanceIds: [id], DryRun: true });
     const { bridge } = await mountLab(Page, { lab });
 
     await click(getByRole(body(), 'checkbox', `Select instance ${id}`));
     await chooseFromStateMenu('Stop instance');
+    // Terminated elsewhere (the AWS CLI) while the question is open: AWS refuses the stop.
+    lab.ec2('TerminateInstances', { InstanceIds: [id] });
     await click(getByRole(getByRole(body(), 'dialog'), 'button', 'Stop'));
 
+    const refusal = lab.ec2Error('StopInstances', { InstanceIds: [id] });
     expect(bridge.inputsOf('StopInstances')).toHaveLength(1);
     expect(refusal.code).toBe('IncorrectInstanceState');
     const alert = getByText(body(), 'alert', /IncorrectInstanceState/);
@@ -204,7 +206,10 @@ describe('InstancesView', () => {
     await click(getByRole(body(), 'checkbox', `Select instance ${id}`));
     await click(getByRole(body(), 'button', 'Instance state'));
     const menu = getByRole(body(), 'menu');
-    expect((getByRole(menu, 'menuitem', 'Hibernate instance') as HTMLButtonElement).disabled).toBe(true);
+    const hibernate = getByRole(menu, 'menuitem', 'Hibernate instance');
+    expect(hibernate.getAttribute('aria-disabled')).toBe('true');
+    await click(hibernate);
+    expect(bridge.inputsOf('StopInstances')).toHaveLength(0);
     await click(getByRole(menu, 'menuitem', 'Start instance'));
     expect(bridge.inputsOf('StartInstances')).toEqual([{ InstanceIds: [id] }]);
     expect(rowOf(id).textContent).toContain('Pending');

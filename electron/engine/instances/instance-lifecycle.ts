@@ -5,7 +5,8 @@
  */
 import type { InstanceStateChange } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
-import { errors } from '../errors';
+import { errors, type Ec2Error } from '../errors';
+import { refusalOf, type Refusal } from '../../../shared/rules/instance-transitions';
 import { releaseInterfacesOf } from '../network-interfaces/primary-interface';
 import { autoAssignPublicIp, releasePublicIp } from '../network-interfaces/public-addresses';
 import { changeContents, dropContents } from '../volumes/disk-contents';
@@ -24,15 +25,9 @@ export function requestStateChange(
   const instances = findInstances(ctx, region, instanceIds);
   // Every instance is checked before any changes, so one refusal leaves all of them as they were.
   const plans = instances.map((instance) => {
-    checkProtection(instance, action);
-    const outcome = TRANSITIONS[action][instance.state];
-    if (outcome.kind === 'refuse') throw refusal(action, instance);
-    if (action === 'hibernate' && outcome.kind === 'begin' && !instance.hibernationConfigured) {
-      throw errors.unsupportedHibernation(
-        `The instance '${instance.instanceId}' is not enabled for hibernation. Hibernation must be enabled when the instance is launched.`,
-      );
-    }
-    return { instance, outcome };
+    const refused = refusalOf(action, instance);
+    if (refused) throw refusalError(action, instance, refused);
+    return { instance, outcome: TRANSITIONS[action][instance.state] };
   });
 
   const now = ctx.clock.now();
@@ -44,19 +39,24 @@ export function requestStateChange(
   });
 }
 
-/** Termination protection blocks terminate; stop protection blocks stop, hibernate and terminate. */
-function checkProtection(instance: InstanceRecord, action: RequestAction): void {
+/** AWS's error for a refusal the shared rule found (protection first, then state, then hibernation). */
+function refusalError(action: RequestAction, instance: InstanceRecord, refused: Refusal): Ec2Error {
   const id = instance.instanceId;
-  if (action === 'terminate' && instance.disableApiTermination && instance.state !== 'terminated') {
-    throw errors.operationNotPermitted(
-      `The instance '${id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`,
-    );
-  }
-  const stopping = action === 'stop' || action === 'hibernate' || action === 'terminate';
-  if (stopping && instance.disableApiStop && instance.state !== 'terminated' && instance.state !== 'stopped') {
-    throw errors.operationNotPermitted(
-      `The instance '${id}' may not be ${action === 'terminate' ? 'terminated' : 'stopped'}. Modify its 'disableApiStop' instance attribute and try again.`,
-    );
+  switch (refused) {
+    case 'termination-protection':
+      return errors.operationNotPermitted(
+        `The instance '${id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`,
+      );
+    case 'stop-protection':
+      return errors.operationNotPermitted(
+        `The instance '${id}' may not be ${action === 'terminate' ? 'terminated' : 'stopped'}. Modify its 'disableApiStop' instance attribute and try again.`,
+      );
+    case 'state':
+      return refusal(action, instance);
+    case 'hibernation-not-configured':
+      return errors.unsupportedHibernation(
+        `The instance '${id}' is not enabled for hibernation. Hibernation must be enabled when the instance is launched.`,
+      );
   }
 }
 

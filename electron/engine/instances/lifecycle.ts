@@ -1,72 +1,17 @@
 /**
- * The instance lifecycle as an explicit transition table.
- * EC2 User Guide: ec2-instance-lifecycle, Stop_Start, ec2-instance-reboot, terminating-instances.
- *
- * A request either begins a transition (into a transitional state that completes on the clock),
- * is a no-op that reports the current state (start of a running instance, stop of a stopped one),
- * or is refused with AWS's IncorrectInstanceState message.
+ * The instance lifecycle's timings and AWS's refusal messages. The transition table itself lives in
+ * shared/rules/instance-transitions.ts, so the console's Instance state menu offers exactly what this
+ * engine allows. EC2 User Guide: ec2-instance-lifecycle, Stop_Start, ec2-instance-reboot,
+ * terminating-instances.
  */
 import { INSTANCE_STATE_CODES, type RequestAction } from '../../../shared/rules/instances';
+import { COMPLETIONS, TRANSITIONS, type Outcome } from '../../../shared/rules/instance-transitions';
 import { errors, type Ec2Error } from '../errors';
 import type { InstanceRecord, StateName } from './instance-record';
 
 export type { RequestAction };
 
-export type Outcome = { kind: 'begin'; to: StateName } | { kind: 'noop' } | { kind: 'reboot' } | { kind: 'refuse' };
-
-const begin = (to: StateName): Outcome => ({ kind: 'begin', to });
-const noop: Outcome = { kind: 'noop' };
-const refuse: Outcome = { kind: 'refuse' };
-
-export const TRANSITIONS: Record<RequestAction, Record<StateName, Outcome>> = {
-  start: {
-    pending: noop,
-    running: noop,
-    stopping: refuse,
-    stopped: begin('pending'),
-    'shutting-down': refuse,
-    terminated: refuse,
-  },
-  stop: {
-    pending: refuse,
-    running: begin('stopping'),
-    stopping: noop,
-    stopped: noop,
-    'shutting-down': refuse,
-    terminated: refuse,
-  },
-  hibernate: {
-    pending: refuse,
-    running: begin('stopping'),
-    stopping: noop,
-    stopped: noop,
-    'shutting-down': refuse,
-    terminated: refuse,
-  },
-  reboot: {
-    pending: refuse,
-    running: { kind: 'reboot' },
-    stopping: refuse,
-    stopped: refuse,
-    'shutting-down': refuse,
-    terminated: refuse,
-  },
-  terminate: {
-    pending: begin('shutting-down'),
-    running: begin('shutting-down'),
-    stopping: begin('shutting-down'),
-    stopped: begin('shutting-down'),
-    'shutting-down': noop,
-    terminated: noop,
-  },
-};
-
-/** Transitional states and where they lead when their time is up. */
-export const COMPLETIONS: Partial<Record<StateName, StateName>> = {
-  pending: 'running',
-  stopping: 'stopped',
-  'shutting-down': 'terminated',
-};
+export { TRANSITIONS, COMPLETIONS, type Outcome };
 
 /** Simulated durations, close to what a small Linux instance shows on AWS. */
 export const TIMINGS = {

@@ -10,7 +10,7 @@ import { getByRole } from '../../testing/queries';
 enableAutoUnmount(afterEach);
 
 function render(
-  props: { state: InstanceStateName | undefined; lastAction?: LifecycleAction },
+  props: { state: InstanceStateName | undefined; lastAction?: LifecycleAction; lastActionFrom?: InstanceStateName },
   locale: 'en' | 'ko' = 'en',
 ) {
   return mount(StateDiagram, { props, attachTo: document.body, global: { plugins: [createLabI18n(locale)] } });
@@ -39,14 +39,45 @@ describe('StateDiagram', () => {
   });
 
   it('pulses a transitional state and lights the arrow of the last action', async () => {
-    const wrapper = render({ state: 'stopping', lastAction: 'hibernate' });
+    const wrapper = render({ state: 'stopping', lastAction: 'hibernate', lastActionFrom: 'running' });
     expect(current(wrapper)).toEqual(['stopping']);
     expect(wrapper.find('.diagram__node--pulse').attributes('data-state')).toBe('stopping');
     expect(lit(wrapper)).toEqual(['hibernate']);
 
-    await wrapper.setProps({ state: 'shutting-down', lastAction: 'terminate' });
+    await wrapper.setProps({ state: 'shutting-down', lastAction: 'terminate', lastActionFrom: 'running' });
     expect(current(wrapper)).toEqual(['shutting-down']);
-    expect(lit(wrapper)).toEqual(['terminate-running', 'terminate-stopped']);
+    expect(lit(wrapper)).toEqual(['terminate-running']);
+  });
+
+  it('lights exactly the path taken: terminate from Stopped goes stopped → shutting-down → terminated', async () => {
+    const wrapper = render({ state: 'shutting-down', lastAction: 'terminate', lastActionFrom: 'stopped' });
+    expect(lit(wrapper)).toEqual(['terminate-stopped']);
+    await wrapper.setProps({ state: 'terminated' });
+    expect(lit(wrapper)).toEqual(['terminate-stopped', 'shutting-down-terminated']);
+    expect(getByRole(document.body, 'img', /Current state/).getAttribute('aria-label')).toContain(
+      'Transitions: Stopped → Shutting-down → Terminated.',
+    );
+
+    await wrapper.setProps({ state: 'running', lastAction: 'start', lastActionFrom: 'stopped' });
+    expect(lit(wrapper)).toEqual(['pending-running', 'start']);
+    await wrapper.setProps({ state: 'running', lastAction: 'launch', lastActionFrom: undefined });
+    expect(lit(wrapper)).toEqual(['launch', 'pending-running']);
+  });
+
+  it('draws a terminate arrow from Pending or Stopping only when that is the path taken', async () => {
+    const wrapper = render({ state: 'running', lastAction: 'launch' });
+    const drawn = () => wrapper.findAll('.diagram__edge').map((edge) => edge.attributes('data-edge'));
+    expect(drawn()).not.toContain('terminate-pending');
+    expect(drawn()).not.toContain('terminate-stopping');
+    await wrapper.setProps({ state: 'terminated', lastAction: 'terminate', lastActionFrom: 'stopping' });
+    expect(lit(wrapper)).toEqual(['terminate-stopping', 'shutting-down-terminated']);
+    expect(drawn()).toContain('terminate-stopping');
+    expect(drawn()).not.toContain('terminate-pending');
+  });
+
+  it('lights only what is certain when the console did not see where the action began', () => {
+    const wrapper = render({ state: 'terminated', lastAction: 'terminate' });
+    expect(lit(wrapper)).toEqual(['shutting-down-terminated']);
   });
 
   it('speaks Korean in the Korean UI', () => {

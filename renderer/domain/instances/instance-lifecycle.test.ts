@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance, InstanceStateName } from '@aws-sdk/client-ec2';
 import { INSTANCE_STATE_CODES } from '../../../shared/rules/instances';
-import { actionBehind, isActionOffered, summarizeStatusChecks } from './instance-lifecycle';
+import { actionBehind, summarizeStatusChecks } from './instance-lifecycle';
 
 /** An instance as DescribeInstances answers it, reduced to what these helpers read. */
 function instance(id: string, state: InstanceStateName, extra: Partial<Instance> = {}): Instance {
@@ -30,16 +30,6 @@ describe('instance lifecycle helpers', () => {
     ).toBe('hibernate');
     expect(actionBehind('start', 'running', instance('i-1', 'shutting-down'))).toBe('terminate');
     expect(actionBehind(undefined, 'running', instance('i-1', 'running'))).toBeUndefined();
-  });
-
-  it('offers menu actions by state, keeping the ones AWS answers with a teaching error', () => {
-    expect(isActionOffered('stop', ['pending'])).toBe(true);
-    expect(isActionOffered('stop', ['stopped'])).toBe(false);
-    expect(isActionOffered('start', ['stopped'])).toBe(true);
-    expect(isActionOffered('start', ['running'])).toBe(false);
-    expect(isActionOffered('terminate', ['terminated'])).toBe(false);
-    expect(isActionOffered('terminate', ['terminated', 'stopped'])).toBe(true);
-    expect(isActionOffered('hibernate', [])).toBe(false);
   });
 
   it('summarizes status checks as the Status check column does', () => {

@@ -1,6 +1,6 @@
 /**
- * Lifecycle facts the console needs (EC2 User Guide: ec2-instance-lifecycle): which actions a state
- * allows in the Instance state menu, and which user action a transition most likely came from.
+ * Lifecycle facts the console needs (EC2 User Guide: ec2-instance-lifecycle): which actions the
+ * Instance state menu offers for a selection and why it greys the others out, and which user action a transition most likely came from.
  */
 import type { Instance, InstanceStateName, InstanceStatus } from '@aws-sdk/client-ec2';
 
@@ -10,6 +10,7 @@ import {
   type LifecycleAction,
   type RequestAction,
 } from '../../../shared/rules/instances';
+import { refusalOf, TRANSITIONS, type LifecycleFacts, type Refusal } from '../../../shared/rules/instance-transitions';
 
 export { INSTANCE_STATES, TRANSITIONAL_STATES, type LifecycleAction };
 export type MenuAction = RequestAction;
@@ -17,20 +18,56 @@ export type MenuAction = RequestAction;
 /** The actions the console confirms in a dialog first; Start runs at once. */
 export type ConfirmedAction = Exclude<MenuAction, 'start'>;
 
-/**
- * States in which a menu item is offered. Transitional states stay enabled where AWS answers with a
- * teaching error (stop a pending instance → IncorrectInstanceState), as the console lets you try.
- */
-const OFFERED_IN: Record<MenuAction, readonly InstanceStateName[]> = {
-  stop: ['pending', 'running', 'stopping'],
-  hibernate: ['pending', 'running'],
-  start: ['stopped', 'stopping'],
-  reboot: ['pending', 'running', 'stopped'],
-  terminate: ['pending', 'running', 'stopping', 'stopped'],
-};
+/** The instance settings the console has read that AWS checks before a request (DescribeInstanceAttribute). */
+export interface ProtectionSettings {
+  disableApiStop?: boolean;
+  disableApiTermination?: boolean;
+}
 
-export function isActionOffered(action: MenuAction, states: readonly (InstanceStateName | undefined)[]): boolean {
-  return states.some((state) => state !== undefined && OFFERED_IN[action].includes(state));
+/** Why a menu item is greyed out: AWS's refusal (the shared rule), or a request that would change nothing. */
+export type UnavailableReason = Refusal | 'unchanged';
+
+export type MenuAvailability =
+  | { available: true }
+  | { available: false; reason: UnavailableReason; instanceId: string; state: InstanceStateName }
+  | { available: false; reason: 'nothing-selected' };
+
+function factsOf(instance: Instance, settings: ProtectionSettings | undefined): LifecycleFacts | undefined {
+  const state = instance.State?.Name;
+  if (!state) return undefined;
+  return {
+    state,
+    hibernationConfigured: instance.HibernationOptions?.Configured ?? false,
+    disableApiStop: settings?.disableApiStop,
+    disableApiTermination: settings?.disableApiTermination,
+  };
+}
+
+/**
+ * Whether the Instance state menu offers `action` for the selection, by the same rule the engine
+ * applies (shared/rules/instance-transitions.ts). AWS takes a request for several instances as a
+ * whole, so one refused instance greys the item out; a request that changes none of them (stop of a
+ * stopped instance) is greyed out as the console does.
+ */
+export function menuAvailability(
+  action: MenuAction,
+  selection: readonly Instance[],
+  settings: Readonly<Record<string, ProtectionSettings>> = {},
+): MenuAvailability {
+  let unchanged: MenuAvailability | undefined;
+  let changes = false;
+  for (const instance of selection) {
+    const id = instance.InstanceId ?? '';
+    const facts = factsOf(instance, settings[id]);
+    if (!facts) continue;
+    const refused = refusalOf(action, facts);
+    if (refused) return { available: false, reason: refused, instanceId: id, state: facts.state };
+    if (TRANSITIONS[action][facts.state].kind === 'noop') {
+      unchanged ??= { available: false, reason: 'unchanged', instanceId: id, state: facts.state };
+    } else changes = true;
+  }
+  if (changes) return { available: true };
+  return unchanged ?? { available: false, reason: 'nothing-selected' };
 }
 
 /** Whether a recorded action still explains the state an instance is in now. */

@@ -1,7 +1,8 @@
 /**
  * Where the lifecycle diagram draws each state and arrow (EC2 User Guide: ec2-instance-lifecycle):
  * launch → pending → running; stop/hibernate → stopping → stopped; start → pending;
- * reboot stays running; terminate → shutting-down → terminated.
+ * reboot stays running; terminate → shutting-down → terminated (from running or stopped as AWS draws
+ * it, and from pending or stopping, which AWS allows but does not draw).
  */
 import type { InstanceStateName } from '@aws-sdk/client-ec2';
 import type { LifecycleAction } from './instance-lifecycle';
@@ -25,6 +26,8 @@ export interface DiagramEdge {
   to: InstanceStateName;
   path: string;
   label?: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
+  /** A move AWS allows but its lifecycle diagram leaves out: drawn only when it is the path taken. */
+  drawnOnlyWhenTaken?: boolean;
 }
 
 export const NODES: DiagramNode[] = [
@@ -93,6 +96,24 @@ export const EDGES: DiagramEdge[] = [
     to: 'shutting-down',
     path: 'M 620 220 L 480 286',
     label: { x: 560, y: 270, anchor: 'start' },
+  },
+  {
+    id: 'terminate-pending',
+    action: 'terminate',
+    from: 'pending',
+    to: 'shutting-down',
+    path: 'M 200 110 L 366 278',
+    label: { x: 262, y: 150, anchor: 'start' },
+    drawnOnlyWhenTaken: true,
+  },
+  {
+    id: 'terminate-stopping',
+    action: 'terminate',
+    from: 'stopping',
+    to: 'shutting-down',
+    path: 'M 586 110 L 462 278',
+    label: { x: 540, y: 150, anchor: 'end' },
+    drawnOnlyWhenTaken: true,
   },
   { id: 'shutting-down-terminated', from: 'shutting-down', to: 'terminated', path: 'M 344 300 L 250 300' },
 ];

@@ -35,6 +35,27 @@ export const instancesEn = {
     selectAll: 'Select all instances',
     selectInstance: 'Select instance {id}',
     empty: 'No instances. Launch an instance to get started.',
+    noMatch: 'No matching instances',
+    noMatchHint: 'We can’t find a match.',
+    notFound: 'Instance {id} was not found in {region}.',
+    filters: {
+      property: 'Filter property',
+      operator: 'Operator',
+      tagKey: 'Tag key',
+      value: 'Value',
+      add: 'Add filter',
+      applied: 'Applied filters',
+      remove: 'Remove filter {filter}',
+      clear: 'Clear filters',
+      properties: {
+        'instance-state-name': 'Instance state',
+        'instance-type': 'Instance type',
+        'availability-zone': 'Availability Zone',
+        'ip-address': 'Public IPv4 address',
+        'private-ip-address': 'Private IPv4 address',
+        tag: 'Tag',
+      },
+    },
     columns: {
       name: 'Name',
       id: 'Instance ID',
@@ -54,6 +75,25 @@ export const instancesEn = {
       hibernate: 'Hibernate instance',
       terminate: 'Terminate (delete) instance',
     },
+    /** Why an Instance state menu item is greyed out: what AWS would answer to the request. */
+    unavailable: {
+      verbs: {
+        start: 'started',
+        stop: 'stopped',
+        hibernate: 'hibernated',
+        reboot: 'rebooted',
+        terminate: 'terminated',
+      },
+      state: 'Instance {id} is {state}: it cannot be {verb} from this state.',
+      unchanged: 'Instance {id} is already {state}.',
+      'hibernation-not-configured':
+        'Instance {id} was launched without hibernation. Hibernation must be enabled when the instance is launched.',
+      'termination-protection':
+        'Termination protection is on for instance {id}. Turn it off under Actions › Instance settings first.',
+      'stop-protection':
+        'Stop protection is on for instance {id}. Turn it off under Actions › Instance settings first.',
+      'nothing-selected': 'Select an instance first.',
+    },
     confirm: {
       stop: {
         title: 'Stop instance? | Stop instances?',
@@ -64,7 +104,6 @@ export const instancesEn = {
         title: 'Hibernate instance? | Hibernate instances?',
         body: 'Are you sure you want to hibernate this instance? | Are you sure you want to hibernate these instances?',
         button: 'Hibernate',
-        note: 'The contents of memory (RAM) are saved to the encrypted root volume and restored at the next start.',
       },
       reboot: {
         title: 'Reboot instance? | Reboot instances?',
@@ -75,8 +114,23 @@ export const instancesEn = {
         title: 'Terminate (delete) instance? | Terminate (delete) instances?',
         body: 'Are you sure you want to terminate this instance? | Are you sure you want to terminate these instances?',
         button: 'Terminate (delete)',
-        warning:
-          'On an EBS-backed instance, the root volume is deleted unless it was set not to be. Terminated instances cannot be started again.',
+        warning: 'A terminated instance cannot be started again.',
+      },
+      /** What the request does to each instance it changes (EC2 User Guide: Stop_Start, terminating-instances). */
+      warnings: {
+        losses: 'What will be lost',
+        notes: 'What stays',
+        'public-ip-released':
+          '{id}: its auto-assigned public IPv4 address {address} is released. An Elastic IP address would stay.',
+        'elastic-ip-kept': '{id}: its Elastic IP address {address} stays associated.',
+        'elastic-ip-disassociated':
+          '{id}: its Elastic IP address {address} is disassociated and stays allocated to your account until you release it.',
+        'instance-store-lost': '{id}: the data on its instance store volumes ({type}) is lost.',
+        'root-volume-kept': '{id}: its root EBS volume {volume} is kept, with its data.',
+        'root-volume-deleted': '{id}: its root volume {volume} is deleted (Delete on termination is on).',
+        'root-volume-survives': '{id}: its root volume {volume} is kept (Delete on termination is off).',
+        'ram-saved':
+          '{id}: the contents of its memory (RAM) are saved to its root volume {volume} and restored at the next start.',
       },
     },
   },
@@ -115,6 +169,7 @@ export const instancesEn = {
     title: 'Instance lifecycle',
     current: 'Current state: {state}.',
     lastAction: 'Last action: {action}.',
+    path: 'Transitions: {path}.',
     actions: {
       launch: 'launch',
       start: 'start',

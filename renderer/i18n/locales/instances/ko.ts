@@ -37,6 +37,27 @@ export const instancesKo: typeof instancesEn = {
     selectAll: '모든 인스턴스 선택',
     selectInstance: '인스턴스 {id} 선택',
     empty: '인스턴스가 없습니다. 인스턴스를 시작해 보세요.',
+    noMatch: '일치하는 인스턴스 없음',
+    noMatchHint: '일치하는 항목을 찾을 수 없습니다.',
+    notFound: '{region}에서 인스턴스 {id}을(를) 찾을 수 없습니다.',
+    filters: {
+      property: '필터 속성',
+      operator: '연산자',
+      tagKey: '태그 키',
+      value: '값',
+      add: '필터 추가',
+      applied: '적용된 필터',
+      remove: '필터 {filter} 제거',
+      clear: '필터 지우기',
+      properties: {
+        'instance-state-name': '인스턴스 상태',
+        'instance-type': '인스턴스 유형',
+        'availability-zone': '가용 영역',
+        'ip-address': '퍼블릭 IPv4 주소',
+        'private-ip-address': '프라이빗 IPv4 주소',
+        tag: '태그',
+      },
+    },
     columns: {
       name: '이름',
       id: '인스턴스 ID',
@@ -56,6 +77,16 @@ export const instancesKo: typeof instancesEn = {
       hibernate: '인스턴스 최대 절전 모드',
       terminate: '인스턴스 종료(삭제)',
     },
+    unavailable: {
+      verbs: { start: '시작', stop: '중지', hibernate: '최대 절전 모드로 전환', reboot: '재부팅', terminate: '종료' },
+      state: '인스턴스 {id}은(는) {state} 상태라서 {verb}할 수 없습니다.',
+      unchanged: '인스턴스 {id}은(는) 이미 {state} 상태입니다.',
+      'hibernation-not-configured':
+        '인스턴스 {id}은(는) 최대 절전 모드 없이 시작되었습니다. 최대 절전 모드는 인스턴스를 시작할 때 활성화해야 합니다.',
+      'termination-protection': '인스턴스 {id}에 종료 방지가 켜져 있습니다. 먼저 작업 › 인스턴스 설정에서 끄세요.',
+      'stop-protection': '인스턴스 {id}에 중지 방지가 켜져 있습니다. 먼저 작업 › 인스턴스 설정에서 끄세요.',
+      'nothing-selected': '먼저 인스턴스를 선택하세요.',
+    },
     confirm: {
       stop: {
         title: '인스턴스를 중지하시겠습니까? | 인스턴스를 중지하시겠습니까?',
@@ -66,7 +97,6 @@ export const instancesKo: typeof instancesEn = {
         title: '인스턴스를 최대 절전 모드로 전환하시겠습니까? | 인스턴스를 최대 절전 모드로 전환하시겠습니까?',
         body: '이 인스턴스를 최대 절전 모드로 전환하시겠습니까? | 이 인스턴스들을 최대 절전 모드로 전환하시겠습니까?',
         button: '최대 절전 모드',
-        note: '메모리(RAM) 내용은 암호화된 루트 볼륨에 저장되었다가 다음 시작 때 복원됩니다.',
       },
       reboot: {
         title: '인스턴스를 재부팅하시겠습니까? | 인스턴스를 재부팅하시겠습니까?',
@@ -77,8 +107,21 @@ export const instancesKo: typeof instancesEn = {
         title: '인스턴스를 종료(삭제)하시겠습니까? | 인스턴스를 종료(삭제)하시겠습니까?',
         body: '이 인스턴스를 종료하시겠습니까? | 이 인스턴스들을 종료하시겠습니까?',
         button: '종료(삭제)',
-        warning:
-          'EBS 기반 인스턴스의 루트 볼륨은 따로 설정하지 않았다면 함께 삭제됩니다. 종료된 인스턴스는 다시 시작할 수 없습니다.',
+        warning: '종료된 인스턴스는 다시 시작할 수 없습니다.',
+      },
+      warnings: {
+        losses: '잃게 되는 것',
+        notes: '유지되는 것',
+        'public-ip-released':
+          '{id}: 자동 할당된 퍼블릭 IPv4 주소 {address}이(가) 해제됩니다. 탄력적 IP 주소라면 유지됩니다.',
+        'elastic-ip-kept': '{id}: 탄력적 IP 주소 {address}은(는) 연결된 채로 유지됩니다.',
+        'elastic-ip-disassociated':
+          '{id}: 탄력적 IP 주소 {address}의 연결이 해제되며, 릴리스할 때까지 계정에 할당된 채로 남습니다.',
+        'instance-store-lost': '{id}: 인스턴스 스토어 볼륨({type})의 데이터가 사라집니다.',
+        'root-volume-kept': '{id}: 루트 EBS 볼륨 {volume}은(는) 데이터와 함께 유지됩니다.',
+        'root-volume-deleted': '{id}: 루트 볼륨 {volume}이(가) 삭제됩니다(종료 시 삭제 켜짐).',
+        'root-volume-survives': '{id}: 루트 볼륨 {volume}은(는) 유지됩니다(종료 시 삭제 꺼짐).',
+        'ram-saved': '{id}: 메모리(RAM) 내용이 루트 볼륨 {volume}에 저장되었다가 다음 시작 때 복원됩니다.',
       },
     },
   },
@@ -117,6 +160,7 @@ export const instancesKo: typeof instancesEn = {
     title: '인스턴스 수명 주기',
     current: '현재 상태: {state}.',
     lastAction: '마지막 작업: {action}.',
+    path: '거쳐 온 상태: {path}.',
     actions: {
       launch: '시작(launch)',
       start: '시작(start)',

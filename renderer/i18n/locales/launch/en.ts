@@ -4,6 +4,11 @@ export const launchEn = {
   intro:
     'Amazon EC2 allows you to create virtual machines, or instances, that run on the AWS Cloud. Quickly get started by following the simple steps below.',
   submit: 'Launch instance',
+  leave: {
+    title: 'Leave the launch wizard?',
+    body: 'The settings you entered will be lost. This instance has not been launched.',
+    confirm: 'Leave',
+  },
   freeTier: 'Free tier eligible',
   nameAndTags: {
     title: 'Name and tags',

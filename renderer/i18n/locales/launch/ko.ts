@@ -6,6 +6,11 @@ export const launchKo: typeof launchEn = {
   intro:
     'Amazon EC2를 사용하면 AWS 클라우드에서 실행되는 가상 머신, 즉 인스턴스를 생성할 수 있습니다. 아래의 간단한 단계에 따라 빠르게 시작할 수 있습니다.',
   submit: '인스턴스 시작',
+  leave: {
+    title: '인스턴스 시작 마법사를 나가시겠습니까?',
+    body: '입력한 설정이 사라집니다. 이 인스턴스는 아직 시작되지 않았습니다.',
+    confirm: '나가기',
+  },
   freeTier: '프리 티어 사용 가능',
   nameAndTags: {
     title: '이름 및 태그',
