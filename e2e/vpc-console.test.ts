@@ -6,7 +6,7 @@
  * VPC is refused with AWS's DependencyViolation. VPC User Guide: create-vpc, "VPC resource map".
  */
 import { describe, expect, it } from 'vitest';
-import { ConsolePage, expectOne, UI_TIMEOUT } from './support/console-page';
+import { ConsolePage, expectNone, expectOne, UI_TIMEOUT } from './support/console-page';
 import { useLabSession } from './support/lab-session';
 
 const lab = useLabSession();
@@ -21,6 +21,7 @@ describe('VPC pages in the console', () => {
     await vpcDialog.getByRole('textbox', { name: 'Name tag - optional' }).fill('lab-vpc');
     await vpcDialog.getByRole('textbox', { name: 'IPv4 CIDR' }).fill('10.0.0.0/16');
     await vpcDialog.getByRole('button', { name: 'Create VPC' }).click();
+    await expectNone(vpcDialog);
     await consolePage.expectBanner('You successfully created vpc-');
     const vpcRow = page.getByRole('row').filter({ hasText: 'lab-vpc' });
     await expectOne(vpcRow);
@@ -37,6 +38,7 @@ describe('VPC pages in the console', () => {
       await dialog.getByRole('textbox', { name: 'Name tag - optional' }).fill(name);
       await dialog.getByRole('textbox', { name: 'IPv4 subnet CIDR block' }).fill(cidr);
       await dialog.getByRole('button', { name: 'Create subnet' }).click();
+      await expectNone(dialog);
       await expectOne(page.getByRole('row').filter({ hasText: cidr }));
     }
     const publicRow = page.getByRole('row').filter({ hasText: '10.0.1.0/24' });
@@ -51,6 +53,7 @@ describe('VPC pages in the console', () => {
     const gatewayDialog = page.getByRole('dialog', { name: 'Create internet gateway' });
     await gatewayDialog.getByRole('textbox', { name: 'Name tag - optional' }).fill('lab-igw');
     await gatewayDialog.getByRole('button', { name: 'Create internet gateway' }).click();
+    await expectNone(gatewayDialog);
     const gatewayRow = page.getByRole('row').filter({ hasText: 'lab-igw' });
     await expectOne(gatewayRow);
     const gatewayId = /igw-[0-9a-f]{17}/.exec(await gatewayRow.innerText())![0];
@@ -59,6 +62,7 @@ describe('VPC pages in the console', () => {
     const attachDialog = page.getByRole('dialog', { name: 'Attach to VPC' });
     await attachDialog.getByRole('combobox', { name: 'VPC' }).selectOption(vpcId);
     await attachDialog.getByRole('button', { name: 'Attach to VPC' }).click();
+    await expectNone(attachDialog);
     await expect.poll(() => gatewayRow.innerText(), { timeout: UI_TIMEOUT }).toContain('Attached');
 
     await consolePage.open('route-tables');
@@ -67,6 +71,7 @@ describe('VPC pages in the console', () => {
     await tableDialog.getByRole('textbox', { name: 'Name tag - optional' }).fill('public-rt');
     await tableDialog.getByRole('combobox', { name: 'VPC' }).selectOption(vpcId);
     await tableDialog.getByRole('button', { name: 'Create route table' }).click();
+    await expectNone(tableDialog);
     const routes = page.getByRole('region', { name: 'Routes' });
     await routes.getByRole('combobox', { name: 'Target' }).selectOption(gatewayId);
     await routes.getByRole('button', { name: 'Add route' }).click();
