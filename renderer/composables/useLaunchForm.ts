@@ -1,12 +1,14 @@
 /**
  * The launch wizard's state, shared by its sections through provide/inject: the form, what the
  * catalog offers for it (images by OS and architecture, instance types by architecture and zone),
- * the validation errors and the price.
+ * the VPCs and subnets to launch into (the default VPC preselected; auto-assign public IP following
+ * the chosen subnet's MapPublicIpOnLaunch), the validation errors and the price.
  */
 import { computed, inject, provide, reactive, watch, type InjectionKey } from 'vue';
 import { storeToRefs } from 'pinia';
 import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import { useCatalogStore } from '../stores/catalog';
+import { useVpcsStore } from '../stores/vpcs';
 import { emptyLaunchForm, OS_ORDER, wholeNumber, type ImageArchitecture } from '../domain/launch/launch-form';
 import { supportsArchitecture, validateLaunch } from '../domain/launch/launch-validation';
 
@@ -14,6 +16,22 @@ function createLaunchForm() {
   const catalog = useCatalogStore();
   const { quickStartImages, instanceTypes, offerings } = storeToRefs(catalog);
   const form = reactive(emptyLaunchForm());
+  const { vpcs, subnets: allSubnets } = storeToRefs(useVpcsStore());
+
+  const vpc = computed(() => vpcs.value.find((candidate) => candidate.VpcId === form.vpcId));
+  /** The chosen VPC's subnets, by Availability Zone then CIDR. */
+  const subnets = computed(() =>
+    allSubnets.value
+      .filter((subnet) => subnet.VpcId === form.vpcId)
+      .sort(
+        (a, b) =>
+          (a.AvailabilityZone ?? '').localeCompare(b.AvailabilityZone ?? '') ||
+          (a.CidrBlock ?? '').localeCompare(b.CidrBlock ?? '', undefined, { numeric: true }),
+      ),
+  );
+  const subnet = computed(() => subnets.value.find((candidate) => candidate.SubnetId === form.subnetId));
+  /** The zone the instance goes to, when the subnet decides it. */
+  const availabilityZone = computed(() => subnet.value?.AvailabilityZone ?? '');
 
   const osList = computed(() => OS_ORDER.filter((os) => quickStartImages.value.some((image) => image.Os === os)));
   const architectures = computed(() => {
@@ -31,7 +49,7 @@ function createLaunchForm() {
     if (!architecture) return [];
     return instanceTypes.value.filter((info) => {
       const zones = offerings.value[info.InstanceType ?? ''] ?? [];
-      const offered = form.availabilityZone ? zones.includes(form.availabilityZone) : zones.length > 0;
+      const offered = availabilityZone.value ? zones.includes(availabilityZone.value) : zones.length > 0;
       return offered && supportsArchitecture(info, architecture);
     });
   });
@@ -46,7 +64,13 @@ function createLaunchForm() {
   const typeInfo = computed(() => eligibleTypes.value.find((info) => info.InstanceType === form.instanceType));
   const hibernationSupported = computed(() => !!typeInfo.value?.HibernationSupported);
   const pricePerHour = computed(() => catalog.priceOf(form.instanceType));
-  const errors = computed(() => validateLaunch(form, { image: image.value, typeInfo: typeInfo.value }));
+  const errors = computed(() =>
+    validateLaunch(form, {
+      image: image.value,
+      typeInfo: typeInfo.value,
+      subnetRequired: vpc.value !== undefined && !vpc.value.IsDefault,
+    }),
+  );
   /** The total for a valid number of instances only: never a price for -3 or 2.5 instances. */
   const totalPerHour = computed(() => {
     const count = wholeNumber(form.count);
@@ -92,6 +116,40 @@ function createLaunchForm() {
     },
     { immediate: true },
   );
+  // The default VPC until another is chosen; in another VPC its first subnet, as there is no
+  // "No preference" outside the default VPC; the groups chosen belong to the VPC left behind.
+  watch(
+    vpcs,
+    (list) => {
+      if (!list.some((candidate) => candidate.VpcId === form.vpcId)) {
+        form.vpcId = list.find((candidate) => candidate.IsDefault)?.VpcId ?? list[0]?.VpcId ?? '';
+      }
+    },
+    { immediate: true },
+  );
+  watch(
+    () => form.vpcId,
+    () => {
+      form.securityGroupIds = [];
+    },
+  );
+  watch(
+    [subnets, vpc],
+    ([list, current]) => {
+      if (list.some((candidate) => candidate.SubnetId === form.subnetId)) return;
+      form.subnetId = current && !current.IsDefault ? (list[0]?.SubnetId ?? '') : '';
+    },
+    { immediate: true },
+  );
+  // "Auto-assign public IP" starts from the subnet's setting; "No preference" lands in a default
+  // subnet, which maps public IPs (EC2 User Guide: using-instance-addressing).
+  watch(
+    [() => form.subnetId, () => subnet.value?.MapPublicIpOnLaunch],
+    ([subnetId, maps]) => {
+      form.autoAssignPublicIp = subnetId ? !!maps : true;
+    },
+    { immediate: true },
+  );
   watch(hibernationSupported, (supported) => {
     if (!supported) form.hibernation = false;
   });
@@ -106,6 +164,10 @@ function createLaunchForm() {
 
   return {
     form,
+    vpcs,
+    vpc,
+    subnets,
+    subnet,
     osList,
     architectures,
     images,

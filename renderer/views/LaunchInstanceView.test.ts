@@ -36,6 +36,15 @@ function options(name: string): string[] {
 
 const sorted = (values: string[]) => [...values].sort();
 
+/** The default VPC's subnet in `zone`, as the Subnet list offers it. */
+const defaultSubnetIn = (lab: ReturnType<typeof createEngineLab>, zone: string) =>
+  lab.ec2('DescribeSubnets', {
+    Filters: [
+      { Name: 'availability-zone', Values: [zone] },
+      { Name: 'default-for-az', Values: ['true'] },
+    ],
+  }).Subnets![0]!.SubnetId!;
+
 async function launch(): Promise<void> {
   getByRole(body(), 'button', 'Launch instance').click();
   await flushPromises();
@@ -82,7 +91,7 @@ describe('LaunchInstanceView', () => {
     // A zone that lacks some type the region offers elsewhere.
     const zone = zones.find((name) => lab.offeredTypes('x86_64', name).length < lab.offeredTypes('x86_64').length)!;
     expect(zone).toBeTruthy();
-    await choose('Subnet', zone);
+    await choose('Subnet', defaultSubnetIn(lab, zone));
     expect(sorted(options('Instance type'))).toEqual(lab.offeredTypes('x86_64', zone));
   });
 
@@ -142,7 +151,8 @@ describe('LaunchInstanceView', () => {
     const price = lab.lab('DescribePrices', { Region: lab.region }).Prices.find((p) => p.InstanceType === 'm5.large')!;
     await type('textbox', 'Name', 'web-1');
     await choose('Instance type', 'm5.large');
-    await choose('Subnet', zone);
+    const subnetId = defaultSubnetIn(lab, zone);
+    await choose('Subnet', subnetId);
     await type('spinbutton', 'Root volume size (GiB)', '30');
     await choose('Shutdown behavior', 'terminate');
     await choose('Termination protection', 'enable');
@@ -178,8 +188,10 @@ describe('LaunchInstanceView', () => {
           },
         ],
         TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web-1' }] }],
-        Placement: { AvailabilityZone: zone },
-        SecurityGroupIds: [wizardGroup],
+        // The network as the console sends it: the primary interface's specification.
+        NetworkInterfaces: [
+          { DeviceIndex: 0, SubnetId: subnetId, AssociatePublicIpAddress: true, Groups: [wizardGroup] },
+        ],
         HibernationOptions: { Configured: true },
         UserData: btoa(String.fromCharCode(...new TextEncoder().encode('#!/bin/bash\necho héllo'))),
         // One idempotency token per visit of the wizard: a repeated submit cannot launch twice.

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
+import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import LaunchInstanceView from './LaunchInstanceView.vue';
 import FlashBanners from '../components/shell/FlashBanners.vue';
 import { createEngineLab } from '../testing/engine-lab';
@@ -63,7 +64,9 @@ describe('the launch wizard’s firewall', () => {
     const groupId = lab.ec2('DescribeSecurityGroups', {
       Filters: [{ Name: 'group-name', Values: ['launch-wizard-2'] }],
     }).SecurityGroups![0]!.GroupId!;
-    expect(bridge.inputsOf('RunInstances').map((input) => input.SecurityGroupIds)).toEqual([[groupId]]);
+    expect(
+      bridge.inputsOf<RunInstancesRequest>('RunInstances').map((input) => input.NetworkInterfaces![0]!.Groups),
+    ).toEqual([[groupId]]);
     const instance = lab.instance(launchedId());
     expect(instance.SecurityGroups).toEqual([{ GroupId: groupId, GroupName: 'launch-wizard-2' }]);
     const inbound = lab
@@ -90,7 +93,9 @@ describe('the launch wizard’s firewall', () => {
     await check('checkbox', `default (${defaultGroup})`);
     await click(getByRole(body(), 'button', 'Launch instance'));
     expect(bridge.inputsOf('CreateSecurityGroup')).toEqual([]);
-    expect(bridge.inputsOf('RunInstances').map((input) => input.SecurityGroupIds)).toEqual([[web, defaultGroup]]);
+    expect(
+      bridge.inputsOf<RunInstancesRequest>('RunInstances').map((input) => input.NetworkInterfaces![0]!.Groups),
+    ).toEqual([[web, defaultGroup]]);
     expect(lab.instance(launchedId()).SecurityGroups!.map((group) => group.GroupName)).toEqual(['web', 'default']);
   });
 

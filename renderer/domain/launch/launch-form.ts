@@ -14,9 +14,13 @@ export interface LaunchForm {
   typeQuery: string;
   /** '' proceeds without a key pair. */
   keyName: string;
-  /** '' is "No preference". */
-  availabilityZone: string;
-  /** Firewall: create a launch-wizard-N group, or select existing groups of the default VPC. */
+  /** The VPC to launch in: its default VPC until the learner picks another. */
+  vpcId: string;
+  /** A subnet of that VPC; '' is "No preference" (the engine picks a default subnet). */
+  subnetId: string;
+  /** "Auto-assign public IP": follows the subnet's MapPublicIpOnLaunch until changed. */
+  autoAssignPublicIp: boolean;
+  /** Firewall: create a launch-wizard-N group, or select existing groups of the chosen VPC. */
   firewall: 'create' | 'existing';
   allowSsh: boolean;
   sshSource: 'anywhere' | 'my-ip' | 'custom';
@@ -47,7 +51,9 @@ export function emptyLaunchForm(): LaunchForm {
     instanceType: '',
     typeQuery: '',
     keyName: '',
-    availabilityZone: '',
+    vpcId: '',
+    subnetId: '',
+    autoAssignPublicIp: true,
     firewall: 'create',
     allowSsh: true,
     sshSource: 'anywhere',

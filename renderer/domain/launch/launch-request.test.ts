@@ -32,6 +32,8 @@ describe('launch request', () => {
           Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: false, DeleteOnTermination: true },
         },
       ],
+      // "No preference" with the default subnets' auto-assign, as the console sends it.
+      NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }],
     });
   });
 

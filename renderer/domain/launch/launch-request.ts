@@ -1,4 +1,9 @@
-/** Turns the wizard's form into the RunInstances request the console would send. */
+/**
+ * Turns the wizard's form into the RunInstances request the console would send. The network goes as
+ * the console sends it, in the primary interface's specification (device index 0: the subnet, the
+ * auto-assign choice, the groups), never also at the instance level. EC2 API Reference:
+ * API_RunInstances, API_InstanceNetworkInterfaceSpecification.
+ */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
 import type { QuickStartImage } from '../../../shared/lab-operations';
 import { encodeUserData } from '../instances/user-data';
@@ -37,8 +42,14 @@ export function buildRunInstancesRequest(
   };
   if (tags.length > 0) request.TagSpecifications = [{ ResourceType: 'instance', Tags: tags }];
   if (form.keyName) request.KeyName = form.keyName;
-  if (securityGroupIds.length > 0) request.SecurityGroupIds = securityGroupIds;
-  if (form.availabilityZone) request.Placement = { AvailabilityZone: form.availabilityZone };
+  request.NetworkInterfaces = [
+    {
+      DeviceIndex: 0,
+      ...(form.subnetId ? { SubnetId: form.subnetId } : {}),
+      AssociatePublicIpAddress: form.autoAssignPublicIp,
+      ...(securityGroupIds.length > 0 ? { Groups: securityGroupIds } : {}),
+    },
+  ];
   if (hibernationSupported) request.HibernationOptions = { Configured: form.hibernation };
   // RunInstances takes UserData as base64 text (EC2 API Reference: RunInstances, UserData).
   if (form.userData) request.UserData = encodeUserData(form.userData);

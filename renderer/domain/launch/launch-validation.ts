@@ -24,7 +24,16 @@ export const MAX_ROOT_GIB = VOLUME_SIZE_LIMITS_GIB.gp3![1];
 export { MAX_USER_DATA_BYTES };
 
 export type LaunchField =
-  'name' | 'tags' | 'image' | 'instanceType' | 'rootSize' | 'count' | 'hibernation' | 'userData' | 'firewall';
+  | 'name'
+  | 'tags'
+  | 'image'
+  | 'instanceType'
+  | 'rootSize'
+  | 'count'
+  | 'hibernation'
+  | 'userData'
+  | 'subnet'
+  | 'firewall';
 
 export interface FieldError {
   key: MessageKey;
@@ -34,6 +43,8 @@ export interface FieldError {
 export interface LaunchContext {
   image?: QuickStartImage;
   typeInfo?: InstanceTypeInfo;
+  /** Only a default VPC has "No preference": in another VPC a subnet must be chosen. */
+  subnetRequired?: boolean;
 }
 
 export function memoryGiB(typeInfo: InstanceTypeInfo | undefined): number {
@@ -95,6 +106,8 @@ export function validateLaunch(form: LaunchForm, context: LaunchContext): Partia
   if (new TextEncoder().encode(form.userData).length > MAX_USER_DATA_BYTES) {
     errors.userData = { key: 'launch.errors.userDataTooLong', params: { max: MAX_USER_DATA_BYTES / 1024 } };
   }
+
+  if (context.subnetRequired && !form.subnetId) errors.subnet = { key: 'launch.errors.subnetRequired' };
 
   if (form.firewall === 'existing' && form.securityGroupIds.length === 0) {
     errors.firewall = { key: 'securityGroups.wizard.noneSelected' };

@@ -110,6 +110,17 @@ export const networkInterfacesEn = {
     no: 'No',
     none: '–',
   },
+  instance: {
+    summary: 'Networking details',
+    addressKind: 'Public IPv4 address type',
+    elastic: 'Elastic IP ({allocation})',
+    autoAssigned: 'Auto-assigned (released when the instance stops)',
+    noPublicIp: 'No public IPv4 address',
+    interfaces: 'Network interfaces ({count})',
+    deviceIndex: 'Device index',
+    privateIps: 'Private IPv4 addresses',
+    secondary: '{address} (secondary)',
+  },
   failed: {
     refresh: 'Could not load the network interfaces',
   },

@@ -111,6 +111,17 @@ export const networkInterfacesKo: typeof networkInterfacesEn = {
     no: '아니요',
     none: '–',
   },
+  instance: {
+    summary: '네트워킹 세부 정보',
+    addressKind: '퍼블릭 IPv4 주소 유형',
+    elastic: '탄력적 IP({allocation})',
+    autoAssigned: '자동 할당(인스턴스가 중지되면 해제됨)',
+    noPublicIp: '퍼블릭 IPv4 주소 없음',
+    interfaces: '네트워크 인터페이스({count})',
+    deviceIndex: '디바이스 인덱스',
+    privateIps: '프라이빗 IPv4 주소',
+    secondary: '{address}(보조)',
+  },
   failed: {
     refresh: '네트워크 인터페이스를 불러오지 못했습니다',
   },

@@ -73,6 +73,11 @@ export const launchEn = {
     noPreference: 'No preference (Default subnet in any availability zone)',
     defaultSubnetIn: 'Default subnet in {zone}',
     publicIp: 'Auto-assign public IP',
+    vpcDefault: '{id} ({cidr}) (default)',
+    vpcOther: '{id} ({cidr})',
+    subnetInZone: '{id} · {zone} · {cidr}',
+    namedSubnetInZone: '{id} ({name}) · {zone} · {cidr}',
+    publicIpHint: 'Follows the subnet’s “Auto-assign public IPv4 address” setting until you change it.',
   },
   storage: {
     title: 'Configure storage',
@@ -111,6 +116,7 @@ export const launchEn = {
     fixErrors: 'Fix the error above before launching. | Fix the {n} errors above before launching.',
   },
   errors: {
+    subnetRequired: 'Choose a subnet of this VPC (create one on the Subnets page if it has none).',
     nameTooLong: 'The name can have up to {max} characters.',
     imageRequired: 'Choose an AMI.',
     typeRequired: 'Choose an instance type.',

@@ -74,6 +74,11 @@ export const launchKo: typeof launchEn = {
     noPreference: '기본 설정 없음(모든 가용 영역의 기본 서브넷)',
     defaultSubnetIn: '{zone}의 기본 서브넷',
     publicIp: '퍼블릭 IP 자동 할당',
+    vpcDefault: '{id} ({cidr}) (기본값)',
+    vpcOther: '{id} ({cidr})',
+    subnetInZone: '{id} · {zone} · {cidr}',
+    namedSubnetInZone: '{id} ({name}) · {zone} · {cidr}',
+    publicIpHint: '변경하기 전까지 서브넷의 “퍼블릭 IPv4 주소 자동 할당” 설정을 따릅니다.',
   },
   storage: {
     title: '스토리지 구성',
@@ -112,6 +117,7 @@ export const launchKo: typeof launchEn = {
     fixErrors: '시작하기 전에 위의 오류를 고치세요. | 시작하기 전에 위의 오류 {n}개를 고치세요.',
   },
   errors: {
+    subnetRequired: '이 VPC의 서브넷을 선택하세요(서브넷이 없으면 서브넷 페이지에서 생성하세요).',
     nameTooLong: '이름은 최대 {max}자까지 입력할 수 있습니다.',
     imageRequired: 'AMI를 선택하세요.',
     typeRequired: '인스턴스 유형을 선택하세요.',

@@ -97,6 +97,11 @@ export const securityGroupsEn = {
       'instance-not-running': 'The instance is not running.',
       'instance-booting': 'The instance is still booting: its status checks have not passed yet.',
       'no-public-ip': 'The instance has no public IPv4 address.',
+      'no-route-to-internet-gateway':
+        'The subnet’s route table has no active route to an internet gateway attached to the VPC: no route covers {ip}, or it goes to a detached gateway (blackhole).',
+      'network-acl-inbound': 'The subnet’s network ACL denies SSH (TCP 22) inbound from {ip}.',
+      'network-acl-outbound':
+        'The subnet’s network ACL denies the reply outbound to {ip}: network ACLs are stateless, so replies need an outbound rule (ephemeral ports 1024-65535).',
       'no-inbound-rule': 'No inbound rule allows SSH (TCP 22) from {ip} in {groups}.',
     },
   },
