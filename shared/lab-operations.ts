@@ -196,7 +196,16 @@ export interface ReachabilityAnswer {
    * Why it is blocked, in order: instance-not-running, instance-booting, no-public-ip,
    * no-route-to-internet-gateway, network-acl-inbound, network-acl-outbound, no-inbound-rule.
    */
-  Reasons: { Code: string; Message: string; GroupIds?: string[] }[];
+  Reasons: {
+    Code: string;
+    Message: string;
+    /** no-inbound-rule: the groups checked. */
+    GroupIds?: string[];
+    /** The route table (no-route-to-internet-gateway) or network ACL (network-acl-*) that blocks. */
+    ResourceId?: string;
+    /** network-acl-*: the rule number that denies (or `*`, the default deny). */
+    Rule?: string;
+  }[];
 }
 
 export type LabOperationName = keyof LabOperations;

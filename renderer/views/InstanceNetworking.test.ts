@@ -115,8 +115,14 @@ describe('Instance details → Networking', () => {
     await mountLab(InstancesView, { lab });
     const panel = await openTab(id, 'Networking');
     expect(reachability(panel).textContent).toContain('Blocked because');
+    const mainTable = lab.ec2('DescribeRouteTables', {
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'association.main', Values: ['true'] },
+      ],
+    }).RouteTables![0]!.RouteTableId!;
     expect(reachability(panel).querySelector('[data-code="no-route-to-internet-gateway"]')!.textContent).toBe(
-      `The subnet’s route table has no active route to an internet gateway attached to the VPC: no route covers ${myIp}, or it goes to a detached gateway (blackhole).`,
+      `Route table ${mainTable} of the subnet has no active route to an internet gateway attached to the VPC: no route covers ${myIp}, or it goes to a detached gateway (blackhole).`,
     );
 
     attachGateway(lab, vpcId);
@@ -130,7 +136,7 @@ describe('Instance details → Networking', () => {
     lab.ec2('ReplaceNetworkAclAssociation', { AssociationId: association, NetworkAclId: aclId });
     await flushPromises();
     expect(reachability(panel).querySelector('[data-code="network-acl-inbound"]')!.textContent).toBe(
-      `The subnet’s network ACL denies SSH (TCP 22) inbound from ${myIp}.`,
+      `Network ACL ${aclId} of the subnet denies SSH (TCP 22) inbound from ${myIp} (rule *).`,
     );
     expect(reachability(panel).querySelector('[data-code="network-acl-outbound"]')!.textContent).toContain(
       'network ACLs are stateless',
@@ -144,7 +150,7 @@ describe('Instance details → Networking', () => {
     expect(panel.textContent).toContain('퍼블릭 IPv4 주소 유형');
     expect(panel.textContent).toContain('자동 할당(인스턴스가 중지되면 해제됨)');
     expect(reachability(panel).querySelector('[data-code="no-route-to-internet-gateway"]')!.textContent).toContain(
-      '서브넷의 라우팅 테이블에 VPC에 연결된 인터넷 게이트웨이로 가는 활성 경로가 없습니다.',
+      'VPC에 연결된 인터넷 게이트웨이로 가는 활성 경로가 없습니다.',
     );
   });
 });

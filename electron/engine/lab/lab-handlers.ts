@@ -133,6 +133,12 @@ export const LAB_HANDLERS: LabHandlers = {
             Code: reason.code,
             Message: reason.message,
             ...(reason.code === 'no-inbound-rule' ? { GroupIds: reason.groups.map((g) => g.groupId) } : {}),
+            ...(reason.code === 'no-route-to-internet-gateway' && reason.routeTableId
+              ? { ResourceId: reason.routeTableId }
+              : {}),
+            ...(reason.code === 'network-acl-inbound' || reason.code === 'network-acl-outbound'
+              ? { ResourceId: reason.networkAclId, Rule: reason.rule }
+              : {}),
           })),
     };
   },

@@ -98,10 +98,11 @@ export const securityGroupsEn = {
       'instance-booting': 'The instance is still booting: its status checks have not passed yet.',
       'no-public-ip': 'The instance has no public IPv4 address.',
       'no-route-to-internet-gateway':
-        'The subnet’s route table has no active route to an internet gateway attached to the VPC: no route covers {ip}, or it goes to a detached gateway (blackhole).',
-      'network-acl-inbound': 'The subnet’s network ACL denies SSH (TCP 22) inbound from {ip}.',
+        'Route table {resource} of the subnet has no active route to an internet gateway attached to the VPC: no route covers {ip}, or it goes to a detached gateway (blackhole).',
+      'network-acl-inbound':
+        'Network ACL {resource} of the subnet denies SSH (TCP 22) inbound from {ip} (rule {rule}).',
       'network-acl-outbound':
-        'The subnet’s network ACL denies the reply outbound to {ip}: network ACLs are stateless, so replies need an outbound rule (ephemeral ports 1024-65535).',
+        'Network ACL {resource} of the subnet denies the reply outbound to {ip} (rule {rule}): network ACLs are stateless, so replies need an outbound rule (ephemeral ports 1024-65535).',
       'no-inbound-rule': 'No inbound rule allows SSH (TCP 22) from {ip} in {groups}.',
     },
   },

@@ -100,10 +100,11 @@ export const securityGroupsKo: typeof securityGroupsEn = {
       'instance-booting': '인스턴스가 아직 부팅 중입니다: 상태 검사를 통과하지 않았습니다.',
       'no-public-ip': '인스턴스에 퍼블릭 IPv4 주소가 없습니다.',
       'no-route-to-internet-gateway':
-        '서브넷의 라우팅 테이블에 VPC에 연결된 인터넷 게이트웨이로 가는 활성 경로가 없습니다. {ip}을(를) 포함하는 경로가 없거나, 분리된 게이트웨이로 향하는 경로(블랙홀)입니다.',
-      'network-acl-inbound': '서브넷의 네트워크 ACL이 {ip}에서 들어오는 SSH(TCP 22) 인바운드 트래픽을 거부합니다.',
+        '서브넷의 라우팅 테이블 {resource}에 VPC에 연결된 인터넷 게이트웨이로 가는 활성 경로가 없습니다. {ip}을(를) 포함하는 경로가 없거나, 분리된 게이트웨이로 향하는 경로(블랙홀)입니다.',
+      'network-acl-inbound':
+        '서브넷의 네트워크 ACL {resource}이(가) {ip}에서 들어오는 SSH(TCP 22) 인바운드 트래픽을 거부합니다(규칙 {rule}).',
       'network-acl-outbound':
-        '서브넷의 네트워크 ACL이 {ip}(으)로 나가는 응답 아웃바운드 트래픽을 거부합니다. 네트워크 ACL은 상태 비저장이므로 응답에도 아웃바운드 규칙(임시 포트 1024-65535)이 필요합니다.',
+        '서브넷의 네트워크 ACL {resource}이(가) {ip}(으)로 나가는 응답 아웃바운드 트래픽을 거부합니다(규칙 {rule}). 네트워크 ACL은 상태 비저장이므로 응답에도 아웃바운드 규칙(임시 포트 1024-65535)이 필요합니다.',
       'no-inbound-rule': '{groups}에 {ip}에서 SSH(TCP 22)를 허용하는 인바운드 규칙이 없습니다.',
     },
   },
