@@ -3,9 +3,10 @@
  * catalog offers for it (images by OS and architecture, instance types by architecture and zone),
  * the validation errors and the price.
  */
-import { computed, inject, provide, reactive, watch, type InjectionKey } from 'vue';
+import { computed, inject, provide, reactive, ref, watch, type InjectionKey } from 'vue';
 import { storeToRefs } from 'pinia';
 import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
+import type { QuickStartImage } from '../../shared/lab-operations';
 import { useCatalogStore } from '../stores/catalog';
 import { emptyLaunchForm, OS_ORDER, wholeNumber, type ImageArchitecture } from '../domain/launch/launch-form';
 import { supportsArchitecture, validateLaunch } from '../domain/launch/launch-validation';
@@ -23,7 +24,13 @@ function createLaunchForm() {
   const images = computed(() =>
     quickStartImages.value.filter((image) => image.Os === form.os && image.Architecture === form.architecture),
   );
-  const image = computed(() => quickStartImages.value.find((candidate) => candidate.ImageId === form.imageId));
+  /** An AMI chosen outside the Quick Start list: the AMIs page's "Launch instance from AMI" (#/launch/ami-…). */
+  const pinnedImage = ref<QuickStartImage | undefined>();
+  const image = computed(() =>
+    pinnedImage.value && pinnedImage.value.ImageId === form.imageId
+      ? pinnedImage.value
+      : quickStartImages.value.find((candidate) => candidate.ImageId === form.imageId),
+  );
 
   /** Types that run the AMI's architecture and are offered in the region (or the chosen zone). */
   const eligibleTypes = computed<InstanceTypeInfo[]>(() => {
@@ -72,6 +79,7 @@ function createLaunchForm() {
   watch(
     images,
     (list) => {
+      if (pinnedImage.value && pinnedImage.value.ImageId === form.imageId) return;
       if (!list.some((candidate) => candidate.ImageId === form.imageId)) form.imageId = list[0]?.ImageId ?? '';
     },
     { immediate: true },
@@ -110,6 +118,7 @@ function createLaunchForm() {
     architectures,
     images,
     image,
+    pinnedImage,
     eligibleTypes,
     listedTypes,
     typeInfo,
