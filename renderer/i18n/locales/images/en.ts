@@ -145,6 +145,7 @@ export const imagesEn = {
       wiped: 'Wiped',
       deleted: 'Deleted',
       detached: 'Kept, detached',
+      unavailable: 'Not enabled for this instance',
     },
   },
 };

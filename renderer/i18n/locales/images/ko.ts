@@ -145,6 +145,7 @@ export const imagesKo: typeof imagesEn = {
       wiped: '지워짐',
       deleted: '삭제',
       detached: '유지, 분리됨',
+      unavailable: '이 인스턴스에서 사용 안 함',
     },
   },
 };
