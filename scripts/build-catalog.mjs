@@ -310,6 +310,52 @@ const OTHER_IMAGES = [
   },
 ];
 
+/**
+ * A few AWS Marketplace (third-party) AMIs: a vendor's software stack on a base OS, owned by the
+ * `aws-marketplace` alias (account 679593333241) with a marketplace product code, as DescribeImages
+ * reports them (EC2 User Guide: paid-amis, "Find a paid AMI"). The names follow each vendor's scheme;
+ * the ids and product codes are generated. `Software` names the files the root volume starts with.
+ * Offered in the lab's default region and us-east-1 only, which keeps the bundled catalog under its budget.
+ */
+const MARKETPLACE_REGIONS = [DEFAULT_REGION, 'us-east-1'];
+const MARKETPLACE_OWNER_ID = '679593333241';
+const MARKETPLACE_IMAGES = [
+  {
+    Os: 'debian',
+    Software: 'wordpress',
+    Vendor: 'Bitnami by Broadcom',
+    archs: ['x86_64', 'arm64'],
+    name: (arch) => `bitnami-wordpress-6.8.2-r05-debian-12-${debArch(arch)}`,
+    description: () => 'Bitnami WordPress 6.8.2 on Debian 12',
+    created: '2025-07-21',
+    Title: 'WordPress Certified by Bitnami and Automattic',
+    Description: 'WordPress with Apache, PHP and MariaDB; the password is in ~/bitnami_credentials.',
+    DefaultUser: 'bitnami',
+    FreeTierEligible: true,
+    RootDeviceName: '/dev/xvda',
+    RootVolumeSizeGiB: 10,
+    PlatformDetails: 'Linux/UNIX',
+    UsageOperation: 'RunInstances',
+  },
+  {
+    Os: 'ubuntu',
+    Software: 'nginx',
+    Vendor: 'F5, Inc. (NGINX)',
+    archs: ['x86_64'],
+    name: () => 'nginx-open-source-1.28.0-ubuntu-24.04-amd64-20250702',
+    description: () => 'NGINX Open Source 1.28.0 on Ubuntu Server 24.04 LTS',
+    created: '2025-07-02',
+    Title: 'NGINX Open Source on Ubuntu 24.04 LTS',
+    Description: 'NGINX 1.28 web server and reverse proxy, serving its welcome page on port 80.',
+    DefaultUser: 'ubuntu',
+    FreeTierEligible: true,
+    RootDeviceName: '/dev/sda1',
+    RootVolumeSizeGiB: 8,
+    PlatformDetails: 'Linux/UNIX',
+    UsageOperation: 'RunInstances',
+  },
+];
+
 // ---- helpers ------------------------------------------------------------------------------------
 
 const readJson = (file) => JSON.parse(readFileSync(path.join(SOURCE, file), 'utf8'));
@@ -320,6 +366,13 @@ const hex = (seed, length) => createHash('sha256').update(seed).digest('hex').sl
  * today's 17-hex ids start with 0.
  */
 const generatedId = (name, region) => `ami-0${hex(`${name}|${region}`, 16)}`;
+
+/** A Marketplace product code: 25 lowercase letters and digits, stable per product. */
+const productCode = (name) =>
+  [...createHash('sha256').update(`product|${name}`).digest()]
+    .slice(0, 25)
+    .map((byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36])
+    .join('');
 
 /** A plausible creation time on the image's build date (AWS reports milliseconds, UTC). */
 function creationDate(day, seed) {
@@ -342,11 +395,14 @@ function bootMode(arch) {
 function catalogImage(region, spec) {
   const image = {
     ImageId: spec.ImageId,
-    ImageLocation: `amazon/${spec.Name}`,
+    ImageLocation: `${spec.Vendor ? 'aws-marketplace' : 'amazon'}/${spec.Name}`,
     ImageType: 'machine',
     Public: true,
     OwnerId: spec.OwnerId,
-    ImageOwnerAlias: 'amazon',
+    ImageOwnerAlias: spec.Vendor ? 'aws-marketplace' : 'amazon',
+    ...(spec.Vendor
+      ? { ProductCodes: [{ ProductCodeId: productCode(spec.Name), ProductCodeType: 'marketplace' }] }
+      : {}),
     Name: spec.Name,
     Description: spec.ImageDescription,
     Architecture: spec.Architecture,
@@ -386,6 +442,7 @@ function catalogImage(region, spec) {
     FreeTierEligible: spec.FreeTierEligible,
     RootDeviceName: spec.RootDeviceName,
     RootVolumeSizeGiB: spec.RootVolumeSizeGiB,
+    ...(spec.Vendor ? { Vendor: spec.Vendor, Software: spec.Software } : {}),
   };
   return { image, quickStart };
 }
@@ -509,6 +566,22 @@ function buildImages(instanceTypes, offerings) {
             ImageDescription: os.description(arch),
             Architecture: arch,
             CreationDate: creationDate(os.created, `${name}|${region}`),
+          }),
+        );
+      }
+    }
+    for (const product of MARKETPLACE_REGIONS.includes(region) ? MARKETPLACE_IMAGES : []) {
+      for (const arch of product.archs.filter((a) => offeredArchs.has(a))) {
+        const name = product.name(arch);
+        images[region].push(
+          catalogImage(region, {
+            ...product,
+            OwnerId: MARKETPLACE_OWNER_ID,
+            ImageId: generatedId(name, region),
+            Name: name,
+            ImageDescription: product.description(arch),
+            Architecture: arch,
+            CreationDate: creationDate(product.created, `${name}|${region}`),
           }),
         );
       }

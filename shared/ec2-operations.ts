@@ -107,6 +107,8 @@ import type {
   AttachVolumeRequest,
   CopyImageRequest,
   CopyImageResult,
+  RegisterImageRequest,
+  RegisterImageResult,
   CopySnapshotRequest,
   CopySnapshotResult,
   CreateImageRequest,
@@ -262,6 +264,7 @@ export interface Ec2Operations {
   CreateImage: { input: CreateImageRequest; output: CreateImageResult };
   DeregisterImage: { input: DeregisterImageRequest; output: DeregisterImageResult };
   CopyImage: { input: CopyImageRequest; output: CopyImageResult };
+  RegisterImage: { input: RegisterImageRequest; output: RegisterImageResult };
   CreateLaunchTemplate: { input: CreateLaunchTemplateRequest; output: CreateLaunchTemplateResult };
   CreateLaunchTemplateVersion: { input: CreateLaunchTemplateVersionRequest; output: CreateLaunchTemplateVersionResult };
   DescribeLaunchTemplates: { input: DescribeLaunchTemplatesRequest; output: DescribeLaunchTemplatesResult };
@@ -379,6 +382,7 @@ export const EC2_OPERATION_NAMES = [
   'CreateImage',
   'DeregisterImage',
   'CopyImage',
+  'RegisterImage',
   'CreateLaunchTemplate',
   'CreateLaunchTemplateVersion',
   'DescribeLaunchTemplates',

@@ -51,7 +51,13 @@ export interface QuickStartImage {
   FreeTierEligible: boolean;
   RootDeviceName: string;
   RootVolumeSizeGiB: number;
+  /** An AWS Marketplace AMI's seller; Quick Start images have none. */
+  Vendor?: string;
+  /** The software stack a Marketplace AMI's root volume carries on top of its OS. */
+  Software?: MarketplaceSoftware;
 }
+
+export type MarketplaceSoftware = 'wordpress' | 'nginx';
 
 export type QuickStartOs = 'amazon-linux' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows' | 'macos';
 
@@ -126,6 +132,11 @@ export interface LabOperations {
   /** Jump the clock forward (e.g. "skip 1 minute"); finishes any transitions that fall due. */
   AdvanceClock: { input: { milliseconds: number }; output: ClockState };
   DescribeQuickStartImages: { input: { Region: string }; output: { Images: QuickStartImage[] } };
+  /**
+   * What the launch wizard needs of any AMI it may launch (a Quick Start, Marketplace or the
+   * learner's own): architecture, root device and size, login user, vendor. Errors as RunInstances'.
+   */
+  DescribeLaunchImage: { input: { Region: string; ImageId: string }; output: { Image: QuickStartImage } };
   DescribePrices: { input: { Region: string }; output: PriceList };
   ResetLab: { input: Record<string, never>; output: LabStatus };
   ExportLab: { input: Record<string, never>; output: LabExport };
@@ -217,6 +228,7 @@ export const LAB_OPERATION_NAMES = [
   'SetClockSpeed',
   'AdvanceClock',
   'DescribeQuickStartImages',
+  'DescribeLaunchImage',
   'DescribePrices',
   'ResetLab',
   'ExportLab',

@@ -383,6 +383,7 @@ export const errors = {
       ErrorCode.InvalidAmiNameMalformed,
       "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'",
     ),
+  invalidBlockDeviceMapping: (message: string) => fail(ErrorCode.InvalidBlockDeviceMapping, message),
   imagePending: (imageId: string, state: string) =>
     fail(ErrorCode.InvalidAmiIdUnavailable, `AMI ${imageId} is ${state}, and cannot be run`),
 

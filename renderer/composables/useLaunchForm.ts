@@ -4,9 +4,10 @@
  * the VPCs and subnets to launch into (the default VPC preselected; auto-assign public IP following
  * the chosen subnet's MapPublicIpOnLaunch), the validation errors and the price.
  */
-import { computed, inject, provide, reactive, watch, type InjectionKey } from 'vue';
+import { computed, inject, provide, reactive, ref, watch, type InjectionKey } from 'vue';
 import { storeToRefs } from 'pinia';
 import type { InstanceTypeInfo } from '@aws-sdk/client-ec2';
+import type { QuickStartImage } from '../../shared/lab-operations';
 import { useCatalogStore } from '../stores/catalog';
 import { useVpcsStore } from '../stores/vpcs';
 import { emptyLaunchForm, OS_ORDER, wholeNumber, type ImageArchitecture } from '../domain/launch/launch-form';
@@ -41,7 +42,13 @@ function createLaunchForm() {
   const images = computed(() =>
     quickStartImages.value.filter((image) => image.Os === form.os && image.Architecture === form.architecture),
   );
-  const image = computed(() => quickStartImages.value.find((candidate) => candidate.ImageId === form.imageId));
+  /** An AMI chosen outside the Quick Start list: the AMIs page's "Launch instance from AMI" (#/launch/ami-…). */
+  const pinnedImage = ref<QuickStartImage | undefined>();
+  const image = computed(() =>
+    pinnedImage.value && pinnedImage.value.ImageId === form.imageId
+      ? pinnedImage.value
+      : quickStartImages.value.find((candidate) => candidate.ImageId === form.imageId),
+  );
 
   /** Types that run the AMI's architecture and are offered in the region (or the chosen zone). */
   const eligibleTypes = computed<InstanceTypeInfo[]>(() => {
@@ -96,6 +103,7 @@ function createLaunchForm() {
   watch(
     images,
     (list) => {
+      if (pinnedImage.value && pinnedImage.value.ImageId === form.imageId) return;
       if (!list.some((candidate) => candidate.ImageId === form.imageId)) form.imageId = list[0]?.ImageId ?? '';
     },
     { immediate: true },
@@ -172,6 +180,7 @@ function createLaunchForm() {
     architectures,
     images,
     image,
+    pinnedImage,
     eligibleTypes,
     listedTypes,
     typeInfo,

@@ -63,9 +63,13 @@ describe('catalog views', () => {
     expect(getByRole(body(), 'columnheader', /^Memory/).getAttribute('aria-sort')).toBe('ascending');
   });
 
-  it('AMIs lists DescribeImages and searches by any attribute', async () => {
+  it('AMIs lists DescribeImages (Public images) and searches by any attribute', async () => {
     const lab = createEngineLab();
     await mountLab(AmisView, { lab });
+    const show = getByRole(body(), 'combobox', 'Show AMIs') as HTMLSelectElement;
+    show.value = 'public';
+    show.dispatchEvent(new Event('change'));
+    await flushPromises();
     const images = lab.ec2('DescribeImages', {}).Images!;
     expect(rows()).toHaveLength(images.length);
     const ubuntu = lab.quickStart('ubuntu').ImageId;

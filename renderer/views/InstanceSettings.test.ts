@@ -87,9 +87,11 @@ describe('Actions → Instance settings', () => {
     await setup('terminated');
     await select(ID);
     await click(getByRole(body(), 'button', 'Actions'));
-    const items = queryAllByRole(getByRole(body(), 'menu', 'Actions'), 'menuitem') as HTMLButtonElement[];
+    const menu = getByRole(body(), 'menu', 'Actions');
+    const items = queryAllByRole(getByRole(menu, 'group', 'Instance settings'), 'menuitem') as HTMLButtonElement[];
     expect(items).toHaveLength(5);
     expect(items.every((item) => item.disabled)).toBe(true);
+    expect((getByRole(menu, 'menuitem', 'Create image') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('keeps Save disabled when the current value could not be read, and says why', async () => {

@@ -298,7 +298,7 @@ describe('Quick Start images', () => {
             },
           },
         ]);
-        expect(quickStart.DefaultUser).toBe(DEFAULT_USER[quickStart.Os]);
+        if (!quickStart.Vendor) expect(quickStart.DefaultUser).toBe(DEFAULT_USER[quickStart.Os]);
       }
     }
   });
@@ -323,7 +323,9 @@ describe('Quick Start images', () => {
   });
 
   it('puts the root device where each OS expects it', () => {
-    const images = Object.values(catalog.images).flat();
+    const images = Object.values(catalog.images)
+      .flat()
+      .filter((i) => !i.quickStart.Vendor);
     const rootOf = (os: QuickStartOs) =>
       new Set(images.filter((i) => i.quickStart.Os === os).map((i) => i.image.RootDeviceName));
     expect(rootOf('amazon-linux')).toEqual(new Set(['/dev/xvda']));
@@ -331,6 +333,27 @@ describe('Quick Start images', () => {
     expect(rootOf('ubuntu')).toEqual(new Set(['/dev/sda1']));
     expect(rootOf('debian')).toEqual(new Set(['/dev/sda1']));
     expect(rootOf('windows')).toEqual(new Set(['/dev/sda1']));
+  });
+
+  it('offers Marketplace AMIs owned by aws-marketplace, with a vendor, a product code and their login user', () => {
+    const marketplace = catalog.images['ap-northeast-2']!.filter((i) => i.image.ImageOwnerAlias === 'aws-marketplace');
+    expect(marketplace.map((i) => [i.quickStart.Software, i.image.Architecture, i.quickStart.DefaultUser])).toEqual([
+      ['wordpress', 'x86_64', 'bitnami'],
+      ['wordpress', 'arm64', 'bitnami'],
+      ['nginx', 'x86_64', 'ubuntu'],
+    ]);
+    for (const { image, quickStart } of marketplace) {
+      expect(image.OwnerId).toBe('679593333241');
+      expect(image.ImageLocation).toBe(`aws-marketplace/${image.Name}`);
+      expect(image.ProductCodes).toEqual([
+        { ProductCodeId: expect.stringMatching(/^[a-z0-9]{25}$/), ProductCodeType: 'marketplace' },
+      ]);
+      expect(quickStart.Vendor).toBeTruthy();
+    }
+    const amazon = Object.values(catalog.images)
+      .flat()
+      .filter((i) => !i.quickStart.Vendor);
+    expect(amazon.every((i) => i.image.ImageOwnerAlias === 'amazon' && !i.image.ProductCodes)).toBe(true);
   });
 
   it('keeps macOS out of the free tier and everything else in it', () => {

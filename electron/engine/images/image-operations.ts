@@ -26,21 +26,8 @@ import { dropContents } from '../volumes/disk-contents';
 import { VOLUMES } from '../volumes/volume-record';
 import { validateTags } from '../tags/tag-rules';
 import { IMAGES, type ImageBlockDevice, type ImageRecord } from './image-record';
+import { checkImageName } from './image-name';
 import { findLaunchImage } from './launch-image';
-
-/** EC2 User Guide: creating-an-ami-ebs — 3 to 128 of letters, digits and ( ) [ ] . / - ' @ _ and space. */
-const IMAGE_NAME = /^[A-Za-z0-9()[\]./\-'@_ ]{3,128}$/;
-
-function checkName(ctx: EngineContext, region: string, name: string | undefined): string {
-  if (!name) throw errors.missingParameter('Name');
-  if (!IMAGE_NAME.test(name)) throw errors.imageNameMalformed();
-  const taken = ctx
-    .records(IMAGES)
-    .inRegion(region)
-    .find((i) => i.name === name);
-  if (taken) throw errors.imageNameDuplicate(name, taken.imageId);
-  return name;
-}
 
 /** Tags for the AMI and for its snapshots (API_CreateImage: TagSpecifications of `image` and `snapshot`). */
 function splitTags(specifications: CreateImageRequest['TagSpecifications']): { image: Tag[]; snapshot: Tag[] } {
@@ -68,7 +55,7 @@ export function createImage(ctx: EngineContext, region: string, request: CreateI
   ]);
   if (!request.InstanceId) throw errors.missingParameter('InstanceId');
   const instance = findRecords(ctx, region, INSTANCES, [request.InstanceId])[0]!;
-  const name = checkName(ctx, region, request.Name);
+  const name = checkImageName(ctx, region, request.Name);
   if (instance.state !== 'running' && instance.state !== 'stopped') {
     throw errors.incorrectInstanceState(
       `The instance '${instance.instanceId}' is not in a state from which an image can be created.`,
@@ -197,7 +184,7 @@ export function copyImage(ctx: EngineContext, region: string, request: CopyImage
   if (!source) {
     throw errors.notSimulated('CopyImage', 'SourceImageId (an AMI the lab catalog already offers in every region)');
   }
-  const name = checkName(ctx, region, request.Name);
+  const name = checkImageName(ctx, region, request.Name);
   const tags = splitTags(request.TagSpecifications);
   const imageId = ctx.ids.next('ami');
   const blockDevices = source.blockDevices.map((device): ImageBlockDevice => {

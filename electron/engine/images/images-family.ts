@@ -1,6 +1,6 @@
 /**
  * The images family: DescribeImages over the catalog's AMIs and the learner's own, and the AMIs the
- * learner makes (CreateImage, CopyImage) and removes (DeregisterImage).
+ * learner makes (CreateImage, CopyImage, RegisterImage) and removes (DeregisterImage).
  */
 import {
   checkFields,
@@ -21,6 +21,7 @@ import { defineFamily } from '../resource-family';
 import { describeImages } from './describe-images';
 import { advanceImages, copyImage, createImage, deregisterImage } from './image-operations';
 import { IMAGES } from './image-record';
+import { registerImage } from './register-image';
 
 export const IMAGES_FAMILY = defineFamily({
   name: 'images',
@@ -71,5 +72,6 @@ export const IMAGES_FAMILY = defineFamily({
     CreateImage: createImage,
     DeregisterImage: deregisterImage,
     CopyImage: copyImage,
+    RegisterImage: registerImage,
   },
 });

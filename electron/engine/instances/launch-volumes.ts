@@ -150,6 +150,7 @@ export function createLaunchVolumes(
       putSkeleton(ctx, volume.volumeId, request.region, {
         os: request.image.quickStart.Os,
         user: request.image.quickStart.DefaultUser,
+        software: request.image.quickStart.Software,
         hostname: request.hostname,
         at: request.at,
       });

@@ -16,6 +16,7 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { laptopFileView, saveDownload } from '../laptop/laptop-downloads';
 import { LAPTOP_FILES, LAPTOP_HOME, LAPTOP_USER } from '../laptop/laptop-file-record';
+import { findLaunchImage } from '../images/launch-image';
 import { reachability } from '../security-groups/reachability';
 import { SETTINGS, SETTINGS_ID } from './lab-settings';
 
@@ -78,7 +79,14 @@ export const LAB_HANDLERS: LabHandlers = {
   },
   DescribeQuickStartImages: (ctx, _host, input) => {
     const region = requireRegion(ctx, input.Region);
-    return { Images: (ctx.catalog.images[region] ?? []).map((i) => ({ ...i.quickStart })) };
+    // Marketplace AMIs are not on the Quick Start tab: they have a seller of their own.
+    return {
+      Images: (ctx.catalog.images[region] ?? []).filter((i) => !i.quickStart.Vendor).map((i) => ({ ...i.quickStart })),
+    };
+  },
+  DescribeLaunchImage: (ctx, _host, input) => {
+    const region = requireRegion(ctx, input.Region);
+    return { Image: { ...findLaunchImage(ctx, region, input.ImageId).quickStart } };
   },
   DescribePrices: (ctx, _host, input) => {
     const region = requireRegion(ctx, input.Region);

@@ -57,6 +57,7 @@ export const DISK_CONTENTS_FAMILY = defineFamily({
         user: text,
         hostname: text,
         at: time,
+        software: optional(oneOf(['wordpress', 'nginx'])),
       }),
     ),
   }),

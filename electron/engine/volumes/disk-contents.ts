@@ -37,6 +37,7 @@ function savedRootSkeleton(ctx: EngineContext, diskId: string): SkeletonRequest 
   return {
     os: image.quickStart.Os,
     user: image.quickStart.DefaultUser,
+    software: image.quickStart.Software,
     hostname: eni ? privateDnsName(eni.privateIpAddress, instance.region) : 'localhost.localdomain',
     at: volume.createTime,
   };

@@ -5,8 +5,9 @@
  * Filesystem types are the ones the AMIs use: xfs for Amazon Linux, RHEL and SUSE, ext4 for Ubuntu
  * and Debian, NTFS for Windows, APFS for macOS (EC2 User Guide: AMIs; each vendor's os-release(5)).
  */
-import type { QuickStartOs } from '../../../shared/lab-operations';
+import type { MarketplaceSoftware, QuickStartOs } from '../../../shared/lab-operations';
 import { Filesystem, rawImage, type DiskImage, type FilesystemType } from './filesystem';
+import { addSoftware } from './software-skeleton';
 
 export interface SkeletonRequest {
   os: QuickStartOs;
@@ -15,6 +16,8 @@ export interface SkeletonRequest {
   /** The instance's host name as cloud-init sets it (ip-172-31-5-10.ap-northeast-2.compute.internal). */
   hostname: string;
   at: number;
+  /** A Marketplace AMI's software stack (software-skeleton.ts). */
+  software?: MarketplaceSoftware;
 }
 
 const OS_RELEASE: Partial<Record<QuickStartOs, string>> = {
@@ -96,7 +99,7 @@ const templates = new Map<string, DiskImage>();
 
 /** The root volume of a fresh instance of that operating system. */
 export function osSkeleton(request: SkeletonRequest): DiskImage {
-  const key = `${request.os}\u0000${request.user}`;
+  const key = `${request.os}\u0000${request.user}\u0000${request.software ?? ''}`;
   let template = templates.get(key);
   if (!template) {
     template = rawImage();
@@ -105,6 +108,7 @@ export function osSkeleton(request: SkeletonRequest): DiskImage {
     if (request.os === 'windows') windowsSkeleton(fs);
     else if (request.os === 'macos') macSkeleton(fs, request.user);
     else linuxSkeleton(fs, request.os, request.user);
+    if (request.software) addSoftware(fs, request.software, request.user);
     templates.set(key, template);
   }
   const image = structuredClone(template);

@@ -7,6 +7,7 @@ import { elasticIpsEn, networkInterfacesEn } from './addresses/en';
 import { catalogEn } from './catalog/en';
 import { dashboardEn } from './dashboard/en';
 import { developerEn } from './developer/en';
+import { imagesEn } from './images/en';
 import { instanceSettingsEn } from './instance-settings/en';
 import { instancesEn } from './instances/en';
 import { keyPairsEn } from './key-pairs/en';
@@ -30,6 +31,7 @@ const en = {
   elasticIps: elasticIpsEn,
   networkInterfaces: networkInterfacesEn,
   ...storageEn,
+  ...imagesEn,
   instanceSettings: instanceSettingsEn,
   ...developerEn,
   ...catalogEn,

@@ -7,6 +7,7 @@ import { elasticIpsKo, networkInterfacesKo } from './addresses/ko';
 import { catalogKo } from './catalog/ko';
 import { dashboardKo } from './dashboard/ko';
 import { developerKo } from './developer/ko';
+import { imagesKo } from './images/ko';
 import { instanceSettingsKo } from './instance-settings/ko';
 import { instancesKo } from './instances/ko';
 import { keyPairsKo } from './key-pairs/ko';
@@ -30,6 +31,7 @@ const ko: MessageSchema = {
   elasticIps: elasticIpsKo,
   networkInterfaces: networkInterfacesKo,
   ...storageKo,
+  ...imagesKo,
   instanceSettings: instanceSettingsKo,
   ...developerKo,
   ...catalogKo,

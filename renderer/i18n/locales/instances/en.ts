@@ -138,7 +138,14 @@ export const instancesEn = {
     label: 'Details of instance {id}',
     heading: 'Instance: {id}',
     tabsLabel: 'Instance details',
-    tabs: { details: 'Details', status: 'Status checks', security: 'Security', networking: 'Networking', tags: 'Tags' },
+    tabs: {
+      details: 'Details',
+      status: 'Status checks',
+      security: 'Security',
+      networking: 'Networking',
+      storage: 'Storage',
+      tags: 'Tags',
+    },
     selectOne: 'Select an instance above to see its details.',
     multiple: '{count} instances selected. Select a single instance to see its details.',
     fields: {

@@ -129,7 +129,14 @@ export const instancesKo: typeof instancesEn = {
     label: '인스턴스 {id} 세부 정보',
     heading: '인스턴스: {id}',
     tabsLabel: '인스턴스 세부 정보',
-    tabs: { details: '세부 정보', status: '상태 검사', security: '보안', networking: '네트워킹', tags: '태그' },
+    tabs: {
+      details: '세부 정보',
+      status: '상태 검사',
+      security: '보안',
+      networking: '네트워킹',
+      storage: '스토리지',
+      tags: '태그',
+    },
     selectOne: '위에서 인스턴스를 선택하면 세부 정보가 표시됩니다.',
     multiple: '인스턴스 {count}개를 선택했습니다. 세부 정보를 보려면 인스턴스 하나를 선택하세요.',
     fields: {
