@@ -17,7 +17,7 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import type { Tag } from '../resource-collection';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { VPCS } from '../vpcs/vpc-record';
 import { INTERNET_GATEWAYS, gatewayOfVpc, type InternetGatewayRecord } from './internet-gateway-record';
 import { toInternetGateway } from './describe-internet-gateways';

@@ -7,7 +7,8 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { createdRsaFingerprint, ed25519Fingerprint } from './fingerprints';
 import type { KeyType } from './key-maker';
-import { checkNewKeyName, putKeyPair, tagsOnCreation } from './new-key-pair';
+import { tagsOnCreation } from '../tags/tags-on-creation';
+import { checkNewKeyName, putKeyPair } from './new-key-pair';
 import { privateKeyFile, publicKeyOf, rsaPkcs8 } from './private-key-files';
 import { openSshLine } from './public-keys';
 
@@ -20,7 +21,7 @@ export function createKeyPair(ctx: EngineContext, region: string, request: Creat
   if (!KEY_TYPES.includes(keyType)) throw invalidEnum(keyType, 'KeyType', KEY_TYPES);
   const keyFormat = (request.KeyFormat ?? 'pem') as string;
   if (!KEY_FORMATS.includes(keyFormat)) throw invalidEnum(keyFormat, 'KeyFormat', KEY_FORMATS);
-  const tags = tagsOnCreation(request.TagSpecifications);
+  const tags = tagsOnCreation(request.TagSpecifications, 'key-pair');
 
   const key = ctx.keyMaker.generate(keyType as KeyType);
   const publicKey = publicKeyOf(key);

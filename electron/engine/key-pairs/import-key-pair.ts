@@ -7,7 +7,8 @@ import type { ImportKeyPairRequest, ImportKeyPairResult } from '@aws-sdk/client-
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { ed25519Fingerprint, importedRsaFingerprint } from './fingerprints';
-import { checkNewKeyName, putKeyPair, tagsOnCreation } from './new-key-pair';
+import { tagsOnCreation } from '../tags/tags-on-creation';
+import { checkNewKeyName, putKeyPair } from './new-key-pair';
 import { readPublicKey } from './public-key-formats';
 import { modulusBits, openSshLine } from './public-keys';
 
@@ -16,7 +17,7 @@ const MIN_RSA_BITS = 2048;
 export function importKeyPair(ctx: EngineContext, region: string, request: ImportKeyPairRequest): ImportKeyPairResult {
   const keyName = checkNewKeyName(ctx, region, request.KeyName);
   if (request.PublicKeyMaterial === undefined) throw errors.missingParameter('PublicKeyMaterial');
-  const tags = tagsOnCreation(request.TagSpecifications);
+  const tags = tagsOnCreation(request.TagSpecifications, 'key-pair');
   const material = request.PublicKeyMaterial;
   const imported = material instanceof Uint8Array ? readPublicKey(material) : undefined;
   if (!imported) throw errors.invalidKeyFormat();

@@ -1,14 +1,12 @@
 /**
  * What CreateKeyPair and ImportKeyPair share in admitting a key pair: its name (up to 255 ASCII
- * characters, unique in the region: `InvalidKeyPair.Duplicate`), its tags on creation
- * (`TagSpecifications` of resource type `key-pair`), and the record itself.
+ * characters, unique in the region: `InvalidKeyPair.Duplicate`) and the record itself (its tags on
+ * creation come from tags/tags-on-creation.ts, as for every family).
  * EC2 API Reference: API_CreateKeyPair, API_ImportKeyPair.
  */
-import type { TagSpecification } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import type { Tag } from '../resource-collection';
-import { validateTags } from '../tags/tag-rules';
 import type { KeyType } from './key-maker';
 import { KEY_PAIRS, keyPairNamed, type KeyPairRecord } from './key-pair-record';
 
@@ -23,20 +21,6 @@ export function checkNewKeyName(ctx: EngineContext, region: string, keyName: str
   }
   if (keyPairNamed(ctx.records(KEY_PAIRS).inRegion(region), keyName)) throw errors.keyPairDuplicate(keyName);
   return keyName;
-}
-
-export function tagsOnCreation(specifications: readonly TagSpecification[] | undefined): Tag[] {
-  const tags: Tag[] = [];
-  for (const specification of specifications ?? []) {
-    if (specification.ResourceType !== 'key-pair') {
-      throw errors.invalidParameterValue(
-        `'${String(specification.ResourceType)}' is not a valid taggable resource type for this operation.`,
-      );
-    }
-    for (const tag of specification.Tags ?? []) tags.push({ Key: tag.Key ?? '', Value: tag.Value ?? '' });
-  }
-  validateTags(tags);
-  return tags;
 }
 
 export function putKeyPair(

@@ -15,7 +15,7 @@ import type {
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findRecords } from '../find-records';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { VPCS } from '../vpcs/vpc-record';
 import { toNetworkAcl } from './describe-network-acls';
 import { NETWORK_ACLS } from './network-acl-record';

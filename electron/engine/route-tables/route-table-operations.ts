@@ -9,7 +9,7 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import type { Tag } from '../resource-collection';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { VPCS } from '../vpcs/vpc-record';
 import { toRouteTable } from './describe-route-tables';
 import { ROUTE_TABLES, type RouteRecord, type RouteTableRecord } from './route-table-record';

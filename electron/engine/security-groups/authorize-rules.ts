@@ -15,7 +15,7 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { tagsOnCreation } from './create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { findGroup } from './find-groups';
 import { readPermissions, ruleKey, ruleText } from './permissions';
 import { permissionsOf, type PermissionMembers } from './request-permissions';

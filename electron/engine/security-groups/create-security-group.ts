@@ -5,12 +5,11 @@
  * characters of a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$*. EC2 API Reference:
  * API_CreateSecurityGroup.
  */
-import type { CreateSecurityGroupRequest, CreateSecurityGroupResult, TagSpecification } from '@aws-sdk/client-ec2';
+import type { CreateSecurityGroupRequest, CreateSecurityGroupResult } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findRecords } from '../find-records';
-import type { Tag } from '../resource-collection';
-import { validateTags } from '../tags/tag-rules';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { ensureDefaultVpc } from '../vpcs/default-vpc';
 import { VPCS } from '../vpcs/vpc-record';
 import { newGroup } from './new-security-group';
@@ -51,19 +50,4 @@ function checkedText(value: string | undefined, parameter: string): string {
     );
   }
   return value;
-}
-
-/** Tags given with `TagSpecifications` of one resource type (API_TagSpecification). */
-export function tagsOnCreation(specifications: readonly TagSpecification[] | undefined, resourceType: string): Tag[] {
-  const tags: Tag[] = [];
-  for (const specification of specifications ?? []) {
-    if (specification.ResourceType !== resourceType) {
-      throw errors.invalidParameterValue(
-        `'${String(specification.ResourceType)}' is not a valid taggable resource type for this operation.`,
-      );
-    }
-    for (const tag of specification.Tags ?? []) tags.push({ Key: tag.Key ?? '', Value: tag.Value ?? '' });
-  }
-  validateTags(tags);
-  return tags;
 }

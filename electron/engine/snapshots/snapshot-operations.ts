@@ -18,7 +18,7 @@ import type { FilterFields } from '../filters';
 import { findRecords } from '../find-records';
 import { IMAGES } from '../images/image-record';
 import { refuseUnsimulated } from '../not-simulated';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { dropContents } from '../volumes/disk-contents';
 import { VOLUMES } from '../volumes/volume-record';
 import { checkSnapshotRate, copySnapshotRecord, snapshotVolume } from './new-snapshot';

@@ -12,7 +12,7 @@ import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import { associateWithDefaultAcl, ensureDefaultNetworkAcl } from '../network-acls/new-network-acl';
 import { refuseUnsimulated } from '../not-simulated';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { cidrContains, cidrRange, cidrsOverlap, isNetworkAligned, isVpcSizedBlock } from '../vpcs/cidr-ranges';
 import { VPCS, cidrBlocksOf } from '../vpcs/vpc-record';
 import { toSubnet } from './describe-subnets';

@@ -9,7 +9,7 @@ import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import { refuseUnsimulated } from '../not-simulated';
 import { SNAPSHOTS } from '../snapshots/snapshot-record';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { createVolumeRecord } from './new-volume';
 import { VOLUME_TIMINGS } from './volume-lifecycle';
 import { resolveVolumeSpec } from './volume-rules';

@@ -12,7 +12,7 @@ import { defaultNetworkAclOf } from '../network-acls/new-network-acl';
 import { refuseUnsimulated } from '../not-simulated';
 import { mainRouteTableOf } from '../route-tables/subnet-route-table';
 import { defaultGroupOf, SECURITY_GROUPS } from '../security-groups/security-group-record';
-import { tagsOnCreation } from '../security-groups/create-security-group';
+import { tagsOnCreation } from '../tags/tags-on-creation';
 import { cidrRange, isNetworkAligned, isVpcSizedBlock } from './cidr-ranges';
 import { toVpc } from './describe-vpcs';
 import { ensureVpcParts } from './vpc-parts';
