@@ -26,8 +26,7 @@ export function hrefTo(name: RouteName, param?: string): string {
   return param ? `#/${name}/${encodeURIComponent(param)}` : `#/${name}`;
 }
 
-// Made on first use, not when this module loads: views import it while the route table, which
-// imports the views, may still be loading.
+// Made on first use, not when this module loads, so importing the router reads no location yet.
 let current: Ref<Route> | undefined;
 let listening = false;
 
