@@ -132,6 +132,8 @@ import type {
   Volume,
   VolumeAttachment,
   CreateVpcRequest,
+  CreateDefaultVpcRequest,
+  CreateDefaultVpcResult,
   CreateVpcResult,
   DeleteVpcRequest,
   ModifyVpcAttributeRequest,
@@ -281,6 +283,7 @@ export interface Ec2Operations {
   GetLaunchTemplateData: { input: GetLaunchTemplateDataRequest; output: GetLaunchTemplateDataResult };
   // VPC networking (EC2 API Reference: the VPC operations).
   CreateVpc: { input: CreateVpcRequest; output: CreateVpcResult };
+  CreateDefaultVpc: { input: CreateDefaultVpcRequest; output: CreateDefaultVpcResult };
   DeleteVpc: { input: DeleteVpcRequest; output: EmptyResult };
   ModifyVpcAttribute: { input: ModifyVpcAttributeRequest; output: EmptyResult };
   DescribeVpcAttribute: { input: DescribeVpcAttributeRequest; output: DescribeVpcAttributeResult };
@@ -392,6 +395,7 @@ export const EC2_OPERATION_NAMES = [
   'DeleteLaunchTemplateVersions',
   'GetLaunchTemplateData',
   'CreateVpc',
+  'CreateDefaultVpc',
   'DeleteVpc',
   'ModifyVpcAttribute',
   'DescribeVpcAttribute',

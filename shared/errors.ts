@@ -42,6 +42,8 @@ export const ErrorCode = {
   InvalidParameter: 'InvalidParameter',
   InvalidParameterCombination: 'InvalidParameterCombination',
   IdempotentParameterMismatch: 'IdempotentParameterMismatch',
+  VpcIdNotSpecified: 'VPCIdNotSpecified',
+  DefaultVpcAlreadyExists: 'DefaultVpcAlreadyExists',
   InvalidParameterValue: 'InvalidParameterValue',
   InvalidRegion: 'InvalidRegion',
   InvalidSubnetIdNotFound: 'InvalidSubnetID.NotFound',

@@ -27,7 +27,7 @@ import { createLabHost, currentApiAccess, settingsOf } from './lab/lab-host';
 import { SETTINGS, SETTINGS_ID } from './lab/lab-settings';
 import { UnitOfWork, type RecordCollection, type Repository } from './state/repository';
 import { StoreWriteError, type StateStore, type StoredRecord } from './state/state-store';
-import { ensureDefaultVpc } from './vpcs/default-vpc';
+import { defaultVpcOf } from './vpcs/default-vpc';
 import { createDiskFiles, type DiskFiles } from './volumes/disk-files';
 
 export interface EngineOptions {
@@ -331,7 +331,7 @@ export class Engine {
       if (!settings.get(SETTINGS_ID)!.laptopPublicIp) {
         settings.touch(SETTINGS_ID).laptopPublicIp = `203.0.113.${1 + this.ids.int(254)}`;
       }
-      for (const region of this.catalog.regions) ensureDefaultVpc(this.ctx, region.RegionName);
+      for (const region of this.catalog.regions) defaultVpcOf(this.ctx, region.RegionName);
     });
   }
 

@@ -120,6 +120,12 @@ export const errors = {
       'The client token you provided was already used with different request parameters. Use a new client token for a new request.',
     ),
 
+  /** The region has no default VPC (the learner deleted it); EC2 API Reference: errors-overview. */
+  noDefaultVpc: (detail: string) =>
+    fail(ErrorCode.VpcIdNotSpecified, `No default VPC for this user${detail ? `. ${detail}` : ''}`),
+  defaultVpcAlreadyExists: () =>
+    fail(ErrorCode.DefaultVpcAlreadyExists, 'A Default VPC already exists for this account in this region.'),
+
   /** Mac instances run only on Dedicated Hosts (EC2 User Guide: ec2-mac-instances), which the lab does not simulate. */
   dedicatedHostRequired: (type: string) =>
     fail(

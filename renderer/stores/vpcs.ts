@@ -74,6 +74,7 @@ export const useVpcsStore = defineStore('vpcs', () => {
   const createVpc = (cidrBlock: string, name: string) =>
     call('CreateVpc', { CidrBlock: cidrBlock, TagSpecifications: nameTag('vpc', name) });
   const deleteVpc = (vpcId: string) => call('DeleteVpc', { VpcId: vpcId });
+  const createDefaultVpc = () => call('CreateDefaultVpc', {});
   const createSubnet = (vpcId: string, cidrBlock: string, zone: string, name: string) =>
     call('CreateSubnet', {
       VpcId: vpcId,
@@ -139,6 +140,7 @@ export const useVpcsStore = defineStore('vpcs', () => {
     load,
     createVpc,
     deleteVpc,
+    createDefaultVpc,
     createSubnet,
     deleteSubnet,
     setMapPublicIp,

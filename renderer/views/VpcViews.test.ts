@@ -58,6 +58,32 @@ function labWithVpc(): { lab: EngineLab; vpcId: string; subnetId: string } {
 }
 
 describe('Your VPCs', () => {
+  it('offers Create default VPC only once the default VPC was deleted, and makes it again', async () => {
+    const lab = createEngineLab();
+    const { bridge } = await mountLab(pageOf(VpcsView), { lab });
+    await click(getByRole(body(), 'button', 'Actions'));
+    const item = getByRole(getByRole(body(), 'menu'), 'menuitem', 'Create default VPC');
+    expect(item.getAttribute('aria-disabled') === 'true' || (item as HTMLButtonElement).disabled).toBe(true);
+    await click(getByRole(body(), 'button', 'Actions'));
+
+    const vpcId = lab.ec2('DescribeVpcs', {}).Vpcs![0]!.VpcId!;
+    for (const subnet of lab.ec2('DescribeSubnets', {}).Subnets!)
+      lab.ec2('DeleteSubnet', { SubnetId: subnet.SubnetId! });
+    const gatewayId = lab.ec2('DescribeInternetGateways', {}).InternetGateways![0]!.InternetGatewayId!;
+    lab.ec2('DetachInternetGateway', { InternetGatewayId: gatewayId, VpcId: vpcId });
+    lab.ec2('DeleteInternetGateway', { InternetGatewayId: gatewayId });
+    lab.ec2('DeleteVpc', { VpcId: vpcId });
+    await flushPromises();
+    expect(queryAllByRole(body(), 'row', new RegExp(vpcId))).toHaveLength(0);
+
+    await action('Create default VPC');
+    expect(bridge.inputsOf('CreateDefaultVpc')).toEqual([{}]);
+    const [made] = lab.ec2('DescribeVpcs', {}).Vpcs!;
+    expect(made).toMatchObject({ IsDefault: true, CidrBlock: '172.31.0.0/16' });
+    expect(rowOf(made!.VpcId!).textContent).toContain('172.31.0.0/16');
+    expect(getByText(body(), 'status', /You successfully created/).textContent).toContain(made!.VpcId);
+  });
+
   it('creates a VPC with a Name tag, refuses a /29 with AWS’s error, and shows its resource map', async () => {
     const { bridge, lab } = await mountLab(pageOf(VpcsView));
     await click(getByRole(body(), 'button', 'Create VPC'));

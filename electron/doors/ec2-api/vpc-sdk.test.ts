@@ -47,6 +47,7 @@ import {
   ReplaceRouteTableAssociationCommand,
   RunInstancesCommand,
   TerminateInstancesCommand,
+  CreateDefaultVpcCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { sdkErrorOf as errorOf, useSdkLab } from './test-support/sdk-lab';
@@ -410,5 +411,28 @@ describe('VPC networking through the EC2 API door, driven by @aws-sdk/client-ec2
     expect((await errorOf(client().send(new DescribeVpcsCommand({ VpcIds: [ids.vpc] })))).name).toBe(
       'InvalidVpcID.NotFound',
     );
+  });
+
+  it('deletes a default VPC for good, then CreateDefaultVpc makes it again, once', async () => {
+    const sao = client('sa-east-1');
+    const [defaultVpc] = (
+      await sao.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))
+    ).Vpcs!;
+    const vpcId = defaultVpc!.VpcId!;
+    for (const subnet of (
+      await sao.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))
+    ).Subnets!) {
+      await sao.send(new DeleteSubnetCommand({ SubnetId: subnet.SubnetId! }));
+    }
+    const [gateway] = (await sao.send(new DescribeInternetGatewaysCommand({}))).InternetGateways!;
+    await sao.send(new DetachInternetGatewayCommand({ InternetGatewayId: gateway!.InternetGatewayId!, VpcId: vpcId }));
+    await sao.send(new DeleteInternetGatewayCommand({ InternetGatewayId: gateway!.InternetGatewayId! }));
+    await sao.send(new DeleteVpcCommand({ VpcId: vpcId }));
+
+    const refused = await errorOf(sao.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web' })));
+    expect(refused).toMatchObject({ name: 'VPCIdNotSpecified', message: 'No default VPC for this user' });
+    const { Vpc } = await sao.send(new CreateDefaultVpcCommand({}));
+    expect(Vpc).toMatchObject({ CidrBlock: '172.31.0.0/16', IsDefault: true });
+    expect(await errorOf(sao.send(new CreateDefaultVpcCommand({})))).toMatchObject({ name: 'DefaultVpcAlreadyExists' });
   });
 });

@@ -14,7 +14,7 @@ import { refuseUnsimulated } from '../not-simulated';
 import { ensureDefaultSecurityGroup } from '../security-groups/default-security-group';
 import { groupsForInterface } from '../security-groups/find-groups';
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
-import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { defaultVpcOf, requireDefaultVpc } from '../vpcs/default-vpc';
 import { VPCS } from '../vpcs/vpc-record';
 
 export interface LaunchNetwork {
@@ -114,7 +114,8 @@ function chooseSubnet(
   request: RunInstancesRequest,
   type: string,
 ): SubnetRecord {
-  const { subnets } = ensureDefaultVpc(ctx, region);
+  // Without a subnet the launch goes to the default VPC, which must exist (AWS: VPCIdNotSpecified).
+  const subnets = subnetId ? (defaultVpcOf(ctx, region)?.subnets ?? []) : requireDefaultVpc(ctx, region).subnets;
   const offered = ctx.catalog.offerings[region] ?? {};
   const offeringZones = subnets.filter((s) => offered[s.availabilityZone]?.includes(type));
   let subnet: SubnetRecord | undefined;

@@ -1,6 +1,6 @@
 /** The lab's own settings record: its account id, the clock, and the notices waiting for the learner. */
 import { CLOCK_SPEEDS, type ClockSpeed, type LabNotice } from '../../../shared/lab-operations';
-import { checkFields, ipv4, listOf, oneOf, optional, shape, text, time } from '../import-checks';
+import { checkFields, ipv4, listOf, oneOf, optional, region, shape, text, time } from '../import-checks';
 import { defineFamily } from '../resource-family';
 import type { RecordCollection } from '../state/repository';
 
@@ -13,6 +13,8 @@ export interface LabSettingsRecord {
   notices: LabNotice[];
   /** The learner's laptop's public IPv4 ("My IP"), in 203.0.113.0/24 (RFC 5737, documentation). */
   laptopPublicIp?: string;
+  /** Regions whose default VPC the learner deleted: none is made again until CreateDefaultVpc. */
+  regionsWithoutDefaultVpc?: string[];
 }
 
 export const SETTINGS_ID = 'settings';
@@ -28,6 +30,7 @@ export const SETTINGS_FAMILY = defineFamily({
     clockNow: time,
     clockSpeed: oneOf(CLOCK_SPEEDS),
     laptopPublicIp: optional(ipv4),
+    regionsWithoutDefaultVpc: optional(listOf(region, 64)),
     notices: listOf(
       shape({
         code: oneOf(['StateRecovered', 'StateReset', 'StateImported', 'RecordQuarantined']),

@@ -13,7 +13,7 @@ import { ensureDefaultSecurityGroup } from '../security-groups/default-security-
 import { groupsForInterface } from '../security-groups/find-groups';
 import { SUBNETS } from '../subnets/subnet-record';
 import { validateTags } from '../tags/tag-rules';
-import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { defaultVpcOf } from '../vpcs/default-vpc';
 import { VPCS } from '../vpcs/vpc-record';
 import { takenAddresses, usableAddresses, addressesUsedBySubnet } from './addresses-in-use';
 import { toNetworkInterface } from './describe-network-interfaces';
@@ -40,7 +40,7 @@ export function createNetworkInterface(
 ): CreateNetworkInterfaceResult {
   refuseUnsimulated(OPERATION, request, SERVED_MEMBERS);
   if (request.SubnetId === undefined) throw errors.missingParameter('SubnetId');
-  ensureDefaultVpc(ctx, region);
+  defaultVpcOf(ctx, region);
   const [subnet] = findRecords(ctx, region, SUBNETS, [request.SubnetId]);
   const { primary, secondaries } = requestedAddresses(request);
   const secondaryCount = request.SecondaryPrivateIpAddressCount ?? 0;

@@ -10,7 +10,7 @@ import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import { tagsOnCreation } from '../tags/tags-on-creation';
-import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { requireDefaultVpc } from '../vpcs/default-vpc';
 import { VPCS } from '../vpcs/vpc-record';
 import { newGroup } from './new-security-group';
 import { SECURITY_GROUPS, groupNamed } from './security-group-record';
@@ -28,7 +28,7 @@ export function createSecurityGroup(
   if (groupName.toLowerCase().startsWith('sg-')) {
     throw errors.invalidParameterValue('Group names may not be in the format sg-*.');
   }
-  const vpc = request.VpcId ? findRecords(ctx, region, VPCS, [request.VpcId])[0]! : ensureDefaultVpc(ctx, region).vpc;
+  const vpc = request.VpcId ? findRecords(ctx, region, VPCS, [request.VpcId])[0]! : requireDefaultVpc(ctx, region).vpc;
   if (groupNamed(ctx.records(SECURITY_GROUPS).inRegion(region), vpc.vpcId, groupName)) {
     throw errors.securityGroupDuplicate(groupName, vpc.vpcId);
   }

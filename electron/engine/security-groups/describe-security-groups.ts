@@ -10,7 +10,7 @@ import { describeItems } from '../describe';
 import { errors } from '../errors';
 import type { FilterFields } from '../filters';
 import { findRecords } from '../find-records';
-import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { requireDefaultVpc } from '../vpcs/default-vpc';
 import { SECURITY_GROUPS, type SecurityGroupRecord, type SecurityGroupRule } from './security-group-record';
 import { toSecurityGroup } from './security-group-view';
 
@@ -22,7 +22,9 @@ export function describeSecurityGroups(
   const items = request.GroupIds?.length
     ? findRecords(ctx, region, SECURITY_GROUPS, request.GroupIds)
     : ctx.records(SECURITY_GROUPS).inRegion(region);
-  const defaultVpcId = request.GroupNames?.length ? ensureDefaultVpc(ctx, region).vpc.vpcId : '';
+  const defaultVpcId = request.GroupNames?.length
+    ? requireDefaultVpc(ctx, region, 'GroupName is only supported for EC2-Classic and default VPC.').vpc.vpcId
+    : '';
   const page = describeItems(items, request, {
     named: {
       ids: request.GroupNames,

@@ -8,7 +8,7 @@
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { findRecords } from '../find-records';
-import { ensureDefaultVpc } from '../vpcs/default-vpc';
+import { requireDefaultVpc } from '../vpcs/default-vpc';
 import { VPCS } from '../vpcs/vpc-record';
 import { SECURITY_GROUPS, groupNamed, type SecurityGroupRecord } from './security-group-record';
 
@@ -22,7 +22,7 @@ export function findGroup(
 ): SecurityGroupRecord {
   if (request.GroupId !== undefined) return findRecords(ctx, region, SECURITY_GROUPS, [request.GroupId])[0]!;
   if (request.GroupName !== undefined) {
-    const { vpc } = ensureDefaultVpc(ctx, region);
+    const { vpc } = requireDefaultVpc(ctx, region, 'GroupName is only supported for EC2-Classic and default VPC.');
     const group = groupNamed(ctx.records(SECURITY_GROUPS).inRegion(region), vpc.vpcId, request.GroupName);
     if (!group) throw errors.securityGroupNotFoundInVpc(request.GroupName, vpc.vpcId, true);
     return group;

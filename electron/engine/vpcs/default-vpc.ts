@@ -9,6 +9,10 @@
  * a default VPC with no main route table is completed here (gateway, route, ACL), once. A learner
  * who later detaches or deletes the default VPC's gateway keeps it that way: the main route table
  * then exists, so nothing is added back.
+ *
+ * A deleted default VPC stays deleted, as on AWS: its region is noted in the lab settings and no
+ * default VPC is made there again until CreateDefaultVpc (create-default-vpc.ts). Meanwhile what
+ * needs one answers VPCIdNotSpecified ("No default VPC for this user").
  */
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
@@ -17,10 +21,40 @@ import { INTERNET_GATEWAYS, gatewayOfVpc } from '../internet-gateways/internet-g
 import { associateWithDefaultAcl, defaultNetworkAclOf } from '../network-acls/new-network-acl';
 import { mainRouteTableOf } from '../route-tables/subnet-route-table';
 import { SUBNETS, type SubnetRecord } from '../subnets/subnet-record';
+import { SETTINGS, SETTINGS_ID } from '../lab/lab-settings';
 import { ensureVpcParts } from './vpc-parts';
 import { VPCS, type VpcRecord } from './vpc-record';
 
-export function ensureDefaultVpc(ctx: EngineContext, region: string): { vpc: VpcRecord; subnets: SubnetRecord[] } {
+export interface DefaultVpc {
+  vpc: VpcRecord;
+  subnets: SubnetRecord[];
+}
+
+/** The region's default VPC, made (or completed) if needed; undefined where the learner deleted it. */
+export function defaultVpcOf(ctx: EngineContext, region: string): DefaultVpc | undefined {
+  if (defaultVpcDeleted(ctx, region)) return undefined;
+  return ensureDefaultVpc(ctx, region);
+}
+
+/** The region's default VPC, or AWS's VPCIdNotSpecified when the learner deleted it. */
+export function requireDefaultVpc(ctx: EngineContext, region: string, detail = ''): DefaultVpc {
+  const found = defaultVpcOf(ctx, region);
+  if (!found) throw errors.noDefaultVpc(detail);
+  return found;
+}
+
+export function defaultVpcDeleted(ctx: EngineContext, region: string): boolean {
+  return ctx.records(SETTINGS).get(SETTINGS_ID)?.regionsWithoutDefaultVpc?.includes(region) ?? false;
+}
+
+/** Notes that the region's default VPC was deleted (DeleteVpc), or made again (CreateDefaultVpc). */
+export function setDefaultVpcDeleted(ctx: EngineContext, region: string, deleted: boolean): void {
+  const settings = ctx.records(SETTINGS).touch(SETTINGS_ID);
+  const others = (settings.regionsWithoutDefaultVpc ?? []).filter((r) => r !== region);
+  settings.regionsWithoutDefaultVpc = deleted ? [...others, region] : others;
+}
+
+export function ensureDefaultVpc(ctx: EngineContext, region: string): DefaultVpc {
   const regionInfo = ctx.catalog.regions.find((r) => r.RegionName === region);
   if (!regionInfo) throw errors.invalidRegion(region);
   const vpcs = ctx.records(VPCS);

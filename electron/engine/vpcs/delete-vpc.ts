@@ -3,7 +3,8 @@
  * interfaces), an attached internet gateway, route tables other than the main one, network ACLs
  * other than the default one, and security groups other than the default one; otherwise it is
  * `DependencyViolation` ("The vpc '…' has dependencies and cannot be deleted."). The main route
- * table, the default ACL and the default security group go with it.
+ * table, the default ACL and the default security group go with it. A deleted default VPC stays
+ * deleted until CreateDefaultVpc.
  * EC2 API Reference: API_DeleteVpc; VPC User Guide: delete-vpc.
  */
 import type { DeleteVpcRequest } from '@aws-sdk/client-ec2';
@@ -16,6 +17,7 @@ import { NETWORK_INTERFACES } from '../network-interfaces/network-interface-reco
 import { ROUTE_TABLES, isMainTable } from '../route-tables/route-table-record';
 import { DEFAULT_GROUP_NAME, SECURITY_GROUPS } from '../security-groups/security-group-record';
 import { SUBNETS } from '../subnets/subnet-record';
+import { setDefaultVpcDeleted } from './default-vpc';
 import { VPCS } from './vpc-record';
 
 export function deleteVpc(ctx: EngineContext, region: string, request: DeleteVpcRequest): Record<string, never> {
@@ -47,6 +49,7 @@ export function deleteVpc(ctx: EngineContext, region: string, request: DeleteVpc
     ctx.changed(region, 'security-group', group.groupId);
   }
   ctx.records(VPCS).delete(vpcId);
+  if (vpc!.isDefault) setDefaultVpcDeleted(ctx, region, true);
   ctx.changed(region, 'vpc', vpcId);
   return {};
 }

@@ -6,6 +6,7 @@
  */
 import { checkFields, cidr, flag, id, listOf, optional, region, shape, tags, text } from '../import-checks';
 import { defineFamily } from '../resource-family';
+import { createDefaultVpc } from './create-default-vpc';
 import { createVpc } from './create-vpc';
 import { deleteVpc } from './delete-vpc';
 import { describeVpcs } from './describe-vpcs';
@@ -30,6 +31,7 @@ export const VPCS_FAMILY = defineFamily({
   activityIdKeys: ['VpcIds', 'VpcId'],
   handlers: {
     CreateVpc: createVpc,
+    CreateDefaultVpc: createDefaultVpc,
     DeleteVpc: deleteVpc,
     DescribeVpcs: describeVpcs,
     ModifyVpcAttribute: modifyVpcAttribute,

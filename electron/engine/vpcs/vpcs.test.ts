@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryStateStore } from '../state/state-store';
-import { createTestLab, type TestLab } from '../test-support/test-lab';
+import { createTestLab, quickStartImage, type TestLab } from '../test-support/test-lab';
 
 const defaultVpcOf = (lab: TestLab) =>
   lab.ec2('DescribeVpcs', { Filters: [{ Name: 'is-default', Values: ['true'] }] }).Vpcs![0]!;
@@ -105,6 +105,59 @@ describe('the default VPC', () => {
     expect(restarted.ec2('DescribeInternetGateways', {}).InternetGateways).toEqual([]);
     const routes = restarted.ec2('DescribeRouteTables', { Filters: byVpc(vpcId) }).RouteTables![0]!.Routes!;
     expect(routes[1]).toMatchObject({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: gatewayId, State: 'blackhole' });
+  });
+});
+
+/** Empties the default VPC (its subnets and gateway) and deletes it, as a learner would. */
+function deleteDefaultVpc(lab: TestLab): string {
+  const vpcId = defaultVpcOf(lab).VpcId!;
+  for (const subnet of lab.ec2('DescribeSubnets', { Filters: byVpc(vpcId) }).Subnets!) {
+    lab.ec2('DeleteSubnet', { SubnetId: subnet.SubnetId! });
+  }
+  const gatewayId = lab.ec2('DescribeInternetGateways', {}).InternetGateways![0]!.InternetGatewayId!;
+  lab.ec2('DetachInternetGateway', { InternetGatewayId: gatewayId, VpcId: vpcId });
+  lab.ec2('DeleteInternetGateway', { InternetGatewayId: gatewayId });
+  lab.ec2('DeleteVpc', { VpcId: vpcId });
+  return vpcId;
+}
+
+describe('deleting the default VPC, and CreateDefaultVpc', () => {
+  it('stays deleted, even after a restart: what needs it answers VPCIdNotSpecified, changing nothing', () => {
+    const lab = createTestLab();
+    deleteDefaultVpc(lab);
+    const restarted = lab.reopen();
+    expect(restarted.ec2('DescribeVpcs', {}).Vpcs).toEqual([]);
+    expect(
+      restarted.ec2Error('RunInstances', { ImageId: quickStartImage('amazon-linux'), MinCount: 1, MaxCount: 1 }),
+    ).toEqual({
+      code: 'VPCIdNotSpecified',
+      message: 'No default VPC for this user',
+    });
+    expect(restarted.ec2Error('CreateSecurityGroup', { GroupName: 'web', Description: 'web' }).code).toBe(
+      'VPCIdNotSpecified',
+    );
+    expect(restarted.ec2Error('DescribeSecurityGroups', { GroupNames: ['default'] }).message).toBe(
+      'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
+    );
+    expect(restarted.ec2('DescribeInstances', {}).Reservations).toEqual([]);
+    expect(restarted.ec2('DescribeSecurityGroups', {}).SecurityGroups).toEqual([]);
+  });
+
+  it('makes it again with a default subnet per zone, a gateway and its route, and only once', () => {
+    const lab = createTestLab();
+    const oldVpcId = deleteDefaultVpc(lab);
+    const { Vpc } = lab.ec2('CreateDefaultVpc', {});
+    expect(Vpc).toMatchObject({ CidrBlock: '172.31.0.0/16', IsDefault: true });
+    expect(Vpc!.VpcId).not.toBe(oldVpcId);
+    const zones = lab.ec2('DescribeAvailabilityZones', {}).AvailabilityZones!.length;
+    expect(lab.ec2('DescribeSubnets', { Filters: byVpc(Vpc!.VpcId!) }).Subnets).toHaveLength(zones);
+    const routes = lab.ec2('DescribeRouteTables', { Filters: byVpc(Vpc!.VpcId!) }).RouteTables![0]!.Routes!;
+    expect(routes.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.State === 'active')).toBe(true);
+    expect(lab.ec2Error('CreateDefaultVpc', {})).toEqual({
+      code: 'DefaultVpcAlreadyExists',
+      message: 'A Default VPC already exists for this account in this region.',
+    });
+    expect(lab.reopen().launch()).toMatch(/^i-/);
   });
 });
 

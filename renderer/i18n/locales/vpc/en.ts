@@ -50,6 +50,8 @@ export const vpcEn = {
     create: 'Create VPC',
     cidr: 'IPv4 CIDR',
     cidrHint: 'The block must be between /16 and /28, for example 10.0.0.0/16.',
+    createDefault: 'Create default VPC',
+    createDefaultFailed: 'Failed to create the default VPC',
     deleteTitle: 'Delete VPC',
     deleteConfirm:
       'Delete VPC {id}? Its subnets, internet gateway, route tables other than the main one, network ACLs and security groups other than the defaults must be deleted first.',

@@ -52,6 +52,8 @@ export const vpcKo: typeof vpcEn = {
     create: 'VPC 생성',
     cidr: 'IPv4 CIDR',
     cidrHint: '블록은 /16에서 /28 사이여야 합니다(예: 10.0.0.0/16).',
+    createDefault: '기본 VPC 생성',
+    createDefaultFailed: '기본 VPC를 생성하지 못했습니다',
     deleteTitle: 'VPC 삭제',
     deleteConfirm:
       'VPC {id}을(를) 삭제하시겠습니까? 서브넷, 인터넷 게이트웨이, 기본이 아닌 라우팅 테이블, 기본이 아닌 네트워크 ACL과 보안 그룹을 먼저 삭제해야 합니다.',
