@@ -27,6 +27,7 @@ const fake = vi.hoisted(() => {
       getAppPath: vi.fn(() => '/opt/ec2-lab'),
       getVersion: vi.fn(() => '9.9.9'),
     },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
     BrowserWindow: vi.fn(function (this: Record<string, unknown>, options: Record<string, unknown>) {
       const window = {
         options,
@@ -43,6 +44,7 @@ const fake = vi.hoisted(() => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), on: vi.fn() } },
     shell: { openExternal: vi.fn(async () => {}) },
   };
+  Object.assign(electron.BrowserWindow, { fromWebContents: vi.fn(() => null) });
   return { state, electron };
 });
 vi.mock('electron', () => fake.electron);
@@ -120,6 +122,18 @@ describe('desktop main process', () => {
       setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
     };
     emit('web-contents-created', {}, contents);
+
+    // Closing with a filled launch wizard asks; only "Leave" lets the page go.
+    const stay = { preventDefault: vi.fn() };
+    contentsListeners.get('will-prevent-unload')?.(stay);
+    expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+      expect.objectContaining({ buttons: ['Leave', 'Stay'], cancelId: 1 }),
+    );
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    contentsListeners.get('will-prevent-unload')?.(leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
 
     const navigation = { preventDefault: vi.fn() };
     contentsListeners.get('will-navigate')?.(navigation, 'https://evil.example/');

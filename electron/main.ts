@@ -80,6 +80,20 @@ if (!app.requestSingleInstanceLock()) {
       if (isDocumentationLink(url)) void shell.openExternal(url);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // The launch wizard holds entries (its beforeunload asked to stay): ask, as a browser would.
+    contents.on('will-prevent-unload', (event) => {
+      const options = {
+        type: 'question' as const,
+        buttons: ['Leave', 'Stay'],
+        defaultId: 1,
+        cancelId: 1,
+        title: 'Leave EC2 Lab?',
+        message: 'The launch wizard has entries that will be lost.',
+      };
+      const owner = BrowserWindow.fromWebContents(contents);
+      const choice = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+      if (choice === 0) event.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
       // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https://docs.aws.amazon.com/ links leave the app.
       if (isDocumentationLink(url)) void shell.openExternal(url);

@@ -73,7 +73,15 @@ describe('Leaving the launch wizard', () => {
   it('asks before leaving once something was entered, and stays on Cancel', async () => {
     location.hash = '#/launch';
     const { lab } = await mountLab(App);
+    const closing = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // Closing the tab (or the desktop window) asks only once something was entered.
+    expect(closing()).toBe(false);
     await typeName('web-1');
+    expect(closing()).toBe(true);
 
     const nav = getByRole(body(), 'navigation', 'EC2 navigation');
     await click(getByRole(nav, 'link', 'Instances'));
@@ -92,6 +100,7 @@ describe('Leaving the launch wizard', () => {
     expect(location.hash).toBe('#/instances');
     expect(getByRole(body(), 'button', 'Instance state')).toBeTruthy();
     expect(lab.ec2('DescribeInstances', {}).Reservations).toEqual([]);
+    expect(closing()).toBe(false);
   });
 
   it('leaves an untouched wizard without asking', async () => {
