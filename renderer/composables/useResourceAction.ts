@@ -1,6 +1,7 @@
 /**
- * Runs one change a VPC page makes, as the console reports it: `busy` while it runs, then a green
- * flash with the AWS CLI command that does the same, or a red one with AWS's code and message.
+ * Runs one change a resource page (VPCs, volumes, snapshots …) makes, as the console reports it:
+ * `busy` while it runs, then a green flash with the AWS CLI command that does the same, or a red one
+ * with AWS's code and message.
  */
 import { ref } from 'vue';
 import type { MessageKey } from '../i18n/message-keys';
