@@ -27,7 +27,8 @@ export interface FilterToken {
   value: string;
 }
 
-function valuesOf(instance: Instance, token: FilterToken): (string | undefined)[] {
+/** The instance's values for a property (for a tag, the values of that tag key). */
+export function valuesOf(instance: Instance, token: Pick<FilterToken, 'property' | 'tagKey'>): (string | undefined)[] {
   switch (token.property) {
     case 'instance-state-name':
       return [instance.State?.Name];
