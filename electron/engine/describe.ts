@@ -79,7 +79,7 @@ export function describeRecords<T extends object & Tagged, S>(
   collection: ResourceCollection<T>,
   ids: readonly string[] | undefined,
   request: DescribeRequest,
-  recipe: Omit<DescribeRecipe<T, S>, 'named' | 'tagsOf'> & { items?: readonly T[] },
+  recipe: Omit<DescribeRecipe<T, S>, 'tagsOf'> & { items?: readonly T[] },
 ): Described<S> {
   const items = ids?.length
     ? findRecords(ctx, region, collection, ids)

@@ -5,10 +5,9 @@
  */
 import type { DescribeKeyPairsRequest, DescribeKeyPairsResult, KeyPairInfo } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
-import { describeItems } from '../describe';
+import { describeRecords } from '../describe';
 import { errors } from '../errors';
 import type { FilterFields } from '../filters';
-import { findRecords } from '../find-records';
 import { KEY_PAIRS, type KeyPairRecord } from './key-pair-record';
 
 const KEY_PAIR_FILTERS: FilterFields<KeyPairRecord> = {
@@ -23,17 +22,13 @@ export function describeKeyPairs(
   region: string,
   request: DescribeKeyPairsRequest,
 ): DescribeKeyPairsResult {
-  const items = request.KeyPairIds?.length
-    ? findRecords(ctx, region, KEY_PAIRS, request.KeyPairIds)
-    : ctx.records(KEY_PAIRS).inRegion(region);
-  const page = describeItems(items, request, {
+  const page = describeRecords(ctx, region, KEY_PAIRS, request.KeyPairIds, request, {
     named: {
       ids: request.KeyNames,
       idOf: (k) => k.keyName,
       notFound: (names) => errors.keyPairNotFound(names[0]!),
     },
     filters: KEY_PAIR_FILTERS,
-    tagsOf: (k) => k.tags,
     shape: (k) => toKeyPairInfo(k, request.IncludePublicKey === true),
   });
   return { KeyPairs: page.items };

@@ -6,10 +6,9 @@
  */
 import type { DescribeLaunchTemplatesRequest, DescribeLaunchTemplatesResult } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
-import { describeItems } from '../describe';
+import { describeRecords } from '../describe';
 import { errors } from '../errors';
 import type { FilterFields } from '../filters';
-import { findRecords } from '../find-records';
 import { LAUNCH_TEMPLATES, type LaunchTemplateRecord } from './launch-template-record';
 import { toLaunchTemplate } from './launch-template-view';
 
@@ -23,10 +22,7 @@ export function describeLaunchTemplates(
   region: string,
   request: DescribeLaunchTemplatesRequest,
 ): DescribeLaunchTemplatesResult {
-  const items = request.LaunchTemplateIds?.length
-    ? findRecords(ctx, region, LAUNCH_TEMPLATES, request.LaunchTemplateIds)
-    : ctx.records(LAUNCH_TEMPLATES).inRegion(region);
-  const page = describeItems(items, request, {
+  const page = describeRecords(ctx, region, LAUNCH_TEMPLATES, request.LaunchTemplateIds, request, {
     named: {
       ids: request.LaunchTemplateNames,
       idOf: (t) => t.launchTemplateName,
@@ -34,7 +30,6 @@ export function describeLaunchTemplates(
         names.length === 1 ? errors.launchTemplateNameNotFound(names[0]!) : errors.launchTemplatesNotFound(),
     },
     filters: TEMPLATE_FILTERS,
-    tagsOf: (t) => t.tags,
     paging: { min: 1, max: 200, scope: `launch-templates:${region}` },
     shape: toLaunchTemplate,
   });
