@@ -6,6 +6,7 @@ import type { ApiError } from './errors';
 import type { EngineEvent } from './events';
 import type { Ec2OperationName, Ec2Operations } from './ec2-operations';
 import type { LabOperationName, LabOperations } from './lab-operations';
+import type { TerminalOperationName, TerminalOperations } from './terminal-operations';
 
 /** Who made a call, for the activity log: the console UI, or a client of the EC2 API. */
 export type Caller = 'console' | 'cli' | 'sdk' | 'api';
@@ -33,7 +34,18 @@ interface LabCallOf<K extends LabOperationName> {
 /** A call of any of the lab operations K (all by default); see Ec2Call. */
 export type LabCall<K extends LabOperationName = LabOperationName> = { [P in K]: LabCallOf<P> }[K];
 
-export type ApiCall = Ec2Call | LabCall;
+/** A call of terminal operation K. */
+interface TerminalCallOf<K extends TerminalOperationName> {
+  service: 'terminal';
+  operation: K;
+  input: TerminalOperations[K]['input'];
+}
+/** A call of any of the terminal operations K (all by default); see Ec2Call. */
+export type TerminalCall<K extends TerminalOperationName = TerminalOperationName> = {
+  [P in K]: TerminalCallOf<P>;
+}[K];
+
+export type ApiCall = Ec2Call | LabCall | TerminalCall;
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -43,6 +55,10 @@ export type Ec2Client = {
 };
 export type LabClient = {
   [K in LabOperationName]: (input: LabOperations[K]['input']) => Promise<LabOperations[K]['output']>;
+};
+
+export type TerminalClient = {
+  [K in TerminalOperationName]: (input: TerminalOperations[K]['input']) => Promise<TerminalOperations[K]['output']>;
 };
 
 /** The low-level bridge a door provides (IPC preload or WebSocket); the renderer wraps it once. */

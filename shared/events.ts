@@ -1,5 +1,6 @@
 /** Events the engine pushes to every door; stores update from these rather than polling. */
 import type { ActivityEvent, ApiAccess, ClockState, LabStatus } from './lab-operations';
+import type { TerminalSession } from './terminal-operations';
 
 /** The kinds of resource whose changes the engine announces, one per resource family. */
 export type ResourceKind =
@@ -28,4 +29,10 @@ export type EngineEvent =
   /** The EC2 API endpoint or its access key changed. */
   | { type: 'api-access'; access: ApiAccess }
   /** The lab was reset or imported: everything must be reloaded. */
-  | { type: 'lab-replaced'; status: LabStatus };
+  | { type: 'lab-replaced'; status: LabStatus }
+  /** A terminal session printed something (raw bytes for the terminal, UTF-8 text with escapes). */
+  | { type: 'terminal-output'; sessionId: string; data: string }
+  /** A session's title or size changed (an ssh login opened or closed in it). */
+  | { type: 'terminal-changed'; session: TerminalSession }
+  /** A session ended (`exit` in the laptop shell, or CloseTerminal). */
+  | { type: 'terminal-closed'; sessionId: string };

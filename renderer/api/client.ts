@@ -3,9 +3,23 @@
  * rejects with a ClientError carrying AWS's code and message (an ApiError in shape). A call names no
  * caller: every door marks what comes through it as the console's (validateCall).
  */
-import type { ApiError, ApiResult, Ec2Call, Ec2Client, LabCall, LabClient } from '../../shared/api';
+import type {
+  ApiError,
+  ApiResult,
+  Ec2Call,
+  Ec2Client,
+  LabCall,
+  LabClient,
+  TerminalCall,
+  TerminalClient,
+} from '../../shared/api';
 import { EC2_OPERATION_NAMES, type Ec2OperationName, type Ec2Operations } from '../../shared/ec2-operations';
 import { LAB_OPERATION_NAMES, type LabOperationName, type LabOperations } from '../../shared/lab-operations';
+import {
+  TERMINAL_OPERATION_NAMES,
+  type TerminalOperationName,
+  type TerminalOperations,
+} from '../../shared/terminal-operations';
 import { getBridge, type RendererBridge } from './bridge';
 
 export class ClientError extends Error implements ApiError {
@@ -40,6 +54,13 @@ function labOperation<K extends LabOperationName>(bridge: () => RendererBridge, 
   };
 }
 
+function terminalOperation<K extends TerminalOperationName>(bridge: () => RendererBridge, operation: K) {
+  return async (input: TerminalOperations[K]['input']): Promise<TerminalOperations[K]['output']> => {
+    const call: TerminalCall<K> = { service: 'terminal', operation, input };
+    return unwrap(await bridge().call(call as TerminalCall));
+  };
+}
+
 export function createEc2Client(bridge: () => RendererBridge): Ec2Client {
   return Object.fromEntries(
     EC2_OPERATION_NAMES.map((operation) => [operation, ec2Operation(bridge, operation)]),
@@ -52,6 +73,13 @@ export function createLabClient(bridge: () => RendererBridge): LabClient {
   ) as LabClient;
 }
 
+export function createTerminalClient(bridge: () => RendererBridge): TerminalClient {
+  return Object.fromEntries(
+    TERMINAL_OPERATION_NAMES.map((operation) => [operation, terminalOperation(bridge, operation)]),
+  ) as TerminalClient;
+}
+
 /** The clients every store uses; they follow whatever bridge getBridge() currently returns. */
 export const ec2: Ec2Client = createEc2Client(getBridge);
 export const lab: LabClient = createLabClient(getBridge);
+export const terminal: TerminalClient = createTerminalClient(getBridge);

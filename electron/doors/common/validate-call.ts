@@ -3,19 +3,21 @@
  * and operation, a region for EC2, an input object. An EC2 input is also checked against the
  * operation's input shape in AWS's model (model-input-validator.ts), so a member of the wrong type
  * answers an AWS error (UnknownParameter, MissingParameter, InvalidParameterValue) instead of
- * reaching the engine. The engine applies AWS's rules to the values themselves; lab inputs are
- * checked by their handlers.
+ * reaching the engine. The engine applies AWS's rules to the values themselves; lab and terminal
+ * inputs are checked by their handlers.
  */
 import type { ApiCall } from '../../../shared/api';
 import { EC2_OPERATION_NAMES } from '../../../shared/ec2-operations';
 import { ErrorCode, type ApiError } from '../../../shared/errors';
 import { LAB_OPERATION_NAMES } from '../../../shared/lab-operations';
+import { TERMINAL_OPERATION_NAMES } from '../../../shared/terminal-operations';
 import { validateModelInput } from './model-input-validator';
 
 export type CallCheck = { ok: true; call: ApiCall } | { ok: false; error: ApiError };
 
 const ec2Operations: ReadonlySet<string> = new Set(EC2_OPERATION_NAMES);
 const labOperations: ReadonlySet<string> = new Set(LAB_OPERATION_NAMES);
+const terminalOperations: ReadonlySet<string> = new Set(TERMINAL_OPERATION_NAMES);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
@@ -50,10 +52,10 @@ export function validateCall(payload: unknown): CallCheck {
     if (!members.ok) return members;
     return { ok: true, call: { service, operation, region, input, caller: 'console' } as ApiCall };
   }
-  if (service === 'lab') {
-    if (!labOperations.has(operation)) return invalidAction(operation);
+  if (service === 'lab' || service === 'terminal') {
+    if (!(service === 'lab' ? labOperations : terminalOperations).has(operation)) return invalidAction(operation);
     if (!isPlainObject(input)) return invalid(`The input of ${operation} must be an object.`);
     return { ok: true, call: { service, operation, input } as ApiCall };
   }
-  return invalid(`Value (${describe(service)}) for parameter service is invalid. Expected 'ec2' or 'lab'.`);
+  return invalid(`Value (${describe(service)}) for parameter service is invalid. Expected 'ec2', 'lab' or 'terminal'.`);
 }

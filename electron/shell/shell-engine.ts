@@ -1,0 +1,16 @@
+/**
+ * What the shells need of the engine: the door port (dispatch a call, hear events) and the files
+ * on the lab's disks (`engine.disks`). The engine satisfies it; shells name the engine's types only.
+ */
+import type { DoorEngine } from '../doors/door-engine';
+import type { DiskFiles } from '../engine/volumes/disk-files';
+import type { EntryStat as EngineEntryStat, Filesystem } from '../engine/volumes/filesystem';
+
+export type DiskFilesPort = Pick<DiskFiles, 'inspect' | 'change' | 'disksOf' | 'read'>;
+/** One disk's files, as a read or a change sees them. */
+export type DiskView = Filesystem;
+export type EntryStat = EngineEntryStat;
+
+export interface ShellEngine extends DoorEngine {
+  readonly disks: DiskFilesPort;
+}
