@@ -1,0 +1,43 @@
+/**
+ * The shell layer put together for a host: the worker that runs bash, the laptop and the
+ * instances as machines, logins, and the terminal service the doors serve.
+ */
+import type { ShellEngine } from './shell-engine';
+import { ShellRunner, type WorkerPort } from './shell-runner';
+import { InstanceMachines, type InstanceOptionsFactory } from './machines/instance-machines';
+import { laptopMachine } from './machines/laptop-machine';
+import type { LabCommand, Machine } from './machines/machine';
+import { Logins } from './session/logins';
+import { createTerminals, type Terminals } from './terminals';
+
+export interface ShellsOptions {
+  engine: ShellEngine;
+  startWorker: () => WorkerPort;
+  /** Lab commands of the laptop (ssh, scp, curl …), made once the machines exist. */
+  laptopCommands?: (world: { instances: InstanceMachines; logins: Logins }) => ReadonlyMap<string, LabCommand>;
+  instanceOptions?: InstanceOptionsFactory;
+}
+
+export interface Shells {
+  terminals: Terminals;
+  laptop: Machine;
+  instances: InstanceMachines;
+  logins: Logins;
+  runner: ShellRunner;
+  close(): void;
+}
+
+export function createShells(options: ShellsOptions): Shells {
+  const runner = new ShellRunner(options.startWorker);
+  const logins = new Logins(runner);
+  const instances = new InstanceMachines(options.engine, options.instanceOptions);
+  const laptop = laptopMachine(options.engine, options.laptopCommands?.({ instances, logins }));
+  const terminals = createTerminals({
+    engine: options.engine,
+    runner,
+    logins,
+    laptop,
+    goneInstances: (ids) => instances.gone(ids),
+  });
+  return { terminals, laptop, instances, logins, runner, close: () => terminals.close() };
+}
