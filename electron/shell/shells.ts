@@ -4,7 +4,7 @@
  */
 import type { ShellEngine } from './shell-engine';
 import { ShellRunner, type WorkerPort } from './shell-runner';
-import { InstanceMachines, type InstanceOptionsFactory } from './machines/instance-machines';
+import { InstanceMachines, labClock, type InstanceOptionsFactory } from './machines/instance-machines';
 import { laptopMachine } from './machines/laptop-machine';
 import { SSHD_ONLY, type GuestServices } from './machines/guest-services';
 import type { LabCommand, Machine } from './machines/machine';
@@ -40,7 +40,11 @@ export function createShells(options: ShellsOptions): Shells {
   const instances = new InstanceMachines(options.engine, options.instanceOptions);
   const services = options.services ?? SSHD_ONLY;
   const world: ShellWorld = { engine: options.engine, instances, logins, services, runner };
-  const laptop = laptopMachine(options.engine, (options.laptopCommands ?? laptopClients)(world));
+  const laptop = laptopMachine(
+    options.engine,
+    (options.laptopCommands ?? laptopClients)(world),
+    labClock(options.engine),
+  );
   const terminals = createTerminals({
     engine: options.engine,
     runner,
