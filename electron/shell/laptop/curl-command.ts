@@ -63,7 +63,8 @@ function parse(args: string[]): CurlArguments | string {
         if (flag === 'i') parsed.include = true;
         if (flag === 'v') parsed.verbose = true;
       }
-    } else if (arg.startsWith('-')) return `curl: option ${arg}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+    } else if (arg.startsWith('-'))
+      return `curl: option ${arg}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
     else parsed.url = arg;
   }
   return parsed;
@@ -109,7 +110,11 @@ export function curlCommand(world: ShellWorld, settings: ClientSettings): LabCom
       trace(`* connect to ${resolved.address} port ${port} failed: Connection refused`);
       trace(`* Failed to connect to ${host} port ${port} after ${elapsed} ms: Couldn't connect to server`);
       trace('* Closing connection 0');
-      return failWith(7, `Failed to connect to ${host} port ${port} after ${elapsed} ms: Couldn't connect to server`, reached.why);
+      return failWith(
+        7,
+        `Failed to connect to ${host} port ${port} after ${elapsed} ms: Couldn't connect to server`,
+        reached.why,
+      );
     }
     trace(`* Connected to ${host} (${resolved.address}) port ${port} (#0)`);
     const method = parsed.method ?? (parsed.head ? 'HEAD' : 'GET');
@@ -121,10 +126,7 @@ export function curlCommand(world: ShellWorld, settings: ClientSettings): LabCom
     const answer = world.services.http(reached.instanceId, port, method, path);
     if (!answer) return failWith(1, 'Received HTTP/0.9 when not allowed');
     const statusLine = `HTTP/1.1 ${answer.status} ${STATUS_TEXT[answer.status] ?? ''}`.trimEnd();
-    const headerLines = [
-      statusLine,
-      ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`),
-    ];
+    const headerLines = [statusLine, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`)];
     if (parsed.verbose) {
       for (const line of headerLines) out.error(`< ${line}\n`);
       out.error('<\n');

@@ -41,11 +41,20 @@ export function ncCommand(world: ShellWorld, settings: ClientSettings): LabComma
         if (arg.includes('v')) verbose = true;
         if (arg.includes('u')) udp = true;
       } else if (arg.startsWith('-')) {
-        return { stdout: '', stderr: `nc: invalid option -- '${arg.slice(1, 2)}'\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n`, exitCode: 1 };
+        return {
+          stdout: '',
+          stderr: `nc: invalid option -- '${arg.slice(1, 2)}'\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n`,
+          exitCode: 1,
+        };
       } else positional.push(arg);
     }
     const [host, portText] = positional;
-    if (!host || !portText) return { stdout: '', stderr: 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n', exitCode: 1 };
+    if (!host || !portText)
+      return {
+        stdout: '',
+        stderr: 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n',
+        exitCode: 1,
+      };
     const port = Number(portText);
     const protocol = udp ? 'udp' : 'tcp';
     const out = new ClientOutput(undefined);

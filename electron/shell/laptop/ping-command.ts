@@ -28,7 +28,11 @@ export function pingCommand(world: ShellWorld, settings: ClientSettings): LabCom
       if (arg === '-c') {
         count = Number(args[++index]);
         if (!Number.isInteger(count) || count < 1) {
-          return { stdout: '', stderr: `ping: invalid argument: '${args[index] ?? ''}': out of range: 1 <= value <= 9223372036854775807\n`, exitCode: 1 };
+          return {
+            stdout: '',
+            stderr: `ping: invalid argument: '${args[index] ?? ''}': out of range: 1 <= value <= 9223372036854775807\n`,
+            exitCode: 1,
+          };
         }
       } else if (/^-c\d+$/.test(arg)) count = Number(arg.slice(2));
       else if (arg === '-i' || arg === '-W' || arg === '-s' || arg === '-t') index++;

@@ -18,6 +18,7 @@ export function readLine(terminal: TerminalIo, prompt: string, signal?: AbortSig
     };
     return {
       input(data: string) {
+        // eslint-disable-next-line no-control-regex -- cursor keys are dropped, not typed
         for (const key of data.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')) {
           if (key === '\r' || key === '\n') {
             terminal.write('\r\n');

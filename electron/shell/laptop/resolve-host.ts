@@ -1,7 +1,7 @@
 /**
  * Name resolution as the laptop's clients see it: a public IPv4 address (an instance's
  * auto-assigned address or an Elastic IP), or an EC2 public DNS name — `ec2-54-180-1-2.compute-1.
- * amazonaws.com` in us-east-1, `ec2-…​.REGION.compute.amazonaws.com` elsewhere (EC2 User Guide:
+ * amazonaws.com` in us-east-1, `ec2-….REGION.compute.amazonaws.com` elsewhere (EC2 User Guide:
  * ec2-instance-naming, "Public IPv4 DNS") — which AWS's DNS answers with the address in its name.
  * The address then leads to the running instance that holds it now, in any region; an address no
  * instance holds answers nothing (the packets are dropped: a timeout, not a refusal).
@@ -17,7 +17,8 @@ export interface ResolvedHost {
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const PUBLIC_DNS = /^ec2-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.(?:compute-1|[a-z]{2}(?:-gov)?-[a-z]+-\d\.compute)\.amazonaws\.com\.?$/i;
+const PUBLIC_DNS =
+  /^ec2-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.(?:compute-1|[a-z]{2}(?:-gov)?-[a-z]+-\d\.compute)\.amazonaws\.com\.?$/i;
 
 function addressOf(name: string): string | undefined {
   if (name === 'localhost') return '127.0.0.1';
@@ -32,7 +33,7 @@ export function resolveHost(world: ShellWorld, name: string): ResolvedHost | und
   const address = addressOf(name);
   if (!address) return undefined;
   const reader = world.instances.reader;
-  let regions: string[] = [];
+  let regions: string[];
   try {
     regions = (reader.ec2('us-east-1', 'DescribeRegions', {}).Regions ?? []).map((r) => r.RegionName!);
   } catch {

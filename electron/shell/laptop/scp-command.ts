@@ -76,7 +76,11 @@ export function scpCommand(world: ShellWorld, settings: ClientSettings): LabComm
     const remotes = [target, ...sources].filter((location) => location.remote);
     const hosts = new Set(remotes.map((location) => location.remote!.host));
     if (remotes.length === 0) {
-      return { stdout: '', stderr: 'scp: the lab copies between the laptop and an instance; use cp on the laptop\n', exitCode: 1 };
+      return {
+        stdout: '',
+        stderr: 'scp: the lab copies between the laptop and an instance; use cp on the laptop\n',
+        exitCode: 1,
+      };
     }
     if (hosts.size > 1 || (target.remote && sources.some((s) => s.remote))) {
       return { stdout: '', stderr: 'scp: the lab copies between the laptop and one instance at a time\n', exitCode: 1 };
@@ -90,7 +94,9 @@ export function scpCommand(world: ShellWorld, settings: ClientSettings): LabComm
     });
     if (!connection.ok) return out.end(connection.exitCode);
     if (connection.rootRedirect) {
-      out.error(`Please login as the user "${connection.rootRedirect}" rather than the user "root".\n\nscp: Connection closed\n`);
+      out.error(
+        `Please login as the user "${connection.rootRedirect}" rather than the user "root".\n\nscp: Connection closed\n`,
+      );
       return out.end(255);
     }
     const instanceUser = connection.user;
@@ -117,7 +123,11 @@ export function scpCommand(world: ShellWorld, settings: ClientSettings): LabComm
       const path = from.resolve(source.path);
       const stat = from.machine.fs.statOrUndefined(path, true);
       if (!stat) {
-        out.error(from === laptop ? `scp: stat local "${source.path}": No such file or directory\n` : `scp: ${path}: No such file or directory\n`);
+        out.error(
+          from === laptop
+            ? `scp: stat local "${source.path}": No such file or directory\n`
+            : `scp: ${path}: No such file or directory\n`,
+        );
         status = 1;
         continue;
       }
@@ -152,7 +162,8 @@ function copyTree(
   const stat = from.machine.fs.statOrUndefined(path, true)!;
   if (stat.type === 'directory') {
     if (!to.machine.fs.statOrUndefined(into, true)) wrap(into, () => to.machine.fs.mkdir(into, to.who, false));
-    for (const name of from.machine.fs.readdir(path, from.who)) copyTree(from, `${path}/${name}`, to, `${into}/${name}`, progress);
+    for (const name of from.machine.fs.readdir(path, from.who))
+      copyTree(from, `${path}/${name}`, to, `${into}/${name}`, progress);
     return;
   }
   const data = wrap(path, () => from.machine.fs.readBytes(path, from.who));

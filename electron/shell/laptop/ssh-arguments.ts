@@ -117,7 +117,30 @@ export interface SshCommandLine {
 export function parseSshArguments(args: string[]): SshCommandLine | { exit: number; stdout?: string; stderr?: string } {
   const options = newConnectionOptions();
   let index = 0;
-  const needsValue = new Set(['i', 'p', 'l', 'o', 'F', 'E', 'L', 'R', 'D', 'J', 'b', 'c', 'm', 'e', 'S', 'W', 'w', 'B', 'I', 'O', 'P', 'Q']);
+  const needsValue = new Set([
+    'i',
+    'p',
+    'l',
+    'o',
+    'F',
+    'E',
+    'L',
+    'R',
+    'D',
+    'J',
+    'b',
+    'c',
+    'm',
+    'e',
+    'S',
+    'W',
+    'w',
+    'B',
+    'I',
+    'O',
+    'P',
+    'Q',
+  ]);
   while (index < args.length) {
     const arg = args[index]!;
     if (arg === '--') {

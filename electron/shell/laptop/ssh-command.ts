@@ -20,7 +20,8 @@ export const ROOT_MESSAGE_SECONDS = 10;
 export function sshCommand(world: ShellWorld, settings: ClientSettings): LabCommand {
   return async (ctx: CommandContext) => {
     const parsed = parseSshArguments(ctx.request.args);
-    if (!('destination' in parsed)) return { stdout: parsed.stdout ?? '', stderr: parsed.stderr ?? '', exitCode: parsed.exit };
+    if (!('destination' in parsed))
+      return { stdout: parsed.stdout ?? '', stderr: parsed.stderr ?? '', exitCode: parsed.exit };
     const { options, destination, command } = parsed;
     const split = splitDestination(destination);
     const user = split.user ?? options.user ?? ctx.user.name;

@@ -191,7 +191,8 @@ export async function connect(
     }
     if (strict === 'ask') {
       if (!out.live) return fail('Host key verification failed.\n');
-      const shown = entryName === resolved.address ? entryName : `${entryName} (${resolved.address})`;
+      // sshconnect.c: `host (ip)` always, each as `[x]:port` for another port.
+      const shown = `${entryName} (${hostEntryName(resolved.address, target.port)})`;
       const others = known.otherNames.length
         ? `This host key is known by the following other names/addresses:\n${known.otherNames
             .map((other) => `    ${knownHostsPath.replace(ctx.user.home, '~')}:${other.line}: ${other.name}\n`)
@@ -207,7 +208,10 @@ export async function connect(
       }
       if (answer === undefined) return { ok: false, exitCode: 255 };
       if (answer.toLowerCase() === 'no') {
-        return fail('Host key verification failed.\n', 'answer yes to trust the instance\'s host key (compare its fingerprint with the console\'s Connect page or the system log)');
+        return fail(
+          'Host key verification failed.\n',
+          "answer yes to trust the instance's host key (compare its fingerprint with the console's Connect page or the system log)",
+        );
       }
     }
     if (addKnownHost(ctx, knownHostsPath, entryName, hostKey.publicKey)) {
@@ -299,7 +303,10 @@ function authorizedKeysOf(
   }
   if (!keyName) return [];
   try {
-    const pairs = world.instances.reader.ec2(region, 'DescribeKeyPairs', { KeyNames: [keyName], IncludePublicKey: true });
+    const pairs = world.instances.reader.ec2(region, 'DescribeKeyPairs', {
+      KeyNames: [keyName],
+      IncludePublicKey: true,
+    });
     return authorizedBlobs(pairs.KeyPairs?.[0]?.PublicKey ?? '');
   } catch {
     return [];
@@ -359,7 +366,8 @@ function denialHint(
   if (!machine.user(userName)) {
     return `this AMI's login user is ${defaultUserOf(machine) ?? 'another user'}, not ${userName}`;
   }
-  if (identities.length === 0) return `give the key pair's private key file with -i (the instance uses key pair ${keyName ?? '(none)'})`;
+  if (identities.length === 0)
+    return `give the key pair's private key file with -i (the instance uses key pair ${keyName ?? '(none)'})`;
   return keyName
     ? `the instance was launched with key pair ${keyName}; the key file given is not its private key`
     : 'the instance was launched without a key pair, so no key logs in';
