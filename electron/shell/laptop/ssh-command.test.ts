@@ -220,4 +220,28 @@ describe('ssh from the laptop', () => {
       `Connection to ${publicIp} closed by remote host.\nConnection to ${publicIp} closed.\nstatus=255\n`,
     );
   });
+
+  it('asks again for a new address after stop/start, naming where the same host key is known', async () => {
+    const { h, publicIp, instanceId } = await ready();
+    await h.run('chmod 400 lab-key.pem');
+    await h.run(`ssh -o StrictHostKeyChecking=accept-new -i lab-key.pem ec2-user@${publicIp} true`);
+    h.lab.ec2('StopInstances', { InstanceIds: [instanceId] });
+    h.lab.pass(120_000);
+    h.lab.ec2('StartInstances', { InstanceIds: [instanceId] });
+    h.lab.pass(300_000);
+    const newIp = h.lab.ec2('DescribeInstances', { InstanceIds: [instanceId] }).Reservations![0]!.Instances![0]!
+      .PublicIpAddress!;
+    expect(newIp).not.toBe(publicIp);
+    const from = h.screen().length;
+    h.keys(`ssh -i lab-key.pem ec2-user@${newIp} true\r`);
+    const question = await h.waitFor(FIRST_TIME, from);
+    expect(question).toContain(
+      `This host key is known by the following other names/addresses:\n    ~/.ssh/known_hosts:1: ${publicIp}\n`,
+    );
+    h.keys('yes\r');
+    await h.waitFor(PROMPT, from);
+    expect(h.laptopFile('/home/learner/.ssh/known_hosts')!.split('\n')[1]).toMatch(
+      new RegExp(`^${newIp} ssh-ed25519 `),
+    );
+  });
 });
