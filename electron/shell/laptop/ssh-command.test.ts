@@ -244,4 +244,22 @@ describe('ssh from the laptop', () => {
       new RegExp(`^${newIp} ssh-ed25519 `),
     );
   });
+
+  it('under BatchMode or strict checking refuses an unknown host; with known_hosts at /dev/null it remembers nothing', async () => {
+    const { h, publicIp } = await ready();
+    await h.run('chmod 400 lab-key.pem');
+    let shown = await h.run(`ssh -o BatchMode=yes -i lab-key.pem ec2-user@${publicIp} true; echo status=$?`);
+    expect(shown).toContain('Host key verification failed.\n');
+    expect(shown).not.toContain('No ED25519 host key');
+    expect(shown).toContain('status=255');
+    shown = await h.run(`ssh -o StrictHostKeyChecking=yes -i lab-key.pem ec2-user@${publicIp} true`);
+    expect(shown).toContain(
+      `No ED25519 host key is known for ${publicIp} and you have requested strict checking.\nHost key verification failed.\n`,
+    );
+    const quiet = '-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no';
+    shown = await h.run(`ssh ${quiet} -i lab-key.pem ec2-user@${publicIp} echo hello`);
+    expect(shown).toContain(`Warning: Permanently added '${publicIp}' (ED25519) to the list of known hosts.\n`);
+    expect(shown).toContain('hello\n');
+    expect(h.laptopFile('/home/learner/.ssh/known_hosts')).toBeUndefined();
+  });
 });
