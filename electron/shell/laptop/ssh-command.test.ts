@@ -262,4 +262,18 @@ describe('ssh from the laptop', () => {
     expect(shown).toContain('hello\n');
     expect(h.laptopFile('/home/learner/.ssh/known_hosts')).toBeUndefined();
   });
+
+  it('gives up waiting for a dropped connection on Ctrl-C', async () => {
+    harness = clientsHarness({ endlessWaits: true });
+    const { publicIp } = launchReachable(harness, { sshRule: false });
+    await harness.waitFor(PROMPT);
+    const from = harness.screen().length;
+    harness.keys(`ssh ec2-user@${publicIp}\r`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(harness.waits).toEqual([20_000]);
+    harness.keys('\x03');
+    const shown = await harness.waitFor(PROMPT, from);
+    expect(shown).toMatch(/\^C\n[^\n]*learner@laptop:~\$ $/);
+    expect(shown).not.toContain('Connection timed out');
+  });
 });
