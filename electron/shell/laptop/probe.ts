@@ -10,7 +10,7 @@ import type { ReachabilityAnswer } from '../../../shared/lab-operations';
 import type { ShellWorld } from '../shell-world';
 import type { ResolvedHost } from './resolve-host';
 
-export type ProbeResult =
+type ProbeResult =
   | { kind: 'open'; instanceId: string; region: string }
   | { kind: 'refused'; why: string }
   | { kind: 'timeout'; why: string };

@@ -6,7 +6,7 @@
  * OpenSSH's own words.
  */
 
-export type StrictHostKeyChecking = 'yes' | 'no' | 'accept-new' | 'ask';
+type StrictHostKeyChecking = 'yes' | 'no' | 'accept-new' | 'ask';
 
 export interface ConnectionOptions {
   identityFiles: string[];
@@ -31,7 +31,7 @@ export const newConnectionOptions = (): ConnectionOptions => ({
 /** The OpenSSH version this laptop's client reports (`ssh -V`; the one installed on Debian 12). */
 export const OPENSSH_VERSION = 'OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.19 27 Jan 2026';
 
-export const SSH_USAGE = [
+const SSH_USAGE = [
   'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]',
   '           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]',
   '           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]',
@@ -107,7 +107,7 @@ export function splitDestination(destination: string): { user?: string; host: st
   return at < 0 ? { host: destination } : { user: destination.slice(0, at), host: destination.slice(at + 1) };
 }
 
-export interface SshCommandLine {
+interface SshCommandLine {
   options: ConnectionOptions;
   destination: string;
   command: string[];
