@@ -276,4 +276,14 @@ describe('ssh from the laptop', () => {
     expect(shown).toMatch(/\^C\n[^\n]*learner@laptop:~\$ $/);
     expect(shown).not.toContain('Connection timed out');
   });
+
+  it('times out on a private address and is refused by a Windows instance, each with its hint', async () => {
+    const { h, publicIp } = await ready({ os: 'windows' });
+    let shown = await h.run('ssh ec2-user@172.31.5.10');
+    expect(shown).toContain('ssh: connect to host 172.31.5.10 port 22: Connection timed out\n');
+    expect(shown).toContain('hint: 172.31.5.10 is a private address, reachable only inside its VPC');
+    shown = await h.run(`ssh -i lab-key.pem Administrator@${publicIp}`);
+    expect(shown).toContain(`ssh: connect to host ${publicIp} port 22: Connection refused\n`);
+    expect(shown).toContain('hint: a Windows instance runs no SSH server');
+  });
 });

@@ -119,9 +119,16 @@ export async function connect(
     return fail(`ssh: connect to host ${target.host} port ${target.port}: Connection refused\n`, reached.why);
   }
   const { instanceId, region } = reached;
+  const os = osOf(world, region, resolved.instance!.instance.ImageId!);
+  if (os === 'windows') {
+    debug(`connect to address ${resolved.address} port ${target.port}: Connection refused`);
+    return fail(
+      `ssh: connect to host ${target.host} port ${target.port}: Connection refused\n`,
+      'a Windows instance runs no SSH server; connect with RDP (port 3389) and the password the console decrypts with the key pair',
+    );
+  }
   const machine = world.instances.get(region, instanceId);
   const hostKey = world.engine.hostKeys.of(instanceId);
-  const os = osOf(world, region, resolved.instance!.instance.ImageId!);
   if (!machine || !hostKey) {
     return fail(`ssh: connect to host ${target.host} port ${target.port}: Connection refused\n`);
   }
