@@ -80,8 +80,7 @@ export function curlCommand(world: ShellWorld, settings: ClientSettings): LabCom
     const out = new ClientOutput(undefined);
     const quietErrors = parsed.silent && !parsed.showErrors;
     const failWith = (code: number, message: string, hint?: string) => {
-      if (!quietErrors) out.error(`curl: (${code}) ${message}\n`);
-      out.error(hintLine(ctx.request.env, hint));
+      if (!quietErrors) out.error(`curl: (${code}) ${message}\n${hintLine(ctx.request.env, hint)}`);
       return out.end(code);
     };
     const match = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/i.exec(parsed.url);
