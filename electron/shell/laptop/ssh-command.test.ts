@@ -286,4 +286,20 @@ describe('ssh from the laptop', () => {
     expect(shown).toContain(`ssh: connect to host ${publicIp} port 22: Connection refused\n`);
     expect(shown).toContain('hint: a Windows instance runs no SSH server');
   });
+
+  it("refuses bad command lines in the installed OpenSSH client's words", async () => {
+    harness = clientsHarness();
+    await harness.waitFor(PROMPT);
+    expect(await harness.run('ssh -Z host')).toContain(
+      'unknown option -- Z\nusage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]\n',
+    );
+    expect(await harness.run('ssh -p 99999 host')).toContain("Bad port '99999'\n");
+    expect(await harness.run('ssh -o Foo=bar host')).toContain('command-line: line 0: Bad configuration option: foo\n');
+    expect(await harness.run('ssh -o StrictHostKeyChecking=maybe host')).toContain(
+      'command-line line 0: unsupported option "maybe".\n',
+    );
+    const shown = await harness.run('ssh -o ConnectTimeout=abc host; echo status=$?');
+    expect(shown).toContain('command-line line 0: invalid time value.\n');
+    expect(shown).toContain('status=255');
+  });
 });
