@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Filesystem, fromBase64, normalizePath, rawImage, toBase64, type FilesystemError } from './filesystem';
+import { fromBase64, toBase64 } from './base64';
+import { Filesystem, normalizePath, rawImage, type FilesystemError } from './filesystem';
 
 function formatted(): Filesystem {
   const fs = new Filesystem(rawImage(), 1_000);
