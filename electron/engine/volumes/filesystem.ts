@@ -1,54 +1,36 @@
 /**
- * What a disk (an EBS volume, a snapshot of one, an instance-store disk) holds, as plain data that
- * persists as it is and that a shell mounts directly: either nothing (raw, never formatted: `file -s`
- * says `data`, EC2 User Guide: ebs-using-volumes) or a filesystem of a type, made of directories,
- * files and symbolic links by absolute path, each with mode, owner and modification time. The shape
- * is the one an in-memory filesystem keeps (path → directory | file | symlink with mode and mtime).
- * A file names its data by content address (blob-store.ts) instead of holding it, so the image is
- * small JSON whatever the files weigh, and changing one file changes one entry.
+ * A disk's image (disk-image.ts) as a filesystem: the calls a shell makes (stat, readFile, mkdir,
+ * writeFile, rename, chmod …) with the errno a shell prints when one fails, and `statfs` for `df`.
+ * File data goes through a blob store: the lab's (disk-blobs.ts) or the image's own.
  */
 import { fromBase64 } from './base64';
 import { objectBlobs, type BlobStore } from './blob-store';
+import {
+  MAX_DISK_BYTES,
+  normalizePath,
+  type DiskImage,
+  type EntryBase,
+  type EntryOwner,
+  type EntryStat,
+  type FileEntry,
+  type FilesystemEntry,
+  type FilesystemType,
+  type FilesystemUsage,
+} from './disk-image';
 
-/** The filesystem types mkfs can make in the lab (and the ones an AMI's root volume comes with). */
-export const FILESYSTEM_TYPES = ['xfs', 'ext4', 'ext3', 'vfat', 'ntfs', 'apfs'] as const;
-export type FilesystemType = (typeof FILESYSTEM_TYPES)[number];
-
-/** A disk keeps at most this much file data: enough for any lesson, small enough to save at once. */
-export const MAX_DISK_BYTES = 64 * 1024 * 1024;
-
-interface EntryBase {
-  mode: number;
-  uid: number;
-  gid: number;
-  /** Epoch milliseconds on the lab clock. */
-  mtime: number;
-}
-
-export type DirectoryEntry = EntryBase & { type: 'directory' };
-export type FileEntry = EntryBase & {
-  type: 'file';
-  /** The SHA-256 of its bytes (hex): where its data is in the blob store. */
-  blob: string;
-  size: number;
-};
-export type SymlinkEntry = EntryBase & { type: 'symlink'; target: string };
-export type FilesystemEntry = DirectoryEntry | FileEntry | SymlinkEntry;
-
-export interface DiskImage {
-  /** The filesystem on the disk; absent while the disk is raw. */
-  format?: FilesystemType;
-  /** Normalized absolute path → entry; '/' is there once the disk is formatted. */
-  entries: Record<string, FilesystemEntry>;
-  /** Bytes of file data and link targets, kept as entries change. */
-  usedBytes: number;
-  /**
-   * The files' data by address (SHA-256 hex → base64) when the image carries it itself: a copy
-   * handed out by `engine.disks.read`, an image made outside the lab. A disk's own record never
-   * has it: the lab keeps file data in the disk-blobs collection.
-   */
-  blobs?: Record<string, string>;
-}
+// The image's shapes, so that a caller of the filesystem finds them here too.
+export { FILESYSTEM_TYPES, MAX_DISK_BYTES, normalizePath, rawImage } from './disk-image';
+export type {
+  DirectoryEntry,
+  DiskImage,
+  EntryOwner,
+  EntryStat,
+  FileEntry,
+  FilesystemEntry,
+  FilesystemType,
+  FilesystemUsage,
+  SymlinkEntry,
+} from './disk-image';
 
 /** Why a filesystem call failed, as the errno a shell prints (`ENOENT` …). */
 export type FilesystemErrorCode =
@@ -77,35 +59,6 @@ export class FilesystemError extends Error {
   }
 }
 
-export interface EntryOwner {
-  mode?: number;
-  uid?: number;
-  gid?: number;
-}
-
-export interface EntryStat {
-  type: FilesystemEntry['type'];
-  mode: number;
-  uid: number;
-  gid: number;
-  mtime: number;
-  size: number;
-}
-
-/** What `df` shows of a filesystem (statfs(2)). */
-export interface FilesystemUsage {
-  type: FilesystemType;
-  /** The disk's size: the volume's, the instance-store disk's. */
-  sizeBytes: number;
-  usedBytes: number;
-  /** The size less what is used, as `df` shows it. */
-  availableBytes: number;
-  /** What the lab still takes before ENOSPC: a disk holds at most MAX_DISK_BYTES of files. */
-  writableBytes: number;
-  /** Directories, files and links (inodes in use). */
-  entries: number;
-}
-
 export interface FilesystemOptions {
   /** Where file data is kept; by default in the image itself (`DiskImage.blobs`). */
   blobs?: BlobStore;
@@ -113,21 +66,6 @@ export interface FilesystemOptions {
   readOnly?: string;
   /** The disk's size in bytes, for `statfs`; MAX_DISK_BYTES unless told. */
   sizeBytes?: number;
-}
-
-export function rawImage(): DiskImage {
-  return { entries: {}, usedBytes: 0 };
-}
-
-/** `/a/./b/../c/` → `/a/c`; relative paths are taken from `/`. */
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
 function parentOf(path: string): string {
