@@ -17,10 +17,19 @@ export const LAPTOP_UID = 1000;
 export const LAPTOP_HOME = `/home/${LAPTOP_USER}`;
 export const LAPTOP_DOWNLOADS = `${LAPTOP_HOME}/Downloads`;
 
-/** The laptop's files before anything changed them, stamped `at`. */
+let template: DiskImage | undefined;
+
+/** The laptop's files before anything changed them, stamped `at` (made once, then copied). */
 export function laptopSkeleton(at: number): DiskImage {
+  template ??= makeSkeleton();
+  const image = structuredClone(template);
+  for (const path in image.entries) image.entries[path]!.mtime = at;
+  return image;
+}
+
+function makeSkeleton(): DiskImage {
   const image = rawImage();
-  const fs = new Filesystem(image, at);
+  const fs = new Filesystem(image, 0);
   const learner = { uid: LAPTOP_UID, gid: LAPTOP_UID };
   fs.format('ext4');
   fs.mkdir('/home');
