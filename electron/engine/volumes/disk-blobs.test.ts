@@ -142,6 +142,23 @@ describe('file data on the lab disks', () => {
     expect(blobIds(imported)).toEqual([]);
   });
 
+  it("keeps the data of a disk's record set aside at start-up", () => {
+    const lab = createTestLab();
+    const [kept, other] = [newVolume(lab), newVolume(lab)];
+    for (const volumeId of [kept, other]) lab.engine.disks.change(volumeId, (fs) => fs.format('xfs'));
+    lab.engine.disks.change(kept, (fs) => fs.writeFile('/precious', 'only here'));
+    const precious = blobOf(lab, kept, '/precious');
+    const record = lab.store.loadAll().find((r) => r.collection === 'disk-contents' && r.id === kept)!;
+    lab.store.commit([{ ...record, data: { ...(record.data as object), usedBytes: -1 } }]);
+    const reopened = lab.reopen();
+    expect(reopened.lab('GetStatus', {}).notices.map((n) => n.code)).toContain('RecordQuarantined');
+    reopened.engine.disks.change(other, (fs) => {
+      fs.writeFile('/a', 'a');
+      fs.remove('/a');
+    });
+    expect(blobIds(reopened)).toEqual([precious]);
+  });
+
   it('refuses a lab file whose data does not match its size, and reads a file whose data is missing as EIO', () => {
     const lab = createTestLab();
     const volumeId = newVolume(lab);

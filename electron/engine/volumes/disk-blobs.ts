@@ -2,13 +2,14 @@
  * The lab's side of the blob store: file data in the disk-blobs collection, written through the
  * unit of work like any record, and removed once no disk names it. Which blobs are named is counted
  * in memory (built once from the disk contents, then kept by watching every change to them, rollbacks
- * and loading included), so a command only looks at the blobs it let go of: never a scan of the lab.
+ * and loading included), so a command only looks at the blobs it let go of or wrote: never a scan
+ * of the lab.
  */
 import type { EngineContext } from '../context';
 import { KEY_MAKER_MISSING } from '../key-pairs/key-maker';
 import { toBase64 } from './base64';
 import type { BlobStore } from './blob-store';
-import { DISK_BLOBS } from './disk-blob-record';
+import { DISK_BLOBS, type DiskBlobRecord } from './disk-blob-record';
 import { DISK_CONTENTS, type DiskContentsRecord } from './disk-contents-record';
 import type { DiskImage } from './filesystem';
 import { sha256Hex } from './sha256';
@@ -30,15 +31,13 @@ export function trackBlobReferences(ctx: EngineContext): void {
   const blobs = ctx.records(DISK_BLOBS);
   const references: BlobReferences = { counts: new Map(), unnamed: new Set() };
   REFERENCES.set(contents, references);
+  // Data no disk names when counting starts is left alone: a disk's record set aside at start-up
+  // (lab/imported-records.ts) still names it, and its data stays with it.
   for (const record of contents.values()) count(references, record, 1);
-  for (const hash of blobs.keys()) if (!references.counts.has(hash)) references.unnamed.add(hash);
   contents.observe((_id, before, after) => {
     if (before && after && before.entries === after.entries) return;
     if (before) count(references, before, -1);
     if (after) count(references, after, 1);
-  });
-  blobs.observe((hash, _before, after) => {
-    if (after && !references.counts.has(hash)) references.unnamed.add(hash);
   });
   contents.beforeEachCommit(() => {
     if (references.unnamed.size === 0) return;
@@ -60,6 +59,12 @@ function count(references: BlobReferences, record: DiskContentsRecord, delta: 1 
   }
 }
 
+/** Notes a blob just kept: unless a disk names it by the end of the command, it goes. */
+function keep(ctx: EngineContext, record: DiskBlobRecord): void {
+  ctx.records(DISK_BLOBS).put(record.hash, record);
+  REFERENCES.get(ctx.records(DISK_CONTENTS))!.unnamed.add(record.hash);
+}
+
 /** The lab's blob store: reads from disk-blobs, writes new content there (hashed by the host's crypto when it has one). */
 export function labBlobs(ctx: EngineContext): BlobStore {
   trackBlobReferences(ctx);
@@ -71,7 +76,7 @@ export function labBlobs(ctx: EngineContext): BlobStore {
     read: (address) => blobs.get(address)?.data,
     write: (bytes) => {
       const hash = digest(bytes);
-      if (!blobs.has(hash)) blobs.put(hash, { hash, size: bytes.length, data: toBase64(bytes) });
+      if (!blobs.has(hash)) keep(ctx, { hash, size: bytes.length, data: toBase64(bytes) });
       return hash;
     },
   };
@@ -87,7 +92,7 @@ export function adoptBlobs(ctx: EngineContext, image: DiskImage): void {
     const entry = image.entries[path]!;
     if (entry.type !== 'file' || blobs.has(entry.blob)) continue;
     const data = carried[entry.blob];
-    if (data !== undefined) blobs.put(entry.blob, { hash: entry.blob, size: entry.size, data });
+    if (data !== undefined) keep(ctx, { hash: entry.blob, size: entry.size, data });
   }
   delete image.blobs;
 }
