@@ -105,6 +105,11 @@ describe.each([
       ),
     );
     expect(new Set(blobs.map((b) => b.id))).toEqual(named);
+    for (const blob of blobs) {
+      const { hash, size, data } = blob.data as { hash: string; size: number; data: string };
+      const bytes = Buffer.from(data, 'base64');
+      expect([blob.id, hash, size]).toEqual([sha256(bytes), sha256(bytes), bytes.length]);
+    }
     // The root volume's two files of the same bytes, and the data volume's photo its snapshot shares.
     const [same, motd] = lab.engine.disks.inspect(ids.root, (fs) => [
       fs.entriesUnder('/home/ec2-user/same.txt')[0]![1],
