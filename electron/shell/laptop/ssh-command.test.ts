@@ -269,7 +269,10 @@ describe('ssh from the laptop', () => {
     await harness.waitFor(PROMPT);
     const from = harness.screen().length;
     harness.keys(`ssh ec2-user@${publicIp}\r`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The line reaches the worker and ssh starts waiting; on a busy machine that takes a moment.
+    for (let tries = 0; tries < 500 && harness.waits.length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect(harness.waits).toEqual([20_000]);
     harness.keys('\x03');
     const shown = await harness.waitFor(PROMPT, from);
