@@ -1,7 +1,7 @@
 /**
  * The learner's laptop: one user (`learner`, home /home/learner, where the console's downloads
  * land), a Debian-like prompt `learner@laptop:~$`, its files on the laptop disk the engine keeps,
- * and the client commands it adds (ssh, scp, curl … — machines/laptop-commands).
+ * and the client commands it adds (ssh, scp, curl … — laptop/laptop-clients.ts).
  */
 import { LAPTOP_DISK_ID } from '../../../shared/lab-operations';
 import type { ShellEngine } from '../shell-engine';
