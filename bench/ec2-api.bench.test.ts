@@ -59,15 +59,24 @@ async function wireTimes(
   return samples;
 }
 
-/** The lab's wire time for `count` calls, then the bare server's for the same reply bytes. */
+/**
+ * The lab's wire time for `count` calls and the bare server's for the same reply bytes, in three
+ * alternating rounds, so both meet the same load on the machine. Medians over all rounds.
+ */
 async function againstCeiling(
   operation: string,
   count: number,
   call: (client: EC2Client, index: number) => Promise<unknown>,
 ): Promise<{ lab: number; ceiling: number }> {
-  const labSamples = await wireTimes(labClient, count, (index) => call(labClient.client, index));
-  await bare.answer(labClient.lastReply(operation));
-  const bareSamples = await wireTimes(bareClient, count, (index) => call(bareClient.client, index));
+  const labSamples: number[] = [];
+  const bareSamples: number[] = [];
+  const perRound = Math.ceil(count / 3);
+  for (let first = 0; first < count; first += perRound) {
+    const round = Math.min(perRound, count - first);
+    labSamples.push(...(await wireTimes(labClient, round, (index) => call(labClient.client, first + index))));
+    await bare.answer(labClient.lastReply(operation));
+    bareSamples.push(...(await wireTimes(bareClient, round, (index) => call(bareClient.client, first + index))));
+  }
   return { lab: summarize(labSamples).medianMs, ceiling: summarize(bareSamples).medianMs };
 }
 
@@ -130,22 +139,29 @@ it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async
     ),
   );
 
-  const byId = await againstCeiling('DescribeInstances', 300, (client, index) =>
-    client.send(new DescribeInstancesCommand({ InstanceIds: [ids[index % INSTANCES]!] })),
-  );
-  record(atMostTimesCeiling('DescribeInstances, one InstanceId (wire, median)', byId.lab, byId.ceiling, 2));
   const byTag = await againstCeiling('DescribeInstances', 300, (client, index) =>
     client.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: [`bench-${index}`] }] })),
   );
   record(atMostTimesCeiling('DescribeInstances, filter tag:Name, 1 match (wire, median)', byTag.lab, byTag.ceiling, 2));
 
-  // 8 clients on their own keep-alive connections, replaying one signed DescribeInstances of one id.
+  const byId = await againstCeiling('DescribeInstances', 300, (client, index) =>
+    client.send(new DescribeInstancesCommand({ InstanceIds: [ids[index % INSTANCES]!] })),
+  );
+  record(atMostTimesCeiling('DescribeInstances, one InstanceId (wire, median)', byId.lab, byId.ceiling, 2));
+  // 8 clients on their own keep-alive connections, replaying one signed DescribeInstances of one id (the last call above).
   const signed = labClient.lastRequest('DescribeInstances');
+  await bare.answer(labClient.lastReply('DescribeInstances'));
   await replayThroughput(lab.apiUrl, signed, 8, 500);
-  const labRate = await replayThroughput(lab.apiUrl, signed, 8, 5000);
   await replayThroughput(bare.url, signed, 8, 500);
-  const bareRate = await replayThroughput(bare.url, signed, 8, 5000);
-  record(atLeastShareOfCeiling('8 concurrent clients, DescribeInstances filter tag:Name', labRate, bareRate, 0.5));
+  const labRates: number[] = [];
+  const bareRates: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    labRates.push(await replayThroughput(lab.apiUrl, signed, 8, 2000));
+    bareRates.push(await replayThroughput(bare.url, signed, 8, 2000));
+  }
+  const labRate = Math.max(...labRates);
+  const bareRate = Math.max(...bareRates);
+  record(atLeastShareOfCeiling('8 concurrent clients, DescribeInstances one InstanceId', labRate, bareRate, 0.5));
 
   if (PROFILE) {
     mkdirSync('dist/bench', { recursive: true });

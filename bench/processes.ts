@@ -32,6 +32,8 @@ export interface LabProcess {
   lab(operation: string, input: unknown): Promise<unknown>;
   /** Resident set size of the process now, from /proc. */
   rssMiB(): number;
+  /** CPU time the process has used so far (user + system), in ms, from /proc. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startLabProcess(
       return result.value;
     },
     rssMiB: () => rssMiBOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     async stop() {
       inspector?.close();
       await stopChild(child);
@@ -129,6 +132,13 @@ function rssMiBOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round((kib / 1024) * 10) / 10;
+}
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function waitFor(child: ChildProcess, ready: (output: string) => boolean): Promise<string> {

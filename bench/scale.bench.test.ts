@@ -1,8 +1,8 @@
 /**
  * Classroom scale: 10,000 instances across four regions in a SQLite lab (WAL, one transaction per
- * command), the clock at 60×. Idle CPU while the host ticks every 250 ms with nothing due, reopening
- * the lab, an acknowledged mutation (p95, committed to disk), and DescribeInstances with MaxResults
- * 1000 answered as the EC2 API's XML.
+ * command), the clock at 60×. A tick with nothing due, an acknowledged mutation (p95, committed to
+ * disk), DescribeInstances with MaxResults 1000 answered as the EC2 API's XML, reopening the lab, and
+ * the idle CPU of browser mode left open on that lab.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { ApiCall } from '../shared/api';
 import { findOperation } from '../electron/doors/common/ec2-model';
-import { serializeOutput } from '../electron/doors/ec2-api/xml-output-serializer';
+import { serializeOutputChunks } from '../electron/doors/ec2-api/xml-output-serializer';
 import { createEngine, type Engine } from '../electron/engine/engine';
 import { openSqliteStateStore } from '../electron/engine/state/sqlite-state-store';
 import { quickStartImage } from '../electron/engine/test-support/test-lab';
-import { TICK_INTERVAL_MS } from '../electron/host/start-lab';
 import { measure } from './measure';
+import { startLabProcess } from './processes';
 import { atMost, info, record } from './verdict';
 
 const REGIONS = ['ap-northeast-2', 'us-east-1', 'eu-west-1', 'us-west-2'];
@@ -59,21 +59,8 @@ it('10,000 instances across regions, clock at 60×', async () => {
     labCall(engine, 'AdvanceClock', { milliseconds: 10 * 60_000 });
     labCall(engine, 'SetClockSpeed', { speed: 60 });
 
-    // Idle: the host's 250 ms tick for 3 s of real time.
-    const cpuBefore = process.cpuUsage();
-    const wallBefore = performance.now();
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => engine.tick(), TICK_INTERVAL_MS);
-      setTimeout(() => {
-        clearInterval(timer);
-        resolve();
-      }, 3_000);
-    });
-    const cpu = process.cpuUsage(cpuBefore);
-    const idlePercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100;
-    record(atMost('idle CPU, 10,000 instances, clock 60×, tick every 250 ms', round(idlePercent), '% of a core', 2));
     const tick = measure(40, () => engine.tick());
-    record(info('  … one tick with nothing due (median)', tick.medianMs, 'ms'));
+    record(info('one engine tick with nothing due (median)', tick.medianMs, 'ms'));
 
     // An acknowledged mutation: the command's transaction is committed when dispatch returns.
     const mutation = measure(400, (index) => {
@@ -91,10 +78,11 @@ it('10,000 instances across regions, clock at 60×', async () => {
         Reservations: { Instances: unknown[] }[];
       };
       answered = value.Reservations.reduce((count, reservation) => count + reservation.Instances.length, 0);
-      serializeOutput('DescribeInstances', output, value, 'request-id');
+      serializeOutputChunks('DescribeInstances', output, value, 'request-id');
     });
     expect(answered).toBe(1000);
     record(atMost('DescribeInstances MaxResults 1000 of 2,500, with XML (median)', page.medianMs, 'ms', 50));
+    record(info('  … the first of them (no view kept yet)', page.maxMs, 'ms'));
 
     engine.close();
     const reopening = performance.now();
@@ -104,6 +92,21 @@ it('10,000 instances across regions, clock at 60×', async () => {
     expect(
       (call(engine, 'DescribeInstances', { InstanceIds: [ids[0]!] }) as { Reservations: unknown[] }).Reservations,
     ).toHaveLength(1);
+    engine.close();
+
+    // Idle: browser mode on this lab, as a learner leaves it open, the clock at 60× (saved with the lab).
+    const lab = await startLabProcess({ dataDirectory: directory, inspect: false });
+    try {
+      await waitRealMs(2_000);
+      const cpuBefore = lab.cpuMs();
+      const wallBefore = performance.now();
+      await waitRealMs(5_000);
+      const idlePercent = ((lab.cpuMs() - cpuBefore) / (performance.now() - wallBefore)) * 100;
+      record(atMost('idle CPU of browser mode, 10,000 instances, clock 60×', round(idlePercent), '% of a core', 2));
+    } finally {
+      await lab.stop();
+    }
+    engine = open(directory);
   } finally {
     engine.close();
     rmSync(directory, { recursive: true, force: true });
@@ -111,3 +114,4 @@ it('10,000 instances across regions, clock at 60×', async () => {
 });
 
 const round = (value: number) => Math.round(value * 100) / 100;
+const waitRealMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

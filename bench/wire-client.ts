@@ -40,7 +40,7 @@ interface RequestHandler {
 }
 
 export function createWireClient(endpoint: string, keys: Keys, region = 'ap-northeast-2'): WireClient {
-  const client = new EC2Client({ endpoint, region, credentials: keys, maxAttempts: 1 });
+  const client = new EC2Client({ endpoint, region, credentials: keys });
   const handler = client.config.requestHandler as unknown as RequestHandler;
   const inner = handler.handle.bind(handler);
   const replies = new Map<string, Buffer>();

@@ -19,9 +19,23 @@ export interface RecordCollection<T extends object> {
   regionOf?(record: T): string;
 }
 
+/**
+ * Revisions let a reader keep what it derived from records (a described instance, the next moment
+ * something falls due) until they change: every change a record may undergo (touch, put, delete,
+ * rollback, load) gives it, and its collection, a new revision. One counter for all repositories, so
+ * a revision is never reused, even across a reload.
+ */
+let lastRevision = 0;
+
 export class Repository<T extends object> {
   private readonly items = new Map<string, T>();
   private readonly regions = new Map<string, Map<string, T>>();
+  private readonly revisions = new Map<string, number>();
+  private collectionRevision = ++lastRevision;
+  /** Where each record stands in its region's order (inRegion's), as an increasing number. */
+  private readonly positions = new Map<string, number>();
+  private lastPosition = 0;
+  private readonly watchers: ((id: string | undefined) => void)[] = [];
   readonly collection: string;
 
   constructor(
@@ -62,6 +76,43 @@ export class Repository<T extends object> {
     return this.items.size;
   }
 
+  /** Changes whenever any record of the collection may have changed. */
+  get revision(): number {
+    return this.collectionRevision;
+  }
+
+  /** Changes whenever the record may have changed (0 for an id never seen). */
+  revisionOf(id: string): number {
+    return this.revisions.get(id) ?? 0;
+  }
+
+  /** Whether the command running now has changed anything yet (in any collection): what it reads may be mid-change. */
+  commandHasChanges(): boolean {
+    return this.work.hasChanges();
+  }
+
+  /** The region a record belongs to, for regional collections. */
+  regionOf(record: T): string | undefined {
+    return this.spec.regionOf?.(record);
+  }
+
+  /** Sorts records of one region as inRegion lists them. */
+  positionOf(id: string): number {
+    return this.positions.get(id) ?? Infinity;
+  }
+
+  /** Calls `watcher` with the id of every record about to change, or undefined when all of them are replaced. */
+  watch(watcher: (id: string | undefined) => void): void {
+    this.watchers.push(watcher);
+  }
+
+  private changing(id: string): void {
+    const revision = ++lastRevision;
+    this.revisions.set(id, revision);
+    this.collectionRevision = revision;
+    for (const watcher of this.watchers) watcher(id);
+  }
+
   /** Adds or replaces a record. */
   put(id: string, record: T): T {
     this.work.remember(this, id, this.items.get(id));
@@ -74,6 +125,7 @@ export class Repository<T extends object> {
     const record = this.items.get(id);
     if (!record) throw new Error(`${this.collection}/${id} does not exist`);
     this.work.remember(this, id, record);
+    this.changing(id);
     return record;
   }
 
@@ -83,13 +135,17 @@ export class Repository<T extends object> {
     this.setQuietly(id, undefined);
   }
 
-  /** @internal used by the unit of work and loading; records no change. */
+  /** @internal used by the unit of work and loading; records no change (but gives a new revision). */
   setQuietly(id: string, record: T | undefined): void {
+    this.changing(id);
     const previous = this.items.get(id);
     const regionOf = this.spec.regionOf;
     if (previous !== undefined && regionOf) this.regions.get(this.spec.regionOf!(previous))?.delete(id);
     if (record === undefined) {
       this.items.delete(id);
+      // A record added again later gets a new revision anyway; a gone one needs none kept.
+      this.revisions.delete(id);
+      this.positions.delete(id);
       return;
     }
     this.items.set(id, record);
@@ -98,12 +154,17 @@ export class Repository<T extends object> {
       let regional = this.regions.get(region);
       if (!regional) this.regions.set(region, (regional = new Map()));
       regional.set(id, record);
+      this.positions.set(id, ++this.lastPosition);
     }
   }
 
   clearQuietly(): void {
     this.items.clear();
     this.regions.clear();
+    this.revisions.clear();
+    this.positions.clear();
+    this.collectionRevision = ++lastRevision;
+    for (const watcher of this.watchers) watcher(undefined);
   }
 }
 
