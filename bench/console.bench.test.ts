@@ -22,11 +22,13 @@ const consoleAddress = (lab: { consoleUrl: string; token: string }) =>
 
 it('cold start of browser mode to the instances table', async () => {
   const samples: number[] = [];
+  const listening: number[] = [];
   for (let run = 0; run < 3; run++) {
     const browser = await openBrowser();
     try {
       const spawned = performance.now();
       const lab = await startLabProcess({ inspect: false });
+      listening.push(performance.now() - spawned);
       try {
         await browser.page.goto(consoleAddress(lab));
         await browser.page.waitForSelector(TABLE);
