@@ -87,6 +87,8 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
 interface OpenedDatabase {
   db: DatabaseSync;
   schemaVersion: number;
+  /** Every record, parsed while checking that each is JSON: the engine's first loadAll takes them. */
+  records: StoredRecord[];
 }
 
 /** Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. */
@@ -106,9 +108,10 @@ function openDatabase(file: string): OpenedDatabase {
       throw new UnreadableDatabaseError(`the integrity check found damage (${problems.slice(0, 3).join('; ')})`);
     }
     const schemaVersion = migrateOrExplain(db);
-    const { invalid } = db.prepare(SQL.countInvalidJson).get() as { invalid: number };
+    // Parsing every record is the JSON check: one pass, and the lab opens with what it read.
+    const { records, invalid } = readRecords(db.prepare(SQL.selectAll));
     if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
-    return { db, schemaVersion };
+    return { db, schemaVersion, records };
   } catch (error) {
     try {
       db.close();
@@ -117,6 +120,29 @@ function openDatabase(file: string): OpenedDatabase {
     }
     throw error;
   }
+}
+
+/** Every row as a record (rows read as arrays: no object per row), and how many are not JSON. */
+function readRecords(select: StatementSync): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
+  select.setReturnArrays(true);
+  const records: StoredRecord[] = [];
+  let invalid = 0;
+  let firstInvalid: string | undefined;
+  for (const row of select.iterate() as Iterable<unknown[]>) {
+    const collection = String(row[0]);
+    const id = String(row[1]);
+    const text = String(row[2]);
+    try {
+      const record: StoredRecord = { collection, id, data: JSON.parse(text) as unknown };
+      // Not enumerable: a hint for the load checks, not part of the record (copies and comparisons ignore it).
+      Object.defineProperty(record, 'textLength', { value: text.length });
+      records.push(record);
+    } catch {
+      invalid++;
+      firstInvalid ??= `${collection}/${id}`;
+    }
+  }
+  return { records, invalid, firstInvalid };
 }
 
 function migrateOrExplain(db: DatabaseSync): number {
@@ -195,9 +221,12 @@ class SqliteStateStore implements StateStore {
     StatementSync
   >;
   private closed = false;
+  /** What opening read, until the first loadAll takes it or a write makes it old. */
+  private opened: StoredRecord[] | undefined;
 
   constructor(opened: OpenedDatabase, location: string, notices: LabNotice[]) {
     this.db = opened.db;
+    this.opened = opened.records;
     this.schemaVersion = opened.schemaVersion;
     this.location = location;
     this.notices = notices;
@@ -216,20 +245,18 @@ class SqliteStateStore implements StateStore {
 
   loadAll(): StoredRecord[] {
     this.assertOpen();
-    return this.statements.selectAll.all().map((row) => {
-      const collection = String(row.collection);
-      const id = String(row.id);
-      try {
-        return { collection, id, data: JSON.parse(String(row.data)) as unknown };
-      } catch (error) {
-        throw new Error(`The saved record ${collection}/${id} is not valid JSON`, { cause: error });
-      }
-    });
+    const opened = this.opened;
+    this.opened = undefined;
+    if (opened) return opened;
+    const { records, firstInvalid } = readRecords(this.statements.selectAll);
+    if (firstInvalid !== undefined) throw new Error(`The saved record ${firstInvalid} is not valid JSON`);
+    return records;
   }
 
   commit(changes: readonly RecordChange[]): void {
     this.assertOpen();
     if (changes.length === 0) return;
+    this.opened = undefined;
     // Encode everything before the transaction starts: bad data fails without touching the file.
     const encoded = changes.map((change) => (change.data === undefined ? undefined : encode(change)));
     const { upsert, delete: remove } = this.statements;
@@ -245,6 +272,7 @@ class SqliteStateStore implements StateStore {
 
   replaceAll(records: readonly StoredRecord[]): void {
     this.assertOpen();
+    this.opened = undefined;
     const encoded = records.map((record) => encode(record));
     const { deleteAll, upsert } = this.statements;
     this.transaction(() => {

@@ -11,6 +11,8 @@ export interface StoredRecord {
   collection: string;
   id: string;
   data: unknown;
+  /** The length of the record's saved JSON text, when it was read from disk (spares measuring it again; not enumerable). */
+  readonly textLength?: number;
 }
 
 /** A change to apply: `data` undefined deletes the record. */
