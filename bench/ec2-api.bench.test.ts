@@ -29,9 +29,11 @@ let lab: LabProcess;
 let bare: BareServer;
 let labClient: WireClient;
 let bareClient: WireClient;
+let rssAtStart = 0;
 
 beforeAll(async () => {
   lab = await startLabProcess();
+  rssAtStart = lab.rssMiB();
   bare = await startBareServer();
   labClient = createWireClient(lab.apiUrl, BENCH_KEYS);
   bareClient = createWireClient(bare.url, BENCH_KEYS);
@@ -172,6 +174,7 @@ it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async
   const memory = await lab.inspector!.memoryAfterGc();
   record(
     atMost('browser mode RSS after the run', rssBeforeGc, 'MiB', 150),
+    info('  … RSS when it had just started', rssAtStart, 'MiB'),
     info('  … RSS after a forced GC', memory.rss, 'MiB'),
     info('  … JS heap used after a forced GC', memory.heapUsed, 'MiB'),
     info('  … JS heap reserved (heapTotal)', memory.heapTotal, 'MiB'),
