@@ -29,6 +29,7 @@ import { UnitOfWork, type RecordCollection, type Repository } from './state/repo
 import { StoreWriteError, type StateStore, type StoredRecord } from './state/state-store';
 import { defaultVpcOf } from './vpcs/default-vpc';
 import { createDiskFiles, type DiskFiles } from './volumes/disk-files';
+import { createHostKeys, type HostKeys } from './host-keys/host-keys';
 
 export interface EngineOptions {
   store: StateStore;
@@ -72,6 +73,8 @@ export class Engine {
   private readonly onUnexpectedError: EngineOptions['onUnexpectedError'];
   /** The files on volumes, snapshots and instance-store disks, for the shell and tests (not an EC2 operation). */
   readonly disks: DiskFiles;
+  /** The instances' SSH host keys, for the shells' `ssh` and the SSH server (not an EC2 operation). */
+  readonly hostKeys: HostKeys;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -116,7 +119,7 @@ export class Engine {
       apiAccess: () => this.apiAccess,
       emit: (event) => this.emit(event),
     });
-    this.disks = createDiskFiles(this.ctx, (command) => {
+    const runOutside = <R>(command: () => R): R => {
       if (this.closed) throw errors.shuttingDown();
       try {
         return this.runCommand(command);
@@ -126,7 +129,9 @@ export class Engine {
       } finally {
         this.publishChanges();
       }
-    });
+    };
+    this.disks = createDiskFiles(this.ctx, runOutside);
+    this.hostKeys = createHostKeys(this.ctx, runOutside);
     this.loadFromStore(this.store.notices);
   }
 

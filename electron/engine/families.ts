@@ -11,6 +11,7 @@ import { INTERNET_GATEWAYS_FAMILY } from './internet-gateways/internet-gateways-
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
 import { LAUNCH_TEMPLATES_FAMILY } from './launch-templates/launch-templates-family';
 import { LAPTOP_FAMILY } from './laptop/laptop-family';
+import { HOST_KEYS_FAMILY } from './host-keys/host-keys-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
 import { NETWORK_ACLS_FAMILY } from './network-acls/network-acls-family';
 import { SECURITY_GROUPS_FAMILY } from './security-groups/security-groups-family';
@@ -47,6 +48,7 @@ export const FAMILIES = [
   ACTIVITY_FAMILY,
   SETTINGS_FAMILY,
   LAPTOP_FAMILY,
+  HOST_KEYS_FAMILY,
 ] as const;
 
 /** The regional AWS resource collections (those with ids and regions), for tags and lookups by id. */

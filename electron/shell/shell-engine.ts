@@ -1,9 +1,10 @@
 /**
  * What the shells need of the engine: the door port (dispatch a call, hear events) and the files
- * on the lab's disks (`engine.disks`). The engine satisfies it; shells name the engine's types only.
+ * on the lab's disks (`engine.disks`), and the instances' SSH host keys (`engine.hostKeys`). The engine satisfies it; shells name the engine's types only.
  */
 import type { DoorEngine } from '../doors/door-engine';
 import type { DiskFiles } from '../engine/volumes/disk-files';
+import type { HostKeys } from '../engine/host-keys/host-keys';
 import type { EntryStat as EngineEntryStat, Filesystem } from '../engine/volumes/filesystem';
 
 export type DiskFilesPort = Pick<DiskFiles, 'inspect' | 'change' | 'disksOf' | 'read'>;
@@ -11,6 +12,10 @@ export type DiskFilesPort = Pick<DiskFiles, 'inspect' | 'change' | 'disksOf' | '
 export type DiskView = Filesystem;
 export type EntryStat = EngineEntryStat;
 
+export type { HostKey } from '../engine/host-keys/host-keys';
+
 export interface ShellEngine extends DoorEngine {
   readonly disks: DiskFilesPort;
+  /** Each instance's SSH host key (made on first use, kept with the lab). */
+  readonly hostKeys: HostKeys;
 }

@@ -1,0 +1,31 @@
+/**
+ * The instances' SSH host keys (host-key-record.ts): no EC2 operations; the shells reach them
+ * through `engine.hostKeys`. A key goes when its instance is terminated or gone from the lab.
+ */
+import { fromBase64 } from '../key-pairs/bytes';
+import { checkFields, id, region, time } from '../import-checks';
+import { INSTANCES } from '../instances/instance-record';
+import { defineFamily } from '../resource-family';
+import { HOST_KEYS } from './host-key-record';
+
+const keyBytes = (v: unknown) => typeof v === 'string' && v.length <= 64 && fromBase64(v)?.length === 32;
+
+export const HOST_KEYS_FAMILY = defineFamily({
+  name: 'host-keys',
+  collection: HOST_KEYS,
+  importCheck: checkFields({
+    instanceId: id('i'),
+    region,
+    seed: keyBytes,
+    publicKey: keyBytes,
+    createdAt: time,
+  }),
+  handlers: {},
+  advance: (ctx) => {
+    const keys = ctx.records(HOST_KEYS);
+    for (const [instanceId] of [...keys.entries()]) {
+      const instance = ctx.records(INSTANCES).get(instanceId);
+      if (!instance || instance.state === 'terminated') keys.delete(instanceId);
+    }
+  },
+});
