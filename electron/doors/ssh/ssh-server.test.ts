@@ -1,0 +1,199 @@
+import { connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TIMINGS } from '../../engine/instances/lifecycle';
+import { sshLab, type SshLab } from './test-support/ssh-lab';
+
+let lab: SshLab | undefined;
+afterEach(async () => {
+  await lab?.close();
+  lab = undefined;
+});
+
+const login = (l: SshLab, user = 'ec2-user') => [`${user}@127.0.0.1`];
+
+describe('the SSH door, driven by the real OpenSSH client', () => {
+  it('runs a command with the right key and user, returning its output and exit status', async () => {
+    lab = await sshLab();
+    const run = await lab.ssh(['-i', lab.keyFile, ...login(lab), 'cat /etc/os-release']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Amazon Linux/);
+    const failing = await lab.ssh(['-i', lab.keyFile, ...login(lab), 'echo to-stderr >&2; exit 7']);
+    expect(failing.code).toBe(7);
+    expect(failing.stderr).toContain('to-stderr');
+    const who = await lab.ssh(['-i', lab.keyFile, ...login(lab), 'whoami; hostname']);
+    expect(who.stdout).toMatch(/^ec2-user\nip-172-31-\d+-\d+/);
+  });
+
+  it('is refused by the client itself when the key file is readable by others (0644)', async () => {
+    lab = await sshLab();
+    const open = lab.keyFileOf(await readKey(lab.keyFile), 'open-key.pem', 0o644);
+    const run = await lab.ssh(['-o', 'LogLevel=INFO', '-i', open, ...login(lab), 'true']);
+    expect(run.code).toBe(255);
+    expect(run.stderr).toContain('UNPROTECTED PRIVATE KEY FILE!');
+    expect(run.stderr).toContain('Permission denied (publickey');
+  });
+
+  it('refuses a wrong key and a wrong user with "Permission denied (publickey)"', async () => {
+    lab = await sshLab();
+    const other = lab.lab.ec2('CreateKeyPair', { KeyName: 'other-key', KeyType: 'ed25519' });
+    const wrongKey = lab.keyFileOf(other.KeyMaterial!, 'other-key.pem');
+    const wrong = await lab.ssh(['-i', wrongKey, ...login(lab), 'true']);
+    expect(wrong.code).toBe(255);
+    expect(wrong.stderr).toMatch(/ec2-user@127\.0\.0\.1: Permission denied \(publickey\)/);
+    const wrongUser = await lab.ssh(['-i', lab.keyFile, ...login(lab, 'ubuntu'), 'true']);
+    expect(wrongUser.code).toBe(255);
+    expect(wrongUser.stderr).toMatch(/ubuntu@127\.0\.0\.1: Permission denied \(publickey\)/);
+    // Password and keyboard-interactive are not offered: only publickey.
+    const password = await lab.ssh([
+      '-o',
+      'PreferredAuthentications=password,keyboard-interactive',
+      ...login(lab),
+      'true',
+    ]);
+    expect(password.code).toBe(255);
+    expect(password.stderr).toMatch(/Permission denied \(publickey\)/);
+  });
+
+  it('times out when the security group no longer allows tcp/22 from the laptop', async () => {
+    lab = await sshLab();
+    const { PublicIp } = lab.lab.lab('GetLaptop', {});
+    lab.lab.ec2('RevokeSecurityGroupIngress', {
+      GroupId: lab.groupId,
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: `${PublicIp}/32` }] }],
+    });
+    const run = await lab.ssh(['-o', 'ConnectTimeout=2', '-i', lab.keyFile, ...login(lab), 'true']);
+    expect(run.code).toBe(255);
+    expect(run.stderr).toMatch(/timed out/i);
+    expect(run.ms).toBeGreaterThan(1900);
+  });
+
+  it('answers with the same host key fingerprint after the server restarts on the same lab', async () => {
+    lab = await sshLab();
+    const expected = lab.lab.engine.hostKeys.of(lab.instanceId)!.fingerprint;
+    const port = lab.sshPort();
+    const first = await lab.ssh(['-o', 'LogLevel=VERBOSE', '-i', lab.keyFile, ...login(lab), 'true']);
+    expect(first.stderr).toContain(`Server host key: ssh-ed25519 ${expected}`);
+    await lab.restartServer();
+    expect(lab.sshPort()).toBe(port);
+    // StrictHostKeyChecking=accept-new refuses a changed key: this run only passes with the same one.
+    const again = await lab.ssh(['-o', 'LogLevel=VERBOSE', '-i', lab.keyFile, ...login(lab), 'true']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`Server host key: ssh-ed25519 ${expected}`);
+  });
+
+  it('copies a file in with scp, and the in-app terminal then shows it', async () => {
+    lab = await sshLab();
+    const local = lab.keyFileOf('hello from my own terminal\n', 'note.txt', 0o644);
+    const scp = await runScp(lab, [local, `ec2-user@127.0.0.1:note.txt`]);
+    expect(scp.stderr).toBe('');
+    expect(scp.code).toBe(0);
+    const machine = lab.shells.instances.get('us-east-1', lab.instanceId)!;
+    const text = new TextDecoder().decode(machine.fs.readBytes('/home/ec2-user/note.txt', { uid: 0, gid: 0 }));
+    expect(text).toBe('hello from my own terminal\n');
+    const cat = await lab.ssh(['-i', lab.keyFile, ...login(lab), 'cat ~/note.txt && ls -l note.txt']);
+    expect(cat.stdout).toMatch(/^hello from my own terminal\n-rw-r--r-- .* note\.txt/);
+  });
+
+  it('keeps serving others after a client sends garbage or hangs up mid-handshake', async () => {
+    lab = await sshLab();
+    await new Promise<void>((resolve) => {
+      const socket = connect(lab!.sshPort(), '127.0.0.1', () => {
+        socket.write('GET / HTTP/1.1\r\n\r\n\x00\xff\x13garbage');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => {
+      const socket = connect(lab!.sshPort(), '127.0.0.1');
+      socket.on('data', () => {
+        socket.write('SSH-2.0-OpenSSH_9.2\r\n');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+      socket.on('error', () => resolve());
+    });
+    const run = await lab.ssh(['-i', lab.keyFile, ...login(lab), 'echo still serving']);
+    expect(run.stdout).toBe('still serving\n');
+  });
+
+  it('refuses (resets) while the instance boots, and serves a new instance on its own port and key', async () => {
+    lab = await sshLab();
+    const second = lab.lab.launch({ KeyName: 'lab-key' });
+    await lab.server.sync();
+    const port = lab.server.portOf(second)!;
+    expect(port).toBeGreaterThan(0);
+    expect(port).not.toBe(lab.sshPort());
+    const booting = await lab.ssh(['-p', String(port), '-i', lab.keyFile, ...login(lab), 'true']);
+    expect(booting.code).toBe(255);
+    expect(booting.stderr).toMatch(/Connection reset|Connection closed|refused/);
+    lab.lab.pass(TIMINGS.pendingMs + TIMINGS.statusChecksMs + 1000);
+    const booted = await lab.ssh(['-p', String(port), '-i', lab.keyFile, ...login(lab), 'true']);
+    expect(booted.code).toBe(0);
+  });
+
+  it('ends the connection after MaxAuthTries failures and drops a client that does not log in within LoginGraceTime', async () => {
+    lab = await sshLab({ limits: { maxAuthTries: 2, loginGraceMs: 500 } });
+    const other = lab.lab.ec2('CreateKeyPair', { KeyName: 'other-key', KeyType: 'ed25519' });
+    const third = lab.lab.ec2('CreateKeyPair', { KeyName: 'third-key', KeyType: 'rsa' });
+    const wrong = [lab.keyFileOf(other.KeyMaterial!, 'a.pem'), lab.keyFileOf(third.KeyMaterial!, 'b.pem')];
+    const run = await lab.ssh([
+      '-o',
+      'LogLevel=INFO',
+      ...wrong.flatMap((file) => ['-i', file]),
+      '-i',
+      lab.keyFile,
+      ...login(lab),
+      'true',
+    ]);
+    expect(run.code).toBe(255);
+    expect(run.stderr).toMatch(/disconnect|Connection closed/i);
+    const silent = await new Promise<number>((resolve) => {
+      const started = performance.now();
+      const socket = connect(lab!.sshPort(), '127.0.0.1');
+      socket.on('close', () => resolve(performance.now() - started));
+      socket.on('error', () => {});
+    });
+    expect(silent).toBeGreaterThan(400);
+    expect(silent).toBeLessThan(5000);
+  });
+});
+
+async function readKey(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(file, 'utf8');
+}
+
+async function runScp(l: SshLab, args: string[]) {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn('scp', [
+      '-P',
+      String(l.sshPort()),
+      '-F',
+      '/dev/null',
+      '-i',
+      l.keyFile,
+      '-o',
+      `UserKnownHostsFile=${join(l.directory, 'known_hosts')}`,
+      '-o',
+      'StrictHostKeyChecking=accept-new',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'IdentitiesOnly=yes',
+      '-o',
+      'LogLevel=ERROR',
+      ...args,
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
