@@ -229,6 +229,16 @@ export function serveSftp(sftp: SFTPWrapper, files: SshFiles): void {
   );
   for (const unsupported of ['READLINK', 'SYMLINK', 'EXTENDED'])
     sftp.on(unsupported, (reqId: number) => sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED));
+  // The client is done sending (scp's EOF): close the channel as sshd does when sftp-server exits,
+  // with exit status 0 (scp fails without one). ssh2's SFTP object has no public call for it.
+  sftp.on('end', () => {
+    const channel = sftp as unknown as {
+      _protocol?: { exitStatus(channel: number, status: number): void };
+      outgoing?: { id: number; state: string };
+    };
+    if (channel.outgoing?.state === 'open') channel._protocol?.exitStatus(channel.outgoing.id, 0);
+    sftp.end();
+  });
   sftp.on('close', () => {
     for (const open of handles.values()) {
       try {

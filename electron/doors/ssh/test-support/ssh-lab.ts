@@ -103,9 +103,10 @@ export async function sshLab(
     groupId,
     sshPort: () => server.portOf(instanceId)!,
     ssh(args, { input, timeoutMs = 20_000 } = {}) {
+      // ssh takes the first value of an option: the test's own options come before these.
       const base = [
-        '-p',
-        String(result.sshPort()),
+        '-o',
+        `Port=${result.sshPort()}`,
         '-F',
         '/dev/null',
         '-o',
@@ -121,7 +122,9 @@ export async function sshLab(
       ];
       const started = performance.now();
       return new Promise((resolve) => {
-        const child = spawn('ssh', [...base, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const at = args.findIndex((arg) => arg.includes('@'));
+        const ordered = [...args.slice(0, at), ...base, ...args.slice(at)];
+        const child = spawn('ssh', ordered, { stdio: ['pipe', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
