@@ -105,7 +105,7 @@ const importAllowList = [
     layer: 'shells',
     files: ['electron/shell/**'],
     paths: ['electron/shell/**', 'shared/**', 'electron/doors/door-engine'],
-    packages: ['node:worker_threads', 'just-bash'],
+    packages: ['node:worker_threads', 'node:crypto', 'just-bash'],
   },
   {
     // The shells' port to the engine names the engine's disk types, as the doors' port does.

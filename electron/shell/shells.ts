@@ -4,30 +4,26 @@
  */
 import type { ShellEngine } from './shell-engine';
 import { ShellRunner, type WorkerPort } from './shell-runner';
-import { InstanceMachines, type InstanceOptionsFactory } from './machines/instance-machines';
+import { InstanceMachines, labClock, type InstanceOptionsFactory } from './machines/instance-machines';
 import { laptopMachine } from './machines/laptop-machine';
 import { SSHD_ONLY, type GuestServices } from './machines/guest-services';
 import type { LabCommand, Machine } from './machines/machine';
 import { Logins } from './session/logins';
+import { laptopClients } from './laptop/laptop-clients';
+import type { ShellWorld } from './shell-world';
 import { createTerminals, type Terminals } from './terminals';
 
 export interface ShellsOptions {
   engine: ShellEngine;
   startWorker: () => WorkerPort;
-  /** Lab commands of the laptop (ssh, scp, curl …), made once the machines exist. */
+  /** Lab commands of the laptop (ssh, scp, curl …), made once the machines exist; laptopClients by default. */
   laptopCommands?: (world: ShellWorld) => ReadonlyMap<string, LabCommand>;
   instanceOptions?: InstanceOptionsFactory;
   /** What listens inside instances; sshd alone until the guest layer says more. */
   services?: GuestServices;
 }
 
-/** What the laptop's client commands reach: the instances as machines, logins on them, their services. */
-export interface ShellWorld {
-  engine: ShellEngine;
-  instances: InstanceMachines;
-  logins: Logins;
-  services: GuestServices;
-}
+export type { ShellWorld } from './shell-world';
 
 export interface Shells {
   terminals: Terminals;
@@ -43,9 +39,11 @@ export function createShells(options: ShellsOptions): Shells {
   const logins = new Logins(runner);
   const instances = new InstanceMachines(options.engine, options.instanceOptions);
   const services = options.services ?? SSHD_ONLY;
+  const world: ShellWorld = { engine: options.engine, instances, logins, services, runner };
   const laptop = laptopMachine(
     options.engine,
-    options.laptopCommands?.({ engine: options.engine, instances, logins, services }),
+    (options.laptopCommands ?? laptopClients)(world),
+    labClock(options.engine),
   );
   const terminals = createTerminals({
     engine: options.engine,

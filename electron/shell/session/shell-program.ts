@@ -146,7 +146,8 @@ export class ShellProgram implements Program {
       const exit = EXIT.exec(line);
       if (exit) {
         this.editor.remember(line);
-        if (exit[1] === 'logout') this.options.terminal.write('logout\r\n');
+        // A login shell says `logout` for `exit` too (bash's exit builtin in a login shell).
+        if (exit[1] === 'logout' || this.options.endWord === 'logout') this.options.terminal.write('logout\r\n');
         this.finish(exit[3] !== undefined ? Number(exit[3]) : this.lastStatus);
         return;
       }
