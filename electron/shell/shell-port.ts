@@ -5,8 +5,8 @@
  * pair), and, once in, the same login shell, command runs and files as the in-app terminal.
  */
 import type { Shells } from './shells';
-import type { ShellEngine } from './shell-engine';
-import { SSHD_ONLY, type GuestServices } from './machines/guest-services';
+import { authorizedKeysOf, defaultUserOf } from './laptop/ssh-connection';
+import { probe } from './laptop/probe';
 import { describeInstance, instanceFacts, type Instance } from './machines/instance-machines';
 import type { Identity } from './machines/guest-fs';
 import type { EntryStat } from './shell-engine';
@@ -90,6 +90,8 @@ export interface ShellPort {
   reach(instanceId: string): SshReach;
   /** Whether `user` may log in with the public key blob (RFC 4253 §6.6); the door checks the signature. */
   authorized(instanceId: string, user: string, keyBlob: Uint8Array): boolean;
+  /** Root on a Linux AMI: cloud-init's forced command names this user instead and ends the session. */
+  loginRedirect(instanceId: string, user: string): string | undefined;
   openLogin(instanceId: string, user: string, screen: SshScreen): SshLogin | undefined;
   exec(instanceId: string, user: string, command: string, screen?: SshScreen): SshExec | undefined;
   files(instanceId: string, user: string): SshFiles | undefined;
@@ -100,17 +102,10 @@ interface Located {
   instance: Instance;
 }
 
-const sshBlobOfLine = (line: string | undefined): Buffer | undefined => {
-  const words = line?.trim().split(/\s+/) ?? [];
-  return words.length >= 2 && /^ssh-(rsa|ed25519)$/.test(words[0]!) ? Buffer.from(words[1]!, 'base64') : undefined;
-};
-
-export function createShellPort(
-  engine: ShellEngine,
-  shells: Pick<Shells, 'instances' | 'logins' | 'runner'>,
-  services: GuestServices = SSHD_ONLY,
-): ShellPort {
-  const reader = shells.instances.reader;
+export function createShellPort(shells: Pick<Shells, 'world'>): ShellPort {
+  const world = shells.world;
+  const { engine, instances, logins, runner } = world;
+  const reader = instances.reader;
   const regionOf = new Map<string, string>();
   let sessions = 0;
 
@@ -142,13 +137,15 @@ export function createShellPort(
     }
   };
 
-  /** The running instance's machine and the user, when `user` is its AMI's login user. */
-  const machineFor = (instanceId: string, user: string): { machine: Machine; user: MachineUser } | undefined => {
+  /** The running instance's machine and the account `user` names on it. */
+  const machineFor = (
+    instanceId: string,
+    user: string,
+  ): { machine: Machine; user: MachineUser; located: Located } | undefined => {
     const located = locate(instanceId);
-    if (!located || loginUser(located) !== user) return undefined;
-    const machine = shells.instances.get(located.region, instanceId);
+    const machine = located && instances.get(located.region, instanceId);
     const account = machine?.user(user);
-    return machine && account ? { machine, user: account } : undefined;
+    return located && machine && account ? { machine, user: account, located } : undefined;
   };
 
   const terminalOf = (screen: SshScreen) => {
@@ -211,48 +208,33 @@ export function createShellPort(
     reach(instanceId) {
       const located = locate(instanceId);
       if (!located) return { kind: 'dropped', why: `instance ${instanceId} does not exist` };
-      let answer;
-      try {
-        answer = reader.lab('DescribeReachability', {
-          Region: located.region,
-          InstanceId: instanceId,
-          Protocol: 'tcp',
-          Port: 22,
-        });
-      } catch (error) {
-        return { kind: 'dropped', why: (error as Error).message };
-      }
-      if (!answer.Allowed) {
-        const dropping = answer.Reasons.filter((reason) => reason.Code !== 'instance-booting');
-        if (dropping.length === 0) return { kind: 'refused', why: `instance ${instanceId} is still booting` };
-        return { kind: 'dropped', why: dropping[0]!.Message };
-      }
-      if (!services.listening(instanceId, 'tcp', 22))
-        return { kind: 'refused', why: `nothing listens on tcp/22 inside instance ${instanceId}` };
-      return { kind: 'open' };
+      // The in-app ssh's gate, asked for the instance's public address from the laptop.
+      const host = { address: located.instance.PublicIpAddress ?? '', instance: located };
+      const reached = probe(world, host, 'tcp', 22);
+      if (reached.kind === 'open') return { kind: 'open' };
+      return reached.kind === 'refused' ? { kind: 'refused', why: reached.why } : { kind: 'dropped', why: reached.why };
     },
 
     authorized(instanceId, user, keyBlob) {
-      const located = locate(instanceId);
-      if (!located || loginUser(located) !== user || !located.instance.KeyName) return false;
-      let line: string | undefined;
-      try {
-        line = reader.ec2(located.region, 'DescribeKeyPairs', {
-          KeyNames: [located.instance.KeyName],
-          IncludePublicKey: true,
-        }).KeyPairs?.[0]?.PublicKey;
-      } catch {
-        return false;
-      }
-      const blob = sshBlobOfLine(line);
-      return blob !== undefined && blob.equals(Buffer.from(keyBlob));
+      const target = machineFor(instanceId, user);
+      if (!target) return false;
+      const { region, instance } = target.located;
+      const blob = Buffer.from(keyBlob);
+      return authorizedKeysOf(world, target.machine, target.user, region, instance.KeyName).some((key) =>
+        key.equals(blob),
+      );
+    },
+
+    loginRedirect(instanceId, user) {
+      const target = machineFor(instanceId, user);
+      return target && user === 'root' ? defaultUserOf(target.machine) : undefined;
     },
 
     openLogin(instanceId, user, screen) {
       const target = machineFor(instanceId, user);
       if (!target) return undefined;
       const terminal = terminalOf(screen);
-      const ended = shells.logins.start(target.machine, target.user, terminal);
+      const ended = logins.start(target.machine, target.user, terminal);
       return {
         input: (data) => terminal.input(data),
         resize: (cols, rows) => terminal.resize(cols, rows),
@@ -264,9 +246,7 @@ export function createShellPort(
     exec(instanceId, user, command, screen) {
       const target = machineFor(instanceId, user);
       if (!target) return undefined;
-      const shell = shells.runner.open(
-        shellHandler(target.machine, target.user, screen ? terminalOf(screen) : undefined),
-      );
+      const shell = runner.open(shellHandler(target.machine, target.user, screen ? terminalOf(screen) : undefined));
       const running = shell.exec(command, target.user.home, target.machine.environment(target.user));
       return {
         done: running.done

@@ -1,7 +1,17 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TIMINGS } from '../../engine/instances/lifecycle';
+import { spawn } from 'node:child_process';
+import { TEST_REGION } from '../../engine/test-support/test-lab';
 import { sshLab, type SshLab } from './test-support/ssh-lab';
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 let lab: SshLab | undefined;
 afterEach(async () => {
@@ -89,11 +99,61 @@ describe('the SSH door, driven by the real OpenSSH client', { timeout: 30_000 },
     expect(scp.stderr).toBe('');
     expect(scp.code).toBe(0);
     expect(scp.code).toBe(0);
-    const machine = lab.shells.instances.get('us-east-1', lab.instanceId)!;
-    const text = new TextDecoder().decode(machine.fs.readBytes('/home/ec2-user/note.txt', { uid: 0, gid: 0 }));
-    expect(text).toBe('hello from my own terminal\n');
+    // An in-app terminal tab logs in on the instance and reads it.
+    let screen = '';
+    lab.shells.terminals.onEvent((event) => {
+      if (event.type === 'terminal-output') screen += event.data;
+    });
+    const tab = lab.shells.terminals.openSession(120, 40);
+    const machine = lab.shells.instances.get(TEST_REGION, lab.instanceId)!;
+    void lab.shells.logins.start(machine, machine.user('ec2-user')!, tab);
+    tab.input('cat ~/note.txt\r');
+    await until(() => /cat ~\/note\.txt\r\nhello from my own terminal\r\n/.test(screen));
     const cat = await lab.ssh(['-i', lab.keyFile, ...login(lab), 'cat ~/note.txt && ls -l note.txt']);
     expect(cat.stdout).toMatch(/^hello from my own terminal\n-rw-r--r-- .* note\.txt/);
+  });
+
+  it('gives a PTY login shell with the OS banner and prompt, where Ctrl-C stops a command and exit ends it', async () => {
+    lab = await sshLab();
+    const child = spawn('ssh', [
+      '-tt',
+      '-p',
+      String(lab.sshPort()),
+      '-F',
+      '/dev/null',
+      '-i',
+      lab.keyFile,
+      '-o',
+      `UserKnownHostsFile=${lab.directory}/known_hosts`,
+      '-o',
+      'StrictHostKeyChecking=accept-new',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'LogLevel=ERROR',
+      'ec2-user@127.0.0.1',
+    ]);
+    let screen = '';
+    child.stdout.on('data', (data: Buffer) => (screen += data.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await until(() => /\[ec2-user@ip-[\d-]+ ~\]\$ $/.test(screen));
+    expect(screen).toContain('Amazon Linux 2023');
+    child.stdin.write('sleep 30; echo finished\r');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.stdin.write('\x03');
+    await until(() => /\^C\r\n\[ec2-user@ip-[\d-]+ ~\]\$ $/.test(screen));
+    child.stdin.write('whoami\r');
+    await until(() => /whoami\r\nec2-user\r\n/.test(screen));
+    child.stdin.write('exit 4\r');
+    expect(await exited).toBe(4);
+    expect(screen).not.toMatch(/^finished/m);
+  });
+
+  it('answers root with the login user to use instead, as cloud-init does on Amazon Linux', async () => {
+    lab = await sshLab();
+    const run = await lab.ssh(['-i', lab.keyFile, 'root@127.0.0.1', 'whoami']);
+    expect(run.stdout).toBe('Please login as the user "ec2-user" rather than the user "root".\n\n');
+    expect(run.code).toBe(142);
   });
 
   it('keeps serving others after a client sends garbage or hangs up mid-handshake', async () => {

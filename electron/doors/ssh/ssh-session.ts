@@ -14,6 +14,8 @@ export interface SessionTarget {
   user: string;
 }
 
+/** The status cloud-init's root command exits with (`…;echo;sleep 10;exit 142`). */
+const ROOT_REDIRECT_STATUS = 142;
 /** bash's status for a command stopped by SIGINT. */
 const INTERRUPTED = 130;
 
@@ -54,8 +56,18 @@ export function serveSession(client: Connection, session: Session, target: Sessi
     stream.end();
   };
 
+  /** Root on a Linux AMI: cloud-init's forced command in root's authorized_keys answers instead. */
+  const redirected = (stream: ServerChannel): boolean => {
+    const user = target.port.loginRedirect(target.instanceId, target.user);
+    if (!user) return false;
+    stream.write(`Please login as the user "${user}" rather than the user "root".${pty ? '\r\n\r\n' : '\n\n'}`);
+    finish(stream, ROOT_REDIRECT_STATUS);
+    return true;
+  };
+
   session.on('shell', (accept) => {
     const stream = accept();
+    if (redirected(stream)) return;
     const login = target.port.openLogin(target.instanceId, target.user, screenOf(stream));
     if (!login) {
       stream.stderr.write('Connection closed: the instance is not running.\r\n');
@@ -77,6 +89,7 @@ export function serveSession(client: Connection, session: Session, target: Sessi
 
   session.on('exec', (accept, _reject, info) => {
     const stream = accept();
+    if (redirected(stream)) return;
     const running = target.port.exec(target.instanceId, target.user, info.command, pty ? screenOf(stream) : undefined);
     if (!running) {
       stream.stderr.write('Connection closed: the instance is not running.\n');
@@ -108,6 +121,7 @@ export function serveSession(client: Connection, session: Session, target: Sessi
   });
 
   session.on('sftp', (accept, reject) => {
+    if (target.port.loginRedirect(target.instanceId, target.user)) return reject?.();
     const files = target.port.files(target.instanceId, target.user);
     if (!files) return reject?.();
     serveSftp(accept(), files);

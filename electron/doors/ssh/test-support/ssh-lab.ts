@@ -57,7 +57,7 @@ export async function sshLab(
 ): Promise<SshLab> {
   const lab = createTestLab();
   const shells = createShells({ engine: lab.engine, startWorker: inProcessWorkerPort });
-  const port = createShellPort(lab.engine, shells);
+  const port = createShellPort(shells);
   const settings = memorySettingsStore();
   const range = portRange();
   const directory = mkdtempSync(join(tmpdir(), 'ec2lab-ssh-'));
