@@ -45,6 +45,8 @@ export function acceptSocket(socket: Socket, server: Server, options: Connection
     socket.resetAndDestroy();
     return;
   }
+  // Keystrokes and echoes are tiny packets: send them at once (no Nagle delay).
+  socket.setNoDelay(true);
   const grace = setTimeout(() => socket.destroy(), options.limits.loginGraceMs);
   grace.unref();
   socket.once('close', () => clearTimeout(grace));
