@@ -8,18 +8,14 @@ afterEach(() => harness?.close());
 const PROMPT = /learner@laptop:[^\n]*\$ $/;
 
 /** sshd on 22 and a web server on 80 that serves one page. */
+const PAGE_HEADERS: Record<string, string> = { Server: 'Apache/2.4.62 ()', 'Content-Type': 'text/html; charset=UTF-8' };
 const WEB_SERVER: GuestServices = {
   listening: (_id, protocol, port) => protocol === 'tcp' && (port === 22 || port === 80),
-  http: (_id, port, method, path) =>
-    port !== 80
-      ? undefined
-      : path === '/'
-        ? {
-            status: 200,
-            headers: { Server: 'Apache/2.4.62 ()', 'Content-Type': 'text/html; charset=UTF-8' },
-            body: method === 'HEAD' ? '' : '<h1>It works!</h1>\n',
-          }
-        : { status: 404, headers: { 'Content-Type': 'text/html' }, body: 'Not Found\n' },
+  http: (_id, port, method, path) => {
+    if (port !== 80) return undefined;
+    if (path !== '/') return { status: 404, headers: { 'Content-Type': 'text/html' }, body: 'Not Found\n' };
+    return { status: 200, headers: PAGE_HEADERS, body: method === 'HEAD' ? '' : '<h1>It works!</h1>\n' };
+  },
 };
 
 function allow(h: ClientsHarness, groupId: string, protocol: string, port: number) {

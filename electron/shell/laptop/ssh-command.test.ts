@@ -220,4 +220,60 @@ describe('ssh from the laptop', () => {
       `Connection to ${publicIp} closed by remote host.\nConnection to ${publicIp} closed.\nstatus=255\n`,
     );
   });
+
+  it('asks again for a new address after stop/start, naming where the same host key is known', async () => {
+    const { h, publicIp, instanceId } = await ready();
+    await h.run('chmod 400 lab-key.pem');
+    await h.run(`ssh -o StrictHostKeyChecking=accept-new -i lab-key.pem ec2-user@${publicIp} true`);
+    h.lab.ec2('StopInstances', { InstanceIds: [instanceId] });
+    h.lab.pass(120_000);
+    h.lab.ec2('StartInstances', { InstanceIds: [instanceId] });
+    h.lab.pass(300_000);
+    const newIp = h.lab.ec2('DescribeInstances', { InstanceIds: [instanceId] }).Reservations![0]!.Instances![0]!
+      .PublicIpAddress!;
+    expect(newIp).not.toBe(publicIp);
+    const from = h.screen().length;
+    h.keys(`ssh -i lab-key.pem ec2-user@${newIp} true\r`);
+    const question = await h.waitFor(FIRST_TIME, from);
+    expect(question).toContain(
+      `This host key is known by the following other names/addresses:\n    ~/.ssh/known_hosts:1: ${publicIp}\n`,
+    );
+    h.keys('yes\r');
+    await h.waitFor(PROMPT, from);
+    expect(h.laptopFile('/home/learner/.ssh/known_hosts')!.split('\n')[1]).toMatch(
+      new RegExp(`^${newIp} ssh-ed25519 `),
+    );
+  });
+
+  it('under BatchMode or strict checking refuses an unknown host; with known_hosts at /dev/null it remembers nothing', async () => {
+    const { h, publicIp } = await ready();
+    await h.run('chmod 400 lab-key.pem');
+    let shown = await h.run(`ssh -o BatchMode=yes -i lab-key.pem ec2-user@${publicIp} true; echo status=$?`);
+    expect(shown).toContain('Host key verification failed.\n');
+    expect(shown).not.toContain('No ED25519 host key');
+    expect(shown).toContain('status=255');
+    shown = await h.run(`ssh -o StrictHostKeyChecking=yes -i lab-key.pem ec2-user@${publicIp} true`);
+    expect(shown).toContain(
+      `No ED25519 host key is known for ${publicIp} and you have requested strict checking.\nHost key verification failed.\n`,
+    );
+    const quiet = '-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no';
+    shown = await h.run(`ssh ${quiet} -i lab-key.pem ec2-user@${publicIp} echo hello`);
+    expect(shown).toContain(`Warning: Permanently added '${publicIp}' (ED25519) to the list of known hosts.\n`);
+    expect(shown).toContain('hello\n');
+    expect(h.laptopFile('/home/learner/.ssh/known_hosts')).toBeUndefined();
+  });
+
+  it('gives up waiting for a dropped connection on Ctrl-C', async () => {
+    harness = clientsHarness({ endlessWaits: true });
+    const { publicIp } = launchReachable(harness, { sshRule: false });
+    await harness.waitFor(PROMPT);
+    const from = harness.screen().length;
+    harness.keys(`ssh ec2-user@${publicIp}\r`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(harness.waits).toEqual([20_000]);
+    harness.keys('\x03');
+    const shown = await harness.waitFor(PROMPT, from);
+    expect(shown).toMatch(/\^C\n[^\n]*learner@laptop:~\$ $/);
+    expect(shown).not.toContain('Connection timed out');
+  });
 });

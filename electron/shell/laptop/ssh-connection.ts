@@ -147,7 +147,7 @@ export async function connect(
   const entryName = hostEntryName(target.host, target.port);
   const [keyType, keyData] = hostKey.publicKey.split(' ') as [string, string];
   const known = lookupKnownHost(readKnownHosts(ctx, knownHostsPath), entryName, keyType, keyData);
-  const strict = options.batchMode && options.strict === 'ask' ? 'yes' : options.strict;
+  const strict = options.strict;
   if (known.status === 'match') {
     debug(`Host '${entryName}' is known and matches the ED25519 host key.`);
     debug(`Found key in ${knownHostsPath}:${known.line}`);
@@ -190,7 +190,13 @@ export async function connect(
       );
     }
     if (strict === 'ask') {
-      if (!out.live) return fail('Host key verification failed.\n');
+      // BatchMode answers every question no without asking (readpass.c ask_permission / confirm).
+      if (!out.live || options.batchMode) {
+        return fail(
+          'Host key verification failed.\n',
+          `${entryName} is not in ${knownHostsPath} yet; BatchMode cannot ask, so add -o StrictHostKeyChecking=accept-new`,
+        );
+      }
       // sshconnect.c: `host (ip)` always, each as `[x]:port` for another port.
       const shown = `${entryName} (${hostEntryName(resolved.address, target.port)})`;
       const others = known.otherNames.length

@@ -56,7 +56,8 @@ function laptopStandIn(lab: TestLab): TestLab {
   return { ...lab, engine };
 }
 
-export function clientsHarness(options: { services?: GuestServices } = {}): ClientsHarness {
+/** `endlessWaits`: a dropped connection waits until Ctrl-C (to test giving up), not a moment. */
+export function clientsHarness(options: { services?: GuestServices; endlessWaits?: boolean } = {}): ClientsHarness {
   const lab = laptopStandIn(createTestLab());
   const waits: number[] = [];
   const harness = terminalHarness({
@@ -66,7 +67,10 @@ export function clientsHarness(options: { services?: GuestServices } = {}): Clie
       laptopClients(world, {
         wait: async (milliseconds, signal) => {
           waits.push(milliseconds);
-          await new Promise((resolve) => setTimeout(resolve, 1));
+          await new Promise((resolve) => {
+            if (options.endlessWaits) signal.addEventListener('abort', resolve, { once: true });
+            else setTimeout(resolve, 1);
+          });
           return !signal.aborted;
         },
       }),
