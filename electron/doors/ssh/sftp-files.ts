@@ -5,10 +5,11 @@
  * and saved whole when it is closed (small files only: at most MAX_SFTP_FILE_BYTES), so the volume
  * sees one change per upload and its size limit applies as it does in the shell.
  */
-import { utils, type Attributes, type SFTPWrapper } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader (browser mode) gives its exports as the default only.
+import ssh2, { type Attributes, type SFTPWrapper } from 'ssh2';
 import type { SshFiles } from '../../shell/shell-port';
 
-const { OPEN_MODE, STATUS_CODE } = utils.sftp;
+const { OPEN_MODE, STATUS_CODE } = ssh2.utils.sftp;
 export const MAX_SFTP_FILE_BYTES = 16 * 1024 * 1024;
 
 const TYPE_BITS = { file: 0o100000, directory: 0o040000, symlink: 0o120000 } as const;

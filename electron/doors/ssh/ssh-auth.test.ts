@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Client, utils, type ParsedKey } from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
+
+const { Client, utils } = ssh2;
 import { sshLab, type SshLab } from './test-support/ssh-lab';
 
 let lab: SshLab | undefined;

@@ -7,7 +7,10 @@
  * LoginGraceTime; then its session channels.
  */
 import type { Socket } from 'node:net';
-import { utils, type AuthContext, type ClientInfo, type Connection, type Server } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader (browser mode) gives its exports as the default only.
+import ssh2, { type AuthContext, type ClientInfo, type Connection, type Server } from 'ssh2';
+
+const { utils } = ssh2;
 import type { ShellPort } from '../../shell/shell-port';
 import type { AuthLimits, SourcePenalties } from './auth-limits';
 import { serveSession } from './ssh-session';

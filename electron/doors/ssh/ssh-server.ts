@@ -6,7 +6,8 @@
  * reported in the status (and its listeners told), never a crash.
  */
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
-import { Server as Ssh2Server } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader (browser mode) gives its exports as the default only.
+import ssh2 from 'ssh2';
 import type { ShellPort } from '../../shell/shell-port';
 import { OPENSSH_LIMITS, SourcePenalties, type AuthLimits } from './auth-limits';
 import { acceptSocket, handleClient, type ConnectionOptions } from './ssh-connection';
@@ -45,7 +46,7 @@ interface Listener {
   instanceId: string;
   port: number;
   net: NetServer;
-  ssh: Ssh2Server;
+  ssh: InstanceType<typeof ssh2.Server>;
   status: SshListenerStatus;
   sockets: Set<Socket>;
 }
@@ -178,7 +179,7 @@ export class SshServer {
       sockets,
       graceTimers: new Map(),
     };
-    const ssh = new Ssh2Server({ hostKeys: [hostKey.privateKey], ident: IDENT }, (client, info) =>
+    const ssh = new ssh2.Server({ hostKeys: [hostKey.privateKey], ident: IDENT }, (client, info) =>
       handleClient(client, info, connection),
     );
     ssh.on('error', () => {});
