@@ -228,6 +228,18 @@ describe('the SSH door, driven by the real OpenSSH client', { timeout: 30_000 },
     expect(run.stderr).toMatch(/disconnect|Connection closed/i);
   });
 
+  it('refuses new connections from a source that failed too often, for a while', async () => {
+    lab = await sshLab({ limits: { penaltyFailures: 2, penaltyMs: 60_000 } });
+    const other = lab.lab.ec2('CreateKeyPair', { KeyName: 'other-key', KeyType: 'ed25519' });
+    const wrongKey = lab.keyFileOf(other.KeyMaterial!, 'other-key.pem');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect((await lab.ssh(['-i', wrongKey, ...login(lab), 'true'])).stderr).toMatch(/Permission denied/);
+    }
+    const penalised = await lab.ssh(['-o', 'LogLevel=INFO', '-i', lab.keyFile, ...login(lab), 'true']);
+    expect(penalised.code).toBe(255);
+    expect(penalised.stderr).toMatch(/Connection closed|Connection reset/);
+  });
+
   it('drops a client that does not log in within LoginGraceTime', async () => {
     lab = await sshLab({ limits: { loginGraceMs: 500 } });
     const silent = await new Promise<number>((resolve) => {
