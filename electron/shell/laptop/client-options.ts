@@ -17,9 +17,9 @@ export interface LaptopClientOptions {
   connectTimeoutMs?: number;
 }
 
-export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
 
-export function realWait(milliseconds: number, signal: AbortSignal): Promise<boolean> {
+function realWait(milliseconds: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);
     const timer = setTimeout(() => {
@@ -46,7 +46,7 @@ export function clientSettings(options: LaptopClientOptions = {}): ClientSetting
   };
 }
 
-export const HINTS_VARIABLE = 'EC2LAB_HINTS';
+const HINTS_VARIABLE = 'EC2LAB_HINTS';
 
 /** The hint line, unless the learner turned hints off. */
 export function hintLine(env: Record<string, string>, text: string | undefined): string {

@@ -80,8 +80,7 @@ export function curlCommand(world: ShellWorld, settings: ClientSettings): LabCom
     const out = new ClientOutput(undefined);
     const quietErrors = parsed.silent && !parsed.showErrors;
     const failWith = (code: number, message: string, hint?: string) => {
-      if (!quietErrors) out.error(`curl: (${code}) ${message}\n`);
-      out.error(hintLine(ctx.request.env, hint));
+      if (!quietErrors) out.error(`curl: (${code}) ${message}\n${hintLine(ctx.request.env, hint)}`);
       return out.end(code);
     };
     const match = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/i.exec(parsed.url);
@@ -122,14 +121,14 @@ export function curlCommand(world: ShellWorld, settings: ClientSettings): LabCom
     trace(`> Host: ${port === 80 ? host : `${host}:${port}`}`);
     trace(`> User-Agent: curl/${CURL_VERSION}`);
     trace('> Accept: */*');
-    trace('>');
+    trace('> ');
     const answer = world.services.http(reached.instanceId, port, method, path);
     if (!answer) return failWith(1, 'Received HTTP/0.9 when not allowed');
     const statusLine = `HTTP/1.1 ${answer.status} ${STATUS_TEXT[answer.status] ?? ''}`.trimEnd();
     const headerLines = [statusLine, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`)];
     if (parsed.verbose) {
       for (const line of headerLines) out.error(`< ${line}\n`);
-      out.error('<\n');
+      out.error('< \n');
     }
     if (parsed.head || parsed.include) out.out(`${headerLines.join('\r\n')}\r\n\r\n`);
     if (method !== 'HEAD' && !parsed.head) out.out(answer.body);

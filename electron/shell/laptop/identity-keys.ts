@@ -34,7 +34,7 @@ function mpint(magnitude: Uint8Array): Buffer {
   return sshString(trimmed.length && trimmed[0]! & 0x80 ? Buffer.concat([Buffer.of(0), trimmed]) : trimmed);
 }
 
-export function fingerprintOf(blob: Uint8Array): string {
+function fingerprintOf(blob: Uint8Array): string {
   return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { CommandContext } from '../machines/machine';
 
-export interface KnownHostsLookup {
+interface KnownHostsLookup {
   status: 'match' | 'changed' | 'unknown';
   /** For `changed`: the 1-based line of the offending key. For `match`: the line that matched. */
   line?: number;

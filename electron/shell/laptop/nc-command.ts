@@ -74,12 +74,12 @@ export function ncCommand(world: ShellWorld, settings: ClientSettings): LabComma
             : `nc: connect to ${host} port ${port} (${protocol}) failed: Connection timed out\n`,
         );
       }
-      out.error(hintLine(ctx.request.env, reached.why));
+      if (verbose) out.error(hintLine(ctx.request.env, reached.why));
       return out.end(1);
     }
     if (reached.kind === 'refused') {
       if (verbose) out.error(`nc: connect to ${host} port ${port} (${protocol}) failed: Connection refused\n`);
-      out.error(hintLine(ctx.request.env, reached.why));
+      if (verbose) out.error(hintLine(ctx.request.env, reached.why));
       return out.end(1);
     }
     if (verbose) out.error(`Connection to ${host} ${port} port [${protocol}/${SERVICES[port] ?? '*'}] succeeded!\n`);

@@ -10,7 +10,7 @@ import type { ReachabilityAnswer } from '../../../shared/lab-operations';
 import type { ShellWorld } from '../shell-world';
 import type { ResolvedHost } from './resolve-host';
 
-export type ProbeResult =
+type ProbeResult =
   | { kind: 'open'; instanceId: string; region: string }
   | { kind: 'refused'; why: string }
   | { kind: 'timeout'; why: string };
@@ -23,7 +23,10 @@ export function probe(
 ): ProbeResult {
   if (host.address === '127.0.0.1') return { kind: 'refused', why: 'nothing listens on the laptop itself' };
   if (!host.instance) {
-    return { kind: 'timeout', why: `no running instance has the public address ${host.address} now` };
+    const why = isPrivate(host.address)
+      ? `${host.address} is a private address, reachable only inside its VPC; from the laptop use the instance's public IPv4 address or public DNS name`
+      : `no running instance has the public address ${host.address} now`;
+    return { kind: 'timeout', why };
   }
   const { region, instance } = host.instance;
   const instanceId = instance.InstanceId!;
@@ -66,4 +69,10 @@ function reasonText(
     return `${groups.length === 1 ? `security group ${groups[0]}` : `security groups ${groups.join(', ') || '(none)'}`} ${groups.length === 1 ? 'has' : 'have'} no inbound rule for ${what} from ${source}/32`;
   }
   return reason.Message.replace(/\.$/, '');
+}
+
+/** RFC 1918 private ranges: a VPC's addresses, never routed from the internet. */
+function isPrivate(address: string): boolean {
+  const [a = 0, b = 0] = address.split('.').map(Number);
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }

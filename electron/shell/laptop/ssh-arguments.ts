@@ -6,7 +6,7 @@
  * OpenSSH's own words.
  */
 
-export type StrictHostKeyChecking = 'yes' | 'no' | 'accept-new' | 'ask';
+type StrictHostKeyChecking = 'yes' | 'no' | 'accept-new' | 'ask';
 
 export interface ConnectionOptions {
   identityFiles: string[];
@@ -31,14 +31,15 @@ export const newConnectionOptions = (): ConnectionOptions => ({
 /** The OpenSSH version this laptop's client reports (`ssh -V`; the one installed on Debian 12). */
 export const OPENSSH_VERSION = 'OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.19 27 Jan 2026';
 
-export const SSH_USAGE = [
-  'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]',
-  '           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]',
-  '           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]',
-  '           [-J destination] [-L address] [-l login_name] [-m mac_spec]',
-  '           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]',
-  '           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]',
-  '           destination [command [argument ...]]',
+/** `ssh` without a destination (OpenSSH 9.2's usage(), as the installed client prints it). */
+const SSH_USAGE = [
+  'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]',
+  '           [-b bind_address] [-c cipher_spec] [-D [bind_address:]port]',
+  '           [-E log_file] [-e escape_char] [-F configfile] [-I pkcs11]',
+  '           [-i identity_file] [-J [user@]host[:port]] [-L address]',
+  '           [-l login_name] [-m mac_spec] [-O ctl_cmd] [-o option] [-p port]',
+  '           [-Q query_option] [-R address] [-S ctl_path] [-W host:port]',
+  '           [-w local_tun[:remote_tun]] destination [command [argument ...]]',
   '',
 ].join('\n');
 
@@ -107,7 +108,7 @@ export function splitDestination(destination: string): { user?: string; host: st
   return at < 0 ? { host: destination } : { user: destination.slice(0, at), host: destination.slice(at + 1) };
 }
 
-export interface SshCommandLine {
+interface SshCommandLine {
   options: ConnectionOptions;
   destination: string;
   command: string[];
@@ -165,7 +166,7 @@ export function parseSshArguments(args: string[]): SshCommandLine | { exit: numb
       if (flag === 'v') options.verbose++;
       else if (flag === 'q') options.quiet = true;
       else if (!'46AaCfGgKkMNnsTtXxYy'.includes(flag))
-        return { exit: 255, stderr: `ssh: invalid option -- '${flag}'\n${SSH_USAGE}` };
+        return { exit: 255, stderr: `unknown option -- ${flag}\n${SSH_USAGE}` };
     }
   }
   const destination = args[index];

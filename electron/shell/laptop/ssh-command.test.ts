@@ -86,16 +86,16 @@ describe('ssh from the laptop', () => {
     const other = h.lab.ec2('CreateKeyPair', { KeyName: 'other-key', KeyType: 'rsa' }).KeyMaterial!;
     h.saveKeyFile('other-key.pem', other);
     await h.run('chmod 400 lab-key.pem other-key.pem');
-    const opts = '-o StrictHostKeyChecking=accept-new';
-    let shown = await h.run(`ssh ${opts} -i other-key.pem ec2-user@${publicIp}`);
+    const trustNew = '-o StrictHostKeyChecking=accept-new';
+    let shown = await h.run(`ssh ${trustNew} -i other-key.pem ec2-user@${publicIp}`);
     expect(shown).toContain(`ec2-user@${publicIp}: Permission denied (publickey,gssapi-keyex,gssapi-with-mic).\n`);
     expect(shown).toContain(
       'hint: the instance was launched with key pair lab-key; the key file given is not its private key',
     );
-    shown = await h.run(`ssh ${opts} -i missing.pem ec2-user@${publicIp}`);
+    shown = await h.run(`ssh ${trustNew} -i missing.pem ec2-user@${publicIp}`);
     expect(shown).toMatch(/^Warning: Identity file missing\.pem not accessible: No such file or directory\.$/m);
     expect(shown).toContain(`ec2-user@${publicIp}: Permission denied (publickey,gssapi-keyex,gssapi-with-mic).\n`);
-    shown = await h.run(`ssh ${opts} -i lab-key.pem ubuntu@${publicIp}; echo status=$?`);
+    shown = await h.run(`ssh ${trustNew} -i lab-key.pem ubuntu@${publicIp}; echo status=$?`);
     expect(shown).toContain(`ubuntu@${publicIp}: Permission denied (publickey,gssapi-keyex,gssapi-with-mic).\n`);
     expect(shown).toContain("hint: this AMI's login user is ec2-user, not ubuntu");
     expect(shown).toContain('status=255');
@@ -148,17 +148,17 @@ describe('ssh from the laptop', () => {
     const { h, instanceId } = await ready();
     await h.run('chmod 400 lab-key.pem');
     const allocation = h.lab.ec2('AllocateAddress', { Domain: 'vpc' });
-    const eip = allocation.PublicIp!;
+    const elasticIp = allocation.PublicIp!;
     h.lab.ec2('AssociateAddress', { AllocationId: allocation.AllocationId, InstanceId: instanceId });
-    let shown = await h.run(`ssh -o StrictHostKeyChecking=accept-new -i lab-key.pem ec2-user@${eip} hostname`);
-    expect(shown).toContain(`Warning: Permanently added '${eip}' (ED25519) to the list of known hosts.`);
+    let shown = await h.run(`ssh -o StrictHostKeyChecking=accept-new -i lab-key.pem ec2-user@${elasticIp} hostname`);
+    expect(shown).toContain(`Warning: Permanently added '${elasticIp}' (ED25519) to the list of known hosts.`);
     const second = launchReachable(h);
     h.lab.ec2('AssociateAddress', {
       AllocationId: allocation.AllocationId,
       InstanceId: second.instanceId,
       AllowReassociation: true,
     });
-    shown = await h.run(`ssh -i lab-key.pem ec2-user@${eip}`);
+    shown = await h.run(`ssh -i lab-key.pem ec2-user@${elasticIp}`);
     const fingerprint = h.lab.engine.hostKeys.of(second.instanceId)!.fingerprint;
     expect(shown).toContain(
       [
@@ -173,12 +173,12 @@ describe('ssh from the laptop', () => {
         'Add correct host key in /home/learner/.ssh/known_hosts to get rid of this message.',
         'Offending ED25519 key in /home/learner/.ssh/known_hosts:1',
         '  remove with:',
-        `  ssh-keygen -f '/home/learner/.ssh/known_hosts' -R '${eip}'`,
-        `Host key for ${eip} has changed and you have requested strict checking.`,
+        `  ssh-keygen -f '/home/learner/.ssh/known_hosts' -R '${elasticIp}'`,
+        `Host key for ${elasticIp} has changed and you have requested strict checking.`,
         'Host key verification failed.',
       ].join('\n'),
     );
-    expect(shown).toContain(`hint: ${eip} now leads to instance ${second.instanceId}`);
+    expect(shown).toContain(`hint: ${elasticIp} now leads to instance ${second.instanceId}`);
   });
 
   it('runs a command without a terminal and returns its output and exit status', async () => {
@@ -275,5 +275,31 @@ describe('ssh from the laptop', () => {
     const shown = await harness.waitFor(PROMPT, from);
     expect(shown).toMatch(/\^C\n[^\n]*learner@laptop:~\$ $/);
     expect(shown).not.toContain('Connection timed out');
+  });
+
+  it('times out on a private address and is refused by a Windows instance, each with its hint', async () => {
+    const { h, publicIp } = await ready({ os: 'windows' });
+    let shown = await h.run('ssh ec2-user@172.31.5.10');
+    expect(shown).toContain('ssh: connect to host 172.31.5.10 port 22: Connection timed out\n');
+    expect(shown).toContain('hint: 172.31.5.10 is a private address, reachable only inside its VPC');
+    shown = await h.run(`ssh -i lab-key.pem Administrator@${publicIp}`);
+    expect(shown).toContain(`ssh: connect to host ${publicIp} port 22: Connection refused\n`);
+    expect(shown).toContain('hint: a Windows instance runs no SSH server');
+  });
+
+  it("refuses bad command lines in the installed OpenSSH client's words", async () => {
+    harness = clientsHarness();
+    await harness.waitFor(PROMPT);
+    expect(await harness.run('ssh -Z host')).toContain(
+      'unknown option -- Z\nusage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]\n',
+    );
+    expect(await harness.run('ssh -p 99999 host')).toContain("Bad port '99999'\n");
+    expect(await harness.run('ssh -o Foo=bar host')).toContain('command-line: line 0: Bad configuration option: foo\n');
+    expect(await harness.run('ssh -o StrictHostKeyChecking=maybe host')).toContain(
+      'command-line line 0: unsupported option "maybe".\n',
+    );
+    const shown = await harness.run('ssh -o ConnectTimeout=abc host; echo status=$?');
+    expect(shown).toContain('command-line line 0: invalid time value.\n');
+    expect(shown).toContain('status=255');
   });
 });

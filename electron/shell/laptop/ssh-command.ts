@@ -15,7 +15,7 @@ import { parseSshArguments, splitDestination } from './ssh-arguments';
 import { connect } from './ssh-connection';
 
 /** How long cloud-init's root message keeps the connection open (its `sleep 10`). */
-export const ROOT_MESSAGE_SECONDS = 10;
+const ROOT_MESSAGE_SECONDS = 10;
 
 export function sshCommand(world: ShellWorld, settings: ClientSettings): LabCommand {
   return async (ctx: CommandContext) => {

@@ -15,13 +15,12 @@ import type { CommandContext, Machine, MachineUser } from '../machines/machine';
 import type { ShellWorld } from '../shell-world';
 import { hintLine, type ClientOutput, type ClientSettings } from './client-options';
 import { authorizedBlobs, readIdentityKey, type IdentityKey } from './identity-keys';
-import { addKnownHost, hostEntryName, lookupKnownHost, readKnownHosts } from './known-hosts';
+import { checkHostKey } from './host-key-check';
 import { probe } from './probe';
-import { readLine } from './read-line';
 import { resolveHost } from './resolve-host';
 import { OPENSSH_VERSION, type ConnectionOptions } from './ssh-arguments';
 
-export interface Connected {
+interface Connected {
   ok: true;
   machine: Machine;
   user: MachineUser;
@@ -33,7 +32,7 @@ export interface Connected {
   rootRedirect?: string;
 }
 
-export type ConnectionResult = Connected | { ok: false; exitCode: number };
+type ConnectionResult = Connected | { ok: false; exitCode: number };
 
 const ROOT = { uid: 0, gid: 0 };
 /** The remote sshd's version string, as an Amazon Linux 2023 or Ubuntu 24.04 instance announces it. */
@@ -120,9 +119,16 @@ export async function connect(
     return fail(`ssh: connect to host ${target.host} port ${target.port}: Connection refused\n`, reached.why);
   }
   const { instanceId, region } = reached;
+  const os = osOf(world, region, resolved.instance!.instance.ImageId!);
+  if (os === 'windows') {
+    debug(`connect to address ${resolved.address} port ${target.port}: Connection refused`);
+    return fail(
+      `ssh: connect to host ${target.host} port ${target.port}: Connection refused\n`,
+      'a Windows instance runs no SSH server; connect with RDP (port 3389) and the password the console decrypts with the key pair',
+    );
+  }
   const machine = world.instances.get(region, instanceId);
   const hostKey = world.engine.hostKeys.of(instanceId);
-  const os = osOf(world, region, resolved.instance!.instance.ImageId!);
   if (!machine || !hostKey) {
     return fail(`ssh: connect to host ${target.host} port ${target.port}: Connection refused\n`);
   }
@@ -142,89 +148,22 @@ export async function connect(
   debug('kex: host key algorithm: ssh-ed25519');
   debug(`Server host key: ssh-ed25519 ${hostKey.fingerprint}`);
 
-  // The host key (sshconnect.c check_host_key).
   const knownHostsPath = laptopPath(ctx, options.knownHostsFile ?? '~/.ssh/known_hosts');
-  const entryName = hostEntryName(target.host, target.port);
-  const [keyType, keyData] = hostKey.publicKey.split(' ') as [string, string];
-  const known = lookupKnownHost(readKnownHosts(ctx, knownHostsPath), entryName, keyType, keyData);
-  const strict = options.strict;
-  if (known.status === 'match') {
-    debug(`Host '${entryName}' is known and matches the ED25519 host key.`);
-    debug(`Found key in ${knownHostsPath}:${known.line}`);
-  } else if (known.status === 'changed') {
-    out.error(
-      [
-        '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
-        '@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @',
-        '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
-        'IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!',
-        'Someone could be eavesdropping on you right now (man-in-the-middle attack)!',
-        'It is also possible that a host key has just been changed.',
-        'The fingerprint for the ED25519 key sent by the remote host is',
-        `${hostKey.fingerprint}.`,
-        'Please contact your system administrator.',
-        `Add correct host key in ${knownHostsPath} to get rid of this message.`,
-        `Offending ED25519 key in ${knownHostsPath}:${known.line}`,
-        '  remove with:',
-        `  ssh-keygen -f '${knownHostsPath}' -R '${entryName}'`,
-        '',
-      ].join('\n'),
-    );
-    if (strict !== 'no') {
-      return fail(
-        `Host key for ${entryName} has changed and you have requested strict checking.\nHost key verification failed.\n`,
-        `${resolved.address} now leads to instance ${instanceId}, whose host key differs from the one saved for it (an Elastic IP moved, or a new instance got the address)`,
-      );
-    }
-    out.error(
-      'Password authentication is disabled to avoid man-in-the-middle attacks.\n' +
-        'Keyboard-interactive authentication is disabled to avoid man-in-the-middle attacks.\n' +
-        'UpdateHostkeys is disabled because the host key is not trusted.\n',
-    );
-  } else {
-    const fingerprintLine = `ED25519 key fingerprint is ${hostKey.fingerprint}.\n`;
-    if (strict === 'yes') {
-      return fail(
-        `No ED25519 host key is known for ${entryName} and you have requested strict checking.\nHost key verification failed.\n`,
-        `${entryName} is not in ${knownHostsPath} yet; connect once without StrictHostKeyChecking=yes or BatchMode to add it`,
-      );
-    }
-    if (strict === 'ask') {
-      // BatchMode answers every question no without asking (readpass.c ask_permission / confirm).
-      if (!out.live || options.batchMode) {
-        return fail(
-          'Host key verification failed.\n',
-          `${entryName} is not in ${knownHostsPath} yet; BatchMode cannot ask, so add -o StrictHostKeyChecking=accept-new`,
-        );
-      }
-      // sshconnect.c: `host (ip)` always, each as `[x]:port` for another port.
-      const shown = `${entryName} (${hostEntryName(resolved.address, target.port)})`;
-      const others = known.otherNames.length
-        ? `This host key is known by the following other names/addresses:\n${known.otherNames
-            .map((other) => `    ${knownHostsPath.replace(ctx.user.home, '~')}:${other.line}: ${other.name}\n`)
-            .join('')}`
-        : 'This key is not known by any other names.\n';
-      let answer = await readLine(
-        ctx.terminal!,
-        `The authenticity of host '${shown}' can't be established.\n${fingerprintLine}${others}Are you sure you want to continue connecting (yes/no/[fingerprint])? `,
-        ctx.request.signal,
-      );
-      while (answer !== undefined && !['yes', 'no'].includes(answer.toLowerCase()) && answer !== hostKey.fingerprint) {
-        answer = await readLine(ctx.terminal!, "Please type 'yes', 'no' or the fingerprint: ", ctx.request.signal);
-      }
-      if (answer === undefined) return { ok: false, exitCode: 255 };
-      if (answer.toLowerCase() === 'no') {
-        return fail(
-          'Host key verification failed.\n',
-          "answer yes to trust the instance's host key (compare its fingerprint with the console's Connect page or the system log)",
-        );
-      }
-    }
-    if (addKnownHost(ctx, knownHostsPath, entryName, hostKey.publicKey)) {
-      if (!options.quiet)
-        out.error(`Warning: Permanently added '${entryName}' (ED25519) to the list of known hosts.\n`);
-    } else out.error(`Failed to add the host to the list of known hosts (${knownHostsPath}).\n`);
-  }
+  const verdict = await checkHostKey(
+    ctx,
+    out,
+    options,
+    knownHostsPath,
+    {
+      host: target.host,
+      port: target.port,
+      address: resolved.address,
+      instanceId,
+      hostKey,
+    },
+    debug,
+  );
+  if (!verdict.ok) return verdict.message ? fail(verdict.message, verdict.hint) : { ok: false, exitCode: 255 };
   debug('SSH2_MSG_NEWKEYS sent');
   debug('SSH2_MSG_NEWKEYS received');
   debug('SSH2_MSG_SERVICE_ACCEPT received');
@@ -294,7 +233,7 @@ export function defaultUserOf(machine: Machine): string | undefined {
  * there, else the instance's key pair, which cloud-init writes there at first boot (for root too,
  * behind the forced command that names the right user).
  */
-export function authorizedKeysOf(
+function authorizedKeysOf(
   world: ShellWorld,
   machine: Machine,
   user: MachineUser,
