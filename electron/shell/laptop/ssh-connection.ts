@@ -233,7 +233,7 @@ export function defaultUserOf(machine: Machine): string | undefined {
  * there, else the instance's key pair, which cloud-init writes there at first boot (for root too,
  * behind the forced command that names the right user).
  */
-function authorizedKeysOf(
+export function authorizedKeysOf(
   world: ShellWorld,
   machine: Machine,
   user: MachineUser,
