@@ -113,6 +113,32 @@ describe('the SSH door, driven by the real OpenSSH client', { timeout: 30_000 },
     expect(cat.stdout).toMatch(/^hello from my own terminal\n-rw-r--r-- .* note\.txt/);
   });
 
+  it('speaks the original scp protocol too (scp -O, older clients): a file in, a directory in, a file back out', async () => {
+    lab = await sshLab();
+    const local = lab.keyFileOf('legacy upload\n', 'legacy.txt', 0o640);
+    const upload = await runScp(lab, ['-O', local, 'ec2-user@127.0.0.1:/tmp/']);
+    expect(upload).toEqual({ code: 0, stderr: '' });
+    const { mkdirSync, writeFileSync, readFileSync } = await import('node:fs');
+    mkdirSync(`${lab.directory}/site/css`, { recursive: true });
+    writeFileSync(`${lab.directory}/site/index.html`, '<h1>hi</h1>\n');
+    writeFileSync(`${lab.directory}/site/css/main.css`, 'h1 {}\n');
+    const tree = await runScp(lab, ['-O', '-r', `${lab.directory}/site`, 'ec2-user@127.0.0.1:']);
+    expect(tree).toEqual({ code: 0, stderr: '' });
+    const listed = await lab.ssh([
+      '-i',
+      lab.keyFile,
+      ...login(lab),
+      'ls -l /tmp/legacy.txt; cat /tmp/legacy.txt site/index.html site/css/main.css',
+    ]);
+    expect(listed.stdout).toMatch(/^-rw-r----- .* \/tmp\/legacy\.txt\nlegacy upload\n<h1>hi<\/h1>\nh1 \{\}\n$/);
+    const download = await runScp(lab, ['-O', 'ec2-user@127.0.0.1:/etc/os-release', `${lab.directory}/os-release`]);
+    expect(download).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(`${lab.directory}/os-release`, 'utf8')).toMatch(/^NAME="Amazon Linux"/);
+    const missing = await runScp(lab, ['-O', 'ec2-user@127.0.0.1:/nothing/here', `${lab.directory}/x`]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('scp: /nothing/here: No such file or directory');
+  });
+
   it('gives a PTY login shell with the OS banner and prompt, where Ctrl-C stops a command and exit ends it', async () => {
     lab = await sshLab();
     const child = spawn('ssh', [

@@ -2,10 +2,12 @@
  * One SSH session channel (RFC 4254 §6) on an instance, after authentication: a PTY request and
  * its window changes, then a login shell (the same session code as the in-app terminal), an exec
  * request (`ssh host 'cat /etc/os-release'`, with its exit status; Ctrl-C or a SIGINT request
- * stops it), or the SFTP subsystem (`sftp`, and `scp`, which speaks SFTP since OpenSSH 9.0).
+ * stops it), the SFTP subsystem (`sftp`, and `scp`, which speaks SFTP since OpenSSH 9.0), or the
+ * original scp protocol (`scp -O`, older clients).
  */
 import type { Connection, ServerChannel, Session } from 'ssh2';
 import type { ShellPort, SshScreen } from '../../shell/shell-port';
+import { parseScpCommand, serveScp } from './scp-protocol';
 import { serveSftp } from './sftp-files';
 
 export interface SessionTarget {
@@ -90,6 +92,10 @@ export function serveSession(client: Connection, session: Session, target: Sessi
   session.on('exec', (accept, _reject, info) => {
     const stream = accept();
     if (redirected(stream)) return;
+    // `scp -t`/`scp -f`: the original scp protocol, answered here over the instance's files.
+    const scp = parseScpCommand(info.command);
+    const files = scp && target.port.files(target.instanceId, target.user);
+    if (scp && files) return serveScp(stream, files, scp);
     const running = target.port.exec(target.instanceId, target.user, info.command, pty ? screenOf(stream) : undefined);
     if (!running) {
       stream.stderr.write('Connection closed: the instance is not running.\n');
