@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestLab } from '../../engine/test-support/test-lab';
 import { authorizedBlobs, readIdentityKey } from './identity-keys';
 
-describe('private key files as ssh -i reads them', () => {
+describe('private key files as ssh -i reads them', { timeout: 20_000 }, () => {
   it("finds the key pair's public key in EC2's ED25519 and RSA key files", () => {
     const lab = createTestLab();
     for (const type of ['ed25519', 'rsa'] as const) {

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GuestServices } from '../machines/guest-services';
 import { clientsHarness, launchReachable, type ClientsHarness } from '../test-support/laptop-clients-harness';
 
+/** Each test launches instances and runs several clients; a machine shared with other runs needs room. */
+const ROOM = { timeout: 20_000 };
+
 let harness: ClientsHarness | undefined;
 afterEach(() => harness?.close());
 
@@ -36,7 +39,7 @@ async function ready(services?: GuestServices, boot = true) {
   return { h: harness, ...instance };
 }
 
-describe('curl from the laptop', () => {
+describe('curl from the laptop', ROOM, () => {
   it('gets the page once port 80 is allowed, times out before, and is refused where nothing listens', async () => {
     const { h, publicIp, publicDns, groupId } = await ready(WEB_SERVER);
     let shown = await h.run(`curl -m 3 http://${publicIp}/; echo status=$?`);
@@ -76,7 +79,7 @@ describe('curl from the laptop', () => {
   });
 });
 
-describe('ping from the laptop', () => {
+describe('ping from the laptop', ROOM, () => {
   it('gets no replies without an ICMP rule, and replies with one', async () => {
     const { h, publicIp, groupId } = await ready();
     let shown = await h.run(`ping -c 3 ${publicIp}; echo status=$?`);
@@ -110,7 +113,7 @@ describe('ping from the laptop', () => {
   });
 });
 
-describe('nc -zv from the laptop', () => {
+describe('nc -zv from the laptop', ROOM, () => {
   it('succeeds on 22, is refused where nothing listens, and times out where no rule allows', async () => {
     const { h, publicIp, groupId } = await ready();
     let shown = await h.run(`nc -zv ${publicIp} 22; echo status=$?`);

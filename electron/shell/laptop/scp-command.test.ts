@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientsHarness, launchReachable, type ClientsHarness } from '../test-support/laptop-clients-harness';
 
+/** Each test launches instances and runs several clients; a machine shared with other runs needs room. */
+const ROOM = { timeout: 20_000 };
+
 let harness: ClientsHarness | undefined;
 afterEach(() => harness?.close());
 
@@ -16,7 +19,7 @@ async function ready(options: Parameters<typeof launchReachable>[1] = {}) {
   return { h: harness, ...instance };
 }
 
-describe('scp between the laptop and an instance', () => {
+describe('scp between the laptop and an instance', ROOM, () => {
   it('copies a file in as the login user and back out, and the instance shell reads it', async () => {
     const { h, publicIp } = await ready();
     await h.run('chmod 400 lab-key.pem && echo "notes from the laptop" > notes.txt');

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientsHarness, launchReachable, type ClientsHarness } from '../test-support/laptop-clients-harness';
 
+/** Each test launches instances and runs several clients; a machine shared with other runs needs room. */
+const ROOM = { timeout: 20_000 };
+
 let harness: ClientsHarness | undefined;
 afterEach(() => harness?.close());
 
@@ -23,7 +26,7 @@ async function acceptHostKey(h: ClientsHarness, from: number) {
   h.keys('yes\r');
 }
 
-describe('ssh from the laptop', () => {
+describe('ssh from the laptop', ROOM, () => {
   it('refuses a key file saved as the browser leaves it (0644), and logs in once it is chmod 400', async () => {
     const { h, publicIp } = await ready();
     let from = h.screen().length;
@@ -269,7 +272,10 @@ describe('ssh from the laptop', () => {
     await harness.waitFor(PROMPT);
     const from = harness.screen().length;
     harness.keys(`ssh ec2-user@${publicIp}\r`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The line reaches the worker and ssh starts waiting; on a busy machine that takes a moment.
+    for (let tries = 0; tries < 500 && harness.waits.length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect(harness.waits).toEqual([20_000]);
     harness.keys('\x03');
     const shown = await harness.waitFor(PROMPT, from);

@@ -2,15 +2,10 @@
  * A terminal harness for the laptop's clients: a lab with an instance that lets SSH in from the
  * laptop's "My IP" (or not), its key pair's private key saved on the laptop as the console saves
  * it (SaveLaptopDownload: ~/Downloads, mode 0644), dropped connections waited out at once (the
- * wait asked for is recorded), and helpers to read what the laptop's files hold.
- *
- * Stand-in: until the engine keeps the laptop's disk (LAPTOP_DISK_ID), the laptop's files live on
- * an in-memory disk here, and a saved download is copied onto it. Delete the stand-in once the
- * engine has that disk.
+ * wait asked for is recorded), and a helper to read what the laptop's disk holds.
  */
 import { LAPTOP_DISK_ID } from '../../../shared/lab-operations';
-import { createTestLab, quickStartImage, TEST_REGION, type TestLab } from '../../engine/test-support/test-lab';
-import { Filesystem, type DiskImage } from '../../engine/volumes/filesystem';
+import { createTestLab, quickStartImage, TEST_REGION } from '../../engine/test-support/test-lab';
 import { TIMINGS } from '../../engine/instances/lifecycle';
 import { laptopClients } from '../laptop/laptop-clients';
 import type { GuestServices } from '../machines/guest-services';
@@ -26,39 +21,9 @@ export interface ClientsHarness extends TerminalHarness {
   saveKeyFile(fileName: string, material: string): string;
 }
 
-function laptopStandIn(lab: TestLab): TestLab {
-  const image: DiskImage = { entries: {}, usedBytes: 0 };
-  const setup = new Filesystem(image, Date.now());
-  setup.format('ext4');
-  setup.mkdir('/home', { mode: 0o755 });
-  for (const path of ['/home/learner', '/home/learner/Downloads'])
-    setup.mkdir(path, { uid: 1000, gid: 1000, mode: 0o755 });
-  setup.mkdir('/tmp', { mode: 0o1777 });
-  const realDisks = lab.engine.disks;
-  const disks = {
-    ...realDisks,
-    read: (diskId: string) => (diskId === LAPTOP_DISK_ID ? structuredClone(image) : realDisks.read(diskId)),
-    inspect: <R>(diskId: string, look: (filesystem: Filesystem) => R): R =>
-      diskId === LAPTOP_DISK_ID
-        ? look(new Filesystem(structuredClone(image), Date.now()))
-        : realDisks.inspect(diskId, look),
-    change: <R>(diskId: string, change: (filesystem: Filesystem) => R): R =>
-      diskId === LAPTOP_DISK_ID ? change(new Filesystem(image, Date.now())) : realDisks.change(diskId, change),
-    disksOf: realDisks.disksOf,
-  };
-  const engine = new Proxy(lab.engine, {
-    get(target, property) {
-      if (property === 'disks') return disks;
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { ...lab, engine };
-}
-
 /** `endlessWaits`: a dropped connection waits until Ctrl-C (to test giving up), not a moment. */
 export function clientsHarness(options: { services?: GuestServices; endlessWaits?: boolean } = {}): ClientsHarness {
-  const lab = laptopStandIn(createTestLab());
+  const lab = createTestLab();
   const waits: number[] = [];
   const harness = terminalHarness({
     lab,
@@ -88,15 +53,7 @@ export function clientsHarness(options: { services?: GuestServices; endlessWaits
     waits,
     laptopIp,
     laptopFile,
-    saveKeyFile(fileName, material) {
-      const saved = lab.lab('SaveLaptopDownload', { FileName: fileName, Content: material });
-      if (laptopFile(saved.Path) === undefined) {
-        lab.engine.disks.change(LAPTOP_DISK_ID, (fs) =>
-          fs.writeFile(saved.Path, material, { mode: saved.Mode, uid: 1000, gid: 1000 }),
-        );
-      }
-      return saved.Path;
-    },
+    saveKeyFile: (fileName, material) => lab.lab('SaveLaptopDownload', { FileName: fileName, Content: material }).Path,
   };
 }
 
