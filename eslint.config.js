@@ -82,6 +82,12 @@ const importAllowList = [
     packages: ['ssh2'],
   },
   {
+    // The SSH door's tests drive the real shell layer behind its port, with the worker in-process.
+    layer: 'SSH door tests',
+    files: ['electron/doors/ssh/**/*.test.ts', 'electron/doors/ssh/test-support/**'],
+    paths: ['electron/shell/**', 'electron/engine/**'],
+  },
+  {
     // Door tests drive a real engine in memory (with real keys), and real AWS SDK clients.
     layer: 'door tests',
     files: ['electron/doors/**/*.test.ts', 'electron/doors/**/test-support/**'],

@@ -46,6 +46,8 @@ const external = [
   /^node:/,
   ...builtinModules,
   'ws',
+  // ssh2 loads its optional native parts (never built here) with try/catch; it runs from node_modules.
+  'ssh2',
   'bufferutil',
   'utf-8-validate',
   // just-bash's optional runtimes (sqlite3, js-exec, python) load these; the lab does not enable them.

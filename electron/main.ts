@@ -120,7 +120,7 @@ if (!app.requestSingleInstanceLock()) {
         /app\.asar([\\/])/,
         'app.asar.unpacked$1',
       );
-      shells = startShells(lab.engine, workerFile);
+      shells = startShells(lab.engine, workerFile, { dataDirectory, log: (line) => console.log(line) });
       openLab();
       const engine = lab.engine;
       extras = await startExtraServers({

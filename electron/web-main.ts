@@ -28,12 +28,19 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const dataDirectory = args.dataDirectory ? resolve(args.dataDirectory) : defaultDataDirectory();
   const lab = startLab({ dataDirectory, version });
-  const shells = startShells(lab.engine, shellWorkerFile);
+  const shells = startShells(lab.engine, shellWorkerFile, { dataDirectory, log: (line) => console.log(line) });
   let extras: RunningLabServer[] = [];
   let web;
   try {
     const token = makeAccessToken(process.env.EC2LAB_WEB_TOKEN);
-    web = await startWebServer({ engine: shells.port, port: args.port, rendererDirectory, token });
+    const ssh = shells.ssh;
+    web = await startWebServer({
+      engine: shells.port,
+      port: args.port,
+      rendererDirectory,
+      token,
+      sshConfig: ssh && (() => ssh.sshConfig()),
+    });
   } catch (error) {
     shells.stop();
     lab.stop();

@@ -1,11 +1,16 @@
 /**
  * Starts the shell layer for a host (the desktop app or browser mode) on its lab: the shell worker
  * thread from the built `shell-worker.mjs`, the machines, and the terminal service; answers the
- * port the doors serve (engine and terminals together).
+ * port the doors serve (engine and terminals together). With a data directory it also starts the
+ * SSH door (real SSH into the instances on loopback ports, its settings kept in that directory).
  */
+import { join } from 'node:path';
 import type { DoorEngine } from '../doors/door-engine';
+import { SshServer } from '../doors/ssh/ssh-server';
+import { fileSettingsStore, SSH_SETTINGS_FILE_NAME } from '../doors/ssh/ssh-settings';
 import type { Engine } from '../engine/engine';
 import { labPort } from '../shell/lab-port';
+import { createShellPort } from '../shell/shell-port';
 import { createShells, type Shells } from '../shell/shells';
 import { threadWorkerPort } from '../shell/worker/thread-worker-port';
 
@@ -13,10 +18,35 @@ export interface RunningShells {
   shells: Shells;
   /** What the doors serve: the engine's calls and events, and the terminals'. */
   port: DoorEngine;
+  /** The SSH door, when the host gave a data directory for its settings. */
+  ssh?: SshServer;
   stop(): void;
 }
 
-export function startShells(engine: Engine, workerFile: string): RunningShells {
+export interface ShellsHostOptions {
+  /** Where the SSH door keeps its settings (on/off, each instance's port); no SSH door without it. */
+  dataDirectory?: string;
+  log?: (line: string) => void;
+}
+
+export function startShells(engine: Engine, workerFile: string, options: ShellsHostOptions = {}): RunningShells {
   const shells = createShells({ engine, startWorker: () => threadWorkerPort(workerFile) });
-  return { shells, port: labPort(engine, shells.terminals), stop: () => shells.close() };
+  const ssh = options.dataDirectory
+    ? new SshServer({
+        port: createShellPort(shells),
+        settings: fileSettingsStore(join(options.dataDirectory, SSH_SETTINGS_FILE_NAME)),
+        log: options.log,
+      })
+    : undefined;
+  // A port in use is reported in the server's status and the log, never thrown.
+  void ssh?.start();
+  return {
+    shells,
+    port: labPort(engine, shells.terminals),
+    ssh,
+    stop: () => {
+      void ssh?.stop();
+      shells.close();
+    },
+  };
 }

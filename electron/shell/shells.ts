@@ -31,6 +31,8 @@ export interface Shells {
   instances: InstanceMachines;
   logins: Logins;
   runner: ShellRunner;
+  /** What the laptop's clients reach, and the SSH door's port (shell-port.ts) too. */
+  world: ShellWorld;
   close(): void;
 }
 
@@ -52,5 +54,5 @@ export function createShells(options: ShellsOptions): Shells {
     laptop,
     goneInstances: (ids) => instances.gone(ids),
   });
-  return { terminals, laptop, instances, logins, runner, close: () => terminals.close() };
+  return { terminals, laptop, instances, logins, runner, world, close: () => terminals.close() };
 }

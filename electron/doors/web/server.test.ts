@@ -395,3 +395,30 @@ describe('browser mode web server with the real engine', () => {
     }
   });
 });
+
+describe('browser mode web server: the SSH config download', () => {
+  it('serves GET /ssh_config without the token, and refuses other methods', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ec2lab-web-ssh-'));
+    writeFileSync(join(directory, 'index.html'), '<!doctype html><title>EC2 Lab</title>');
+    const server = await startWebServer({
+      engine: recordingEngine(),
+      port: 0,
+      rendererDirectory: directory,
+      token: TOKEN,
+      sshConfig: () => 'Host i-0123456789abcdef0\n    HostName 127.0.0.1\n    Port 2201\n',
+    });
+    try {
+      const response = await fetch(`${server.url}ssh_config`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="lab_ssh_config"');
+      expect(await response.text()).toBe('Host i-0123456789abcdef0\n    HostName 127.0.0.1\n    Port 2201\n');
+      expect((await fetch(`${server.url}ssh_config`, { method: 'POST' })).status).toBe(405);
+      // The API still wants the token.
+      expect((await fetch(`${server.url}api/call`, { method: 'POST', body: '{}' })).status).toBe(401);
+    } finally {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -28,7 +28,11 @@ export interface WebServerOptions {
   rendererDirectory: string;
   /** The run's access token (makeAccessToken). */
   token: string;
+  /** The SSH door's "Download SSH config" file, served at GET /ssh_config without the token (it holds no secret). */
+  sshConfig?: () => string;
 }
+
+export const SSH_CONFIG_PATH = '/ssh_config';
 
 export interface WebServer {
   port: number;
@@ -39,7 +43,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer({ engine, port, rendererDirectory, token }: WebServerOptions): Promise<WebServer> {
+export async function startWebServer({
+  engine,
+  port,
+  rendererDirectory,
+  token,
+  sshConfig,
+}: WebServerOptions): Promise<WebServer> {
   const events = createEventSocket(engine);
   let boundPort = port;
   let csp = '';
@@ -82,6 +92,15 @@ export async function startWebServer({ engine, port, rendererDirectory, token }:
         return;
       }
       return handleApiCall(request, response, engine);
+    }
+    if (pathname === SSH_CONFIG_PATH && sshConfig) {
+      request.resume();
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendText(response, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+      return sendText(response, 200, sshConfig(), {
+        'Content-Disposition': 'attachment; filename="lab_ssh_config"',
+        'Cache-Control': 'no-store',
+      });
     }
     if (pathname.startsWith('/api/')) {
       request.resume();

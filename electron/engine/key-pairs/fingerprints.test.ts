@@ -141,7 +141,8 @@ describe('created key pairs', () => {
   it('ED25519: an OpenSSH private key whose SHA-256 fingerprint ssh-keygen agrees with', () => {
     const created = lab.ec2('CreateKeyPair', { KeyName: 'made-ed', KeyType: 'ed25519' });
     expect(created.KeyMaterial).toMatch(
-      /^-----BEGIN OPENSSH PRIVATE KEY-----\n[\s\S]+\n-----END OPENSSH PRIVATE KEY-----$/,
+      // Ending with a newline, without which OpenSSH's `ssh -i` cannot load the file.
+      /^-----BEGIN OPENSSH PRIVATE KEY-----\n[\s\S]+\n-----END OPENSSH PRIVATE KEY-----\n$/,
     );
     const file = path('made-ed.pem');
     writeFileSync(file, `${created.KeyMaterial}\n`, { mode: 0o600 });

@@ -62,7 +62,9 @@ function openSshPrivateKey(key: Ed25519Key, comment: string, checkInt: Uint8Arra
     sshString(sshBlob(publicKeyOf(key))),
     sshString(section),
   );
-  return armor('OPENSSH PRIVATE KEY', body, 70);
+  // OpenSSH reads an OPENSSH PRIVATE KEY file only if its last line ends with a newline (without
+  // one, `ssh -i` says `Load key …: error in libcrypto`); ssh-keygen and AWS write it with one.
+  return `${armor('OPENSSH PRIVATE KEY', body, 70)}\n`;
 }
 
 /** PuTTY keeps an Ed25519 key as its seed read as a little-endian integer: trailing zero bytes drop. */

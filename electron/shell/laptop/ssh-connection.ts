@@ -221,7 +221,7 @@ function osOf(world: ShellWorld, region: string, imageId: string): QuickStartOs 
 }
 
 /** The AMI's login user: the one user besides root a lab instance has. */
-function defaultUserOf(machine: Machine): string | undefined {
+export function defaultUserOf(machine: Machine): string | undefined {
   for (const name of ['ec2-user', 'ubuntu', 'admin', 'centos', 'fedora', 'bitnami', 'rocky']) {
     if (machine.user(name)) return name;
   }
@@ -233,7 +233,7 @@ function defaultUserOf(machine: Machine): string | undefined {
  * there, else the instance's key pair, which cloud-init writes there at first boot (for root too,
  * behind the forced command that names the right user).
  */
-function authorizedKeysOf(
+export function authorizedKeysOf(
   world: ShellWorld,
   machine: Machine,
   user: MachineUser,

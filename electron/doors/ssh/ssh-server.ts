@@ -1,0 +1,218 @@
+/**
+ * The SSH door: an SSH server (ssh2) on 127.0.0.1 with one loopback port per instance the lab has
+ * (not terminated), each with the instance's own host key, so the learner's own `ssh -i key.pem -p
+ * 22xx ec2-user@127.0.0.1` meets that instance's sshd. Ports are kept in the lab settings and stay
+ * the same across restarts; the whole server can be turned off; a port another program holds is
+ * reported in the status (and its listeners told), never a crash.
+ */
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
+// ssh2 is CommonJS: Node's ESM loader (browser mode) gives its exports as the default only.
+import ssh2 from 'ssh2';
+import type { ShellPort } from '../../shell/shell-port';
+import { OPENSSH_LIMITS, SourcePenalties, type AuthLimits } from './auth-limits';
+import { acceptSocket, handleClient, type ConnectionOptions } from './ssh-connection';
+import { sshConfigText } from './ssh-config';
+import { FIRST_SSH_PORT, LAST_SSH_PORT, preferredPort, type SshSettingsStore } from './ssh-settings';
+
+export interface SshServerOptions {
+  port: ShellPort;
+  settings: SshSettingsStore;
+  limits?: AuthLimits;
+  /** How long a connection the network drops is held silent (default: 2 minutes). */
+  dropHoldMs?: number;
+  /** The range ports are chosen from (tests use their own). */
+  portRange?: { first: number; last: number };
+  log?: (line: string) => void;
+}
+
+export interface SshListenerStatus {
+  instanceId: string;
+  port: number;
+  listening: boolean;
+  /** Why the port is not served (another program holds it). */
+  error?: string;
+  fingerprint?: string;
+}
+
+export interface SshServerStatus {
+  enabled: boolean;
+  listeners: SshListenerStatus[];
+}
+
+/** What OpenSSH on Amazon Linux 2023 announces (RFC 4253 §4.2 identification string). */
+const IDENT = 'OpenSSH_8.7';
+
+interface Listener {
+  instanceId: string;
+  port: number;
+  net: NetServer;
+  ssh: InstanceType<typeof ssh2.Server>;
+  status: SshListenerStatus;
+  sockets: Set<Socket>;
+}
+
+export class SshServer {
+  private readonly listeners = new Map<string, Listener>();
+  private readonly statusListeners = new Set<(status: SshServerStatus) => void>();
+  private readonly limits: AuthLimits;
+  private readonly penalties: SourcePenalties;
+  private stopWatching: (() => void) | undefined;
+  private enabled: boolean;
+  private syncing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SshServerOptions) {
+    this.limits = options.limits ?? OPENSSH_LIMITS;
+    this.penalties = new SourcePenalties(this.limits);
+    this.enabled = options.settings.load().enabled;
+  }
+
+  /** Starts listening for every instance (if the setting allows) and follows the lab's changes. */
+  async start(): Promise<void> {
+    this.stopWatching ??= this.options.port.onTargetsChanged(() => void this.sync());
+    await this.sync();
+  }
+
+  async stop(): Promise<void> {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    await this.syncing;
+    await Promise.all([...this.listeners.values()].map((listener) => this.close(listener)));
+  }
+
+  /** The lab setting: off closes every port, on opens them again. */
+  async setEnabled(enabled: boolean): Promise<void> {
+    const settings = this.options.settings.load();
+    this.options.settings.save({ ...settings, enabled });
+    this.enabled = enabled;
+    await this.sync();
+  }
+
+  status(): SshServerStatus {
+    return { enabled: this.enabled, listeners: [...this.listeners.values()].map((l) => ({ ...l.status })) };
+  }
+
+  onStatus(listener: (status: SshServerStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** The loopback port an instance is served on now, if any. */
+  portOf(instanceId: string): number | undefined {
+    const listener = this.listeners.get(instanceId);
+    return listener?.status.listening ? listener.port : undefined;
+  }
+
+  /** The "Download SSH config" file for the instances served now. */
+  sshConfig(): string {
+    const served = new Map(
+      [...this.listeners.values()].filter((l) => l.status.listening).map((l) => [l.instanceId, l]),
+    );
+    return sshConfigText(
+      this.options.port
+        .targets()
+        .filter((target) => served.has(target.instanceId))
+        .map((target) => ({ ...target, port: served.get(target.instanceId)!.port })),
+    );
+  }
+
+  /** Brings the listeners in line with the lab's instances (one sync at a time). */
+  sync(): Promise<void> {
+    this.syncing = this.syncing
+      .then(() => this.syncNow())
+      .catch((error: unknown) => {
+        this.options.log?.(`SSH server: ${String(error)}`);
+      });
+    return this.syncing;
+  }
+
+  private async syncNow(): Promise<void> {
+    const targets = this.enabled ? this.options.port.targets() : [];
+    const wanted = new Set(targets.map((target) => target.instanceId));
+    const closing = [...this.listeners.values()].filter((listener) => !wanted.has(listener.instanceId));
+    await Promise.all(closing.map((listener) => this.close(listener)));
+    const settings = this.options.settings.load();
+    let changed = false;
+    if (this.enabled) {
+      // A terminated instance's port is free again.
+      for (const id of Object.keys(settings.ports))
+        if (!wanted.has(id)) {
+          delete settings.ports[id];
+          changed = true;
+        }
+    }
+    for (const target of targets) {
+      if (this.listeners.has(target.instanceId)) continue;
+      let port = settings.ports[target.instanceId];
+      if (port === undefined) {
+        port = this.freePort(target.instanceId, new Set(Object.values(settings.ports)));
+        settings.ports[target.instanceId] = port;
+        changed = true;
+      }
+      await this.open(target.instanceId, port);
+    }
+    if (changed) this.options.settings.save({ ...settings, enabled: this.enabled });
+    if (closing.length > 0 || targets.length > 0) this.announce();
+  }
+
+  private freePort(instanceId: string, taken: Set<number>): number {
+    const first = this.options.portRange?.first ?? FIRST_SSH_PORT;
+    const last = this.options.portRange?.last ?? LAST_SSH_PORT;
+    const size = last - first + 1;
+    const start = preferredPort(instanceId, first, last) - first;
+    for (let step = 0; step < size; step++) {
+      const port = first + ((start + step) % size);
+      if (!taken.has(port)) return port;
+    }
+    throw new Error(`no free SSH port left in ${first}-${last}`);
+  }
+
+  private async open(instanceId: string, port: number): Promise<void> {
+    const hostKey = this.options.port.hostKey(instanceId);
+    if (!hostKey) return;
+    const sockets = new Set<Socket>();
+    const connection: ConnectionOptions = {
+      port: this.options.port,
+      instanceId,
+      limits: this.limits,
+      penalties: this.penalties,
+      dropHoldMs: this.options.dropHoldMs ?? 120_000,
+      sockets,
+      graceTimers: new Map(),
+    };
+    const ssh = new ssh2.Server({ hostKeys: [hostKey.privateKey], ident: IDENT }, (client, info) =>
+      handleClient(client, info, connection),
+    );
+    ssh.on('error', () => {});
+    const net = createServer((socket) => acceptSocket(socket, ssh, connection));
+    const status: SshListenerStatus = { instanceId, port, listening: false, fingerprint: hostKey.fingerprint };
+    const listener: Listener = { instanceId, port, net, ssh, status, sockets };
+    this.listeners.set(instanceId, listener);
+    await new Promise<void>((resolve) => {
+      net.once('error', (error: NodeJS.ErrnoException) => {
+        status.error =
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is in use by another program`
+            : `port ${port} could not be opened (${error.code ?? error.message})`;
+        this.options.log?.(`SSH server: ${instanceId}: ${status.error}`);
+        resolve();
+      });
+      net.listen(port, '127.0.0.1', () => {
+        status.listening = true;
+        net.on('error', () => {});
+        resolve();
+      });
+    });
+  }
+
+  private async close(listener: Listener): Promise<void> {
+    this.listeners.delete(listener.instanceId);
+    for (const socket of listener.sockets) socket.destroy();
+    if (!listener.status.listening) return;
+    await new Promise<void>((resolve) => listener.net.close(() => resolve()));
+  }
+
+  private announce(): void {
+    const status = this.status();
+    for (const listener of this.statusListeners) listener(status);
+  }
+}
