@@ -93,7 +93,6 @@ describe('a login shell on an instance', () => {
     void loginTo(harness, id);
     const from = harness.screen().length;
     harness.keys('sleep 30; echo finished\r');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     harness.keys('\x03');
     const shown = await harness.waitFor(/\]\$ $/, from + 5);
     expect(shown).toMatch(/\^C\n\[ec2-user@ip-[\d-]+ ~\]\$ $/);
@@ -114,5 +113,28 @@ describe('ls on an instance', () => {
     expect(await harness.run('ls -ld /etc')).toMatch(/^drwxr-xr-x 2 root root +\d+ .* \/etc$/m);
     expect(await harness.run('ls /nope')).toContain("ls: cannot access '/nope': No such file or directory");
     expect(await harness.run('ls -a')).toMatch(/^\.$/m);
+  });
+});
+
+describe('the exit status', () => {
+  it('carries to the next line as $?', async () => {
+    harness = terminalHarness();
+    const id = runningInstance(harness);
+    void loginTo(harness, id);
+    await harness.run('ls /nope');
+    expect(await harness.run('echo "status=$?"')).toContain('status=2\n');
+    expect(await harness.run('echo "status=$?"')).toContain('status=0\n');
+  });
+});
+
+describe('a login whose terminal closes', () => {
+  it('ends, and the machine no longer counts it', async () => {
+    harness = terminalHarness();
+    const id = runningInstance(harness);
+    const ended = loginTo(harness, id);
+    expect(harness.shells.logins.machineIds.has(id)).toBe(true);
+    harness.session.close();
+    expect(await ended).toEqual({ status: 255, closedByRemote: false });
+    expect(harness.shells.logins.machineIds.has(id)).toBe(false);
   });
 });

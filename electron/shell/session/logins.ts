@@ -50,7 +50,15 @@ export class Logins {
         login.program = program;
         this.open.add(login);
         program.start();
-        return program;
+        // The terminal closing under the login (a tab closed, an SSH client gone) ends it too.
+        return {
+          input: (data) => program.input(data),
+          resize: () => program.resize(),
+          end: () => {
+            program.end();
+            login.finish({ status: 255, closedByRemote: false });
+          },
+        };
       })
       .finally(() => terminal.setTitle(before));
   }

@@ -62,7 +62,8 @@ export class ShellProgram implements Program {
     if (this.ended) return;
     if (this.busy) {
       if (data.includes('\x03')) {
-        if (this.running) this.interrupted = true;
+        // Before the line reaches the worker (still being checked), Ctrl-C stops it from running at all.
+        this.interrupted = true;
         this.running?.abort();
         this.typeAhead = '';
         return;
@@ -140,6 +141,7 @@ export class ShellProgram implements Program {
 
   private async submit(line: string, rest: string): Promise<void> {
     this.busy = true;
+    this.interrupted = false;
     this.typeAhead = rest + this.typeAhead;
     const script = [...this.pending, line].join('\n');
     if (this.pending.length === 0) {
@@ -170,10 +172,18 @@ export class ShellProgram implements Program {
   }
 
   private async run(script: string): Promise<void> {
-    const env = { ...this.env, '?': String(this.lastStatus) };
-    const running = this.options.shell.exec(script, this.cwd, env);
+    // Each line runs in a fresh interpreter: `$?` starts as the last line's status only if a
+    // subshell exits with it first (an environment variable named `?` is not the special one).
+    const env = { ...this.env };
+    delete env['?'];
+    const status = this.lastStatus !== 0 ? `(exit ${this.lastStatus})\n` : '';
+    if (this.interrupted) {
+      this.options.terminal.write('^C\r\n');
+      this.lastStatus = 130;
+      return;
+    }
+    const running = this.options.shell.exec(status + script, this.cwd, env);
     this.running = running;
-    this.interrupted = false;
     const done = await running.done;
     this.running = undefined;
     if (this.ended) return;
