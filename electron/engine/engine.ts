@@ -29,6 +29,7 @@ import { UnitOfWork, type RecordCollection, type Repository } from './state/repo
 import { StoreWriteError, type StateStore, type StoredRecord } from './state/state-store';
 import { defaultVpcOf } from './vpcs/default-vpc';
 import { createDiskFiles, type DiskFiles } from './volumes/disk-files';
+import { createGuestRuntime, type GuestRuntime } from './guests/guest-runtime';
 
 export interface EngineOptions {
   store: StateStore;
@@ -72,6 +73,8 @@ export class Engine {
   private readonly onUnexpectedError: EngineOptions['onUnexpectedError'];
   /** The files on volumes, snapshots and instance-store disks, for the shell and tests (not an EC2 operation). */
   readonly disks: DiskFiles;
+  /** The runtime of the Linux inside each instance (mounts, services, load), for the shell. */
+  readonly guests: GuestRuntime;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -116,17 +119,8 @@ export class Engine {
       apiAccess: () => this.apiAccess,
       emit: (event) => this.emit(event),
     });
-    this.disks = createDiskFiles(this.ctx, (command) => {
-      if (this.closed) throw errors.shuttingDown();
-      try {
-        return this.runCommand(command);
-      } catch (error) {
-        this.changes.clear();
-        throw error;
-      } finally {
-        this.publishChanges();
-      }
-    });
+    this.disks = createDiskFiles(this.ctx, (command) => this.runOutsideApi(command));
+    this.guests = createGuestRuntime(this.ctx, (command) => this.runOutsideApi(command));
     this.loadFromStore(this.store.notices);
   }
 
@@ -210,6 +204,19 @@ export class Engine {
       return handler(this.ctx, this.labHost, input);
     }
     throw errors.invalidAction(String((call as { operation?: unknown }).operation));
+  }
+
+  /** A command from the shell (files on disks, the guest runtime): saved and announced, never logged as an API call. */
+  private runOutsideApi<R>(command: () => R): R {
+    if (this.closed) throw errors.shuttingDown();
+    try {
+      return this.runCommand(command);
+    } catch (error) {
+      this.changes.clear();
+      throw error;
+    } finally {
+      this.publishChanges();
+    }
   }
 
   /** One command: catch up with the clock, run, save the clock with any change, commit once. */

@@ -24,6 +24,7 @@ import { VOLUMES_FAMILY } from './volumes/volumes-family';
 import { DISK_CONTENTS_FAMILY } from './volumes/disk-contents-record';
 import { SNAPSHOTS_FAMILY } from './snapshots/snapshots-family';
 import { IMAGES_FAMILY } from './images/images-family';
+import { GUESTS_FAMILY } from './guests/guests-family';
 import { VPCS_FAMILY } from './vpcs/vpcs-family';
 
 export const FAMILIES = [
@@ -47,6 +48,7 @@ export const FAMILIES = [
   ACTIVITY_FAMILY,
   SETTINGS_FAMILY,
   LAPTOP_FAMILY,
+  GUESTS_FAMILY,
 ] as const;
 
 /** The regional AWS resource collections (those with ids and regions), for tags and lookups by id. */

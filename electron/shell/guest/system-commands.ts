@@ -1,0 +1,279 @@
+/**
+ * Commands that report on the running system — `uname`, `nproc`, `free`, `uptime`, `top -b -n 1`,
+ * `ip addr` / `ip route` (the private address and MAC of the instance's network interfaces; AWS's
+ * images have no `ifconfig`) — and the ones that end it: `shutdown`, `poweroff`, `halt`, `reboot`,
+ * an instance-initiated shutdown that stops or terminates the instance as its
+ * InstanceInitiatedShutdownBehavior says (EC2 User Guide: Using_ChangingInstanceInitiatedShutdownBehavior).
+ */
+import { fail, ok, type LabCommand } from '../machines/machine';
+import type { GuestInstance } from './guest-instance';
+import { columns } from './sizes';
+import { isArm, kernelOf, loadAverages, memoryKiB, uptimeLine, uptimeSeconds, upFor } from './system-facts';
+
+function uname(guest: GuestInstance): LabCommand {
+  return ({ request }) => {
+    const view = guest.view();
+    const arm = isArm(view);
+    const machine = arm ? 'aarch64' : 'x86_64';
+    const kernel = kernelOf(guest.facts.os, arm);
+    const node =
+      guest.facts.os === 'ubuntu' || guest.facts.os === 'debian'
+        ? guest.facts.hostname.split('.')[0]!
+        : guest.facts.hostname;
+    const flags = request.args.flatMap((a) =>
+      a.startsWith('--') ? [a] : a.startsWith('-') ? [...a.slice(1)].map((c) => `-${c}`) : [a],
+    );
+    const all = flags.includes('-a') || flags.includes('--all');
+    const parts: string[] = [];
+    const want = (flag: string) => all || flags.includes(flag);
+    if (want('-s') || flags.length === 0) parts.push('Linux');
+    if (want('-n')) parts.push(node);
+    if (want('-r')) parts.push(kernel.release);
+    if (want('-v')) parts.push(kernel.version);
+    if (want('-m')) parts.push(machine);
+    if (flags.includes('-p') || (all && guest.facts.os !== 'debian')) parts.push(machine);
+    if (flags.includes('-i') || (all && guest.facts.os !== 'debian')) parts.push(machine);
+    if (want('-o')) parts.push('GNU/Linux');
+    return ok(`${parts.join(' ')}\n`);
+  };
+}
+
+function free(guest: GuestInstance): LabCommand {
+  return ({ request }) => {
+    const memory = memoryKiB(guest.view());
+    const flag = request.args.find((a) => /^-[bkmgh]$/.test(a) || a === '--mebi' || a === '--giga') ?? '-k';
+    const show = (kib: number): string => {
+      if (flag === '-m' || flag === '--mebi') return String(Math.floor(kib / 1024));
+      if (flag === '-g' || flag === '--giga') return String(Math.floor(kib / 1024 / 1024));
+      if (flag === '-b') return String(kib * 1024);
+      if (flag === '-h')
+        return kib >= 1024 * 1024
+          ? `${(kib / 1024 / 1024).toFixed(1)}Gi`
+          : kib === 0
+            ? '0B'
+            : `${Math.round(kib / 1024)}Mi`;
+      return String(kib);
+    };
+    const rows = [
+      ['', 'total', 'used', 'free', 'shared', 'buff/cache', 'available'],
+      [
+        'Mem:',
+        show(memory.total),
+        show(memory.used),
+        show(memory.free),
+        show(0),
+        show(memory.cache),
+        show(memory.available),
+      ],
+      ['Swap:', show(0), show(0), show(0)],
+    ];
+    const widths = [5, 15, 11, 11, 11, 11, 11];
+    return ok(
+      rows
+        .map((row) =>
+          row
+            .map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[i]!)))
+            .join('')
+            .trimEnd(),
+        )
+        .join('\n')
+        .concat('\n'),
+    );
+  };
+}
+
+function top(guest: GuestInstance): LabCommand {
+  return () => {
+    const view = guest.view();
+    const memory = memoryKiB(view);
+    const [one, five, fifteen] = loadAverages(view).map((n) => n.toFixed(2));
+    const busy = view.cpuUtilization;
+    const mib = (kib: number) => (kib / 1024).toFixed(1).padStart(9);
+    const running = view.loads.reduce((n, l) => n + l.cpus, 0);
+    const header = [
+      `top - ${new Date(view.now).toISOString().slice(11, 19)} up ${upFor(uptimeSeconds(view))},  1 user,  load average: ${one}, ${five}, ${fifteen}`,
+      `Tasks: ${108 + running} total,   ${1 + running} running, ${107} sleeping,   0 stopped,   0 zombie`,
+      `%Cpu(s): ${busy.toFixed(1).padStart(5)} us,  0.0 sy,  0.0 ni, ${(100 - busy).toFixed(1).padStart(5)} id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st`,
+      `MiB Mem : ${mib(memory.total)} total, ${mib(memory.free)} free, ${mib(memory.used)} used, ${mib(memory.cache)} buff/cache`,
+      `MiB Swap:       0.0 total,       0.0 free,       0.0 used. ${mib(memory.available)} avail Mem`,
+      '',
+    ];
+    const rows = [['PID', 'USER', 'PR', 'NI', 'VIRT', 'RES', 'SHR', 'S', '%CPU', '%MEM', 'TIME+', 'COMMAND']];
+    const time = (ms: number) => {
+      const seconds = Math.max(0, ms / 1000);
+      return `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(2).padStart(5, '0')}`;
+    };
+    for (const load of view.loads) {
+      for (let worker = 0; worker < load.cpus; worker++) {
+        rows.push([
+          String(load.pid + worker),
+          'root',
+          '20',
+          '0',
+          '3512',
+          '256',
+          '256',
+          'R',
+          (100 * Math.min(1, view.vcpus / Math.max(1, running))).toFixed(1),
+          '0.0',
+          time(view.now - load.startedAt),
+          load.command.split(' ')[0]!,
+        ]);
+      }
+    }
+    rows.push(['1', 'root', '20', '0', '105356', '16240', '10176', 'S', '0.0', '1.7', '0:01.52', 'systemd']);
+    for (const service of view.running) {
+      rows.push([
+        String(1100 + service.length),
+        'root',
+        '20',
+        '0',
+        '20340',
+        '11520',
+        '9216',
+        'S',
+        '0.0',
+        '1.2',
+        '0:00.05',
+        service,
+      ]);
+    }
+    rows.push(['1650', 'root', '20', '0', '15628', '9088', '7680', 'S', '0.0', '0.9', '0:00.02', 'sshd']);
+    return ok(`${header.join('\n')}\n${columns(rows, new Set([0, 2, 3, 4, 5, 6, 8, 9, 10]))}`);
+  };
+}
+
+function ip(guest: GuestInstance): LabCommand {
+  return ({ request }) => {
+    const object = request.args.find((a) => !a.startsWith('-')) ?? '';
+    const instance = guest.described();
+    const nitro = guest.view().hypervisor === 'nitro';
+    const interfaces = [...(instance?.NetworkInterfaces ?? [])].sort(
+      (a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0),
+    );
+    const nameOf = (index: number) => (nitro ? `ens${5 + index}` : `eth${index}`);
+    const prefixOf = (subnetId: string | undefined) => {
+      if (!subnetId) return 20;
+      try {
+        const reader = guest.engine;
+        const result = reader.dispatch({
+          service: 'ec2',
+          operation: 'DescribeSubnets',
+          region: guest.facts.region,
+          input: { SubnetIds: [subnetId] },
+          caller: 'console',
+        } as never);
+        const cidr = result.ok
+          ? (result.value as { Subnets?: { CidrBlock?: string }[] }).Subnets?.[0]?.CidrBlock
+          : undefined;
+        return cidr ? Number(cidr.split('/')[1]) : 20;
+      } catch {
+        return 20;
+      }
+    };
+    const broadcast = (address: string, prefix: number) => {
+      const value = address.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+      const host = 2 ** (32 - prefix) - 1;
+      const last = value - (value % (host + 1)) + host;
+      return [24, 16, 8, 0].map((shift) => Math.floor(last / 2 ** shift) % 256).join('.');
+    };
+    if (object.startsWith('r')) {
+      const primary = interfaces[0];
+      const address = primary?.PrivateIpAddress ?? facts(guest);
+      const prefix = prefixOf(primary?.SubnetId);
+      const base = broadcast(address, prefix).split('.').map(Number);
+      const network = address.split('.').map(Number);
+      const mask = 2 ** (32 - prefix);
+      const start = network.reduce((n, p) => n * 256 + p, 0) - (network.reduce((n, p) => n * 256 + p, 0) % mask);
+      const net = [24, 16, 8, 0].map((s) => Math.floor(start / 2 ** s) % 256);
+      void base;
+      const gateway = [...net.slice(0, 3), net[3]! + 1].join('.');
+      return ok(
+        `default via ${gateway} dev ${nameOf(0)} proto dhcp src ${address} metric 1024 \n` +
+          `${net.join('.')}/${prefix} dev ${nameOf(0)} proto kernel scope link src ${address} metric 1024 \n`,
+      );
+    }
+    if (object && !'address'.startsWith(object) && !'link'.startsWith(object))
+      return fail(`Object "${object}" is unknown, try "ip help".\n`, 255);
+    const lines = [
+      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
+      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+      '    inet 127.0.0.1/8 scope host lo',
+      '       valid_lft forever preferred_lft forever',
+    ];
+    interfaces.forEach((eni, index) => {
+      const name = nameOf(index);
+      const mac = eni.MacAddress ?? '02:00:00:00:00:00';
+      const address = eni.PrivateIpAddress ?? '';
+      const prefix = prefixOf(eni.SubnetId);
+      const octets = mac.split(':');
+      const linkLocal = `fe80::${octets[0] === '02' ? '' : octets[0]}${octets[1]}:${octets[2]}ff:fe${octets[3]}:${octets[4]}${octets[5]}`;
+      lines.push(
+        `${index + 2}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 9001 qdisc mq state UP group default qlen 1000`,
+        `    link/ether ${mac} brd ff:ff:ff:ff:ff:ff`,
+        ...(nitro ? [`    altname enp0s${5 + index}`] : []),
+      );
+      if (object.startsWith('l')) return;
+      lines.push(
+        `    inet ${address}/${prefix} metric 1024 brd ${broadcast(address, prefix)} scope global dynamic ${name}`,
+        '       valid_lft 3505sec preferred_lft 3505sec',
+        `    inet6 ${linkLocal}/64 scope link `,
+        '       valid_lft forever preferred_lft forever',
+      );
+    });
+    return ok(`${lines.join('\n')}\n`);
+  };
+}
+
+const facts = (guest: GuestInstance) => guest.facts.privateIp;
+
+/** What ends the OS: `shutdown [-h|-P|-r] [now]`, `poweroff`, `halt`, `reboot`. */
+function ending(
+  guest: GuestInstance,
+  program: 'shutdown' | 'poweroff' | 'halt' | 'reboot',
+  onReboot: () => void,
+): LabCommand {
+  return ({ request, who }) => {
+    const args = request.args;
+    if (program === 'shutdown' && args.includes('-c')) return ok();
+    const reboot =
+      program === 'reboot' || (program === 'shutdown' && args.some((a) => /^-\w*r/.test(a) || a === '--reboot'));
+    if (who.uid !== 0) {
+      const call = reboot ? 'Reboot' : 'PowerOff';
+      return fail(`Call to ${call} failed: Interactive authentication required.\n`);
+    }
+    const when = args.find((a) => !a.startsWith('-'));
+    guest.engine.guests.shutdown(guest.id, reboot ? 'reboot' : 'halt');
+    guest.invalidate();
+    if (reboot) onReboot();
+    // `shutdown` with no time waits a minute; the lab acts at once and says when it would have.
+    const scheduled =
+      program === 'shutdown' && when !== 'now' && when !== undefined
+        ? `Shutdown scheduled for ${new Date(guest.view().now).toUTCString()}, use 'shutdown -c' to cancel.\n`
+        : '';
+    return ok(scheduled);
+  };
+}
+
+export function systemCommands(guest: GuestInstance, onReboot: () => void): Map<string, LabCommand> {
+  return new Map<string, LabCommand>([
+    ['uname', uname(guest)],
+    ['nproc', () => ok(`${guest.view().vcpus}\n`)],
+    ['free', free(guest)],
+    [
+      'uptime',
+      ({ request }) =>
+        ok(
+          request.args.includes('-p')
+            ? `up ${upFor(uptimeSeconds(guest.view())).replace('min', 'minutes')}\n`
+            : `${uptimeLine(guest.view())}\n`,
+        ),
+    ],
+    ['top', top(guest)],
+    ['ip', ip(guest)],
+    ['shutdown', ending(guest, 'shutdown', onReboot)],
+    ['poweroff', ending(guest, 'poweroff', onReboot)],
+    ['halt', ending(guest, 'halt', onReboot)],
+    ['reboot', ending(guest, 'reboot', onReboot)],
+  ]);
+}
