@@ -138,7 +138,6 @@ function top(guest: GuestInstance): LabCommand {
         service,
       ]);
     }
-    rows.push(['1650', 'root', '20', '0', '15628', '9088', '7680', 'S', '0.0', '0.9', '0:00.02', 'sshd']);
     return ok(`${header.join('\n')}\n${columns(rows, new Set([0, 2, 3, 4, 5, 6, 8, 9, 10]))}`);
   };
 }
@@ -206,8 +205,10 @@ function ip(guest: GuestInstance): LabCommand {
       const mac = eni.MacAddress ?? '02:00:00:00:00:00';
       const address = eni.PrivateIpAddress ?? '';
       const prefix = prefixOf(eni.SubnetId);
-      const octets = mac.split(':');
-      const linkLocal = `fe80::${octets[0] === '02' ? '' : octets[0]}${octets[1]}:${octets[2]}ff:fe${octets[3]}:${octets[4]}${octets[5]}`;
+      // The EUI-64 link-local address: the MAC with ff:fe in the middle and the universal/local bit flipped.
+      const octets = mac.split(':').map((octet) => parseInt(octet, 16));
+      const group = (high: number, low: number) => ((high << 8) | low).toString(16);
+      const linkLocal = `fe80::${group(octets[0]! ^ 2, octets[1]!)}:${group(octets[2]!, 0xff)}:${group(0xfe, octets[3]!)}:${group(octets[4]!, octets[5]!)}`;
       lines.push(
         `${index + 2}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 9001 qdisc mq state UP group default qlen 1000`,
         `    link/ether ${mac} brd ff:ff:ff:ff:ff:ff`,

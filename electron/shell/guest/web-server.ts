@@ -6,7 +6,7 @@
  * /usr/share/nginx/html for nginx on Amazon Linux.
  */
 import type { ShellEngine } from '../shell-engine';
-import { GuestFs, normalizePath, type Mount } from '../machines/guest-fs';
+import { GuestFs, normalizePath, permits, type Mount } from '../machines/guest-fs';
 import type { GuestServices, HttpAnswer } from '../machines/guest-services';
 import { WEB_SERVERS } from './package-catalog';
 
@@ -92,8 +92,11 @@ export function guestServices(engine: ShellEngine): GuestServices {
         }
         target = `${target}/${index}`;
       } else if (!stat) return notFound(server, clean);
+      // The server's user (apache, nginx, www-data) must be able to read the file: a `chmod 600` page is 403.
+      const file = fs.statOrUndefined(target, true);
       try {
-        const body = new TextDecoder().decode(fs.readBytes(target, NOBODY));
+        if (!file || !permits(file, NOBODY, 4)) throw new Error('not readable');
+        const body = new TextDecoder().decode(fs.readBytes(target, { uid: 0, gid: 0 }));
         return { status: 200, headers, body: method === 'HEAD' ? '' : body };
       } catch {
         return {
