@@ -4,6 +4,7 @@
  * ebs-using-volumes — "Use the lsblk command to view your available disk devices", "file -s …
  * If the output shows simply data … there is no file system on the device").
  */
+import type { GuestFs } from '../machines/guest-fs';
 import { fail, ok, type LabCommand } from '../machines/machine';
 import type { GuestBlockDevice } from '../shell-engine';
 import type { GuestInstance } from './guest-instance';
@@ -105,7 +106,7 @@ function blkid(guest: GuestInstance): LabCommand {
 function fileOf(
   guest: GuestInstance,
   who: { uid: number; gid: number },
-  fs: import('../machines/guest-fs').GuestFs,
+  fs: GuestFs,
   path: string,
   special: boolean,
 ): string {
@@ -129,12 +130,12 @@ function fileOf(
   }
   if (bytes.length === 0) return 'empty';
   const text = new TextDecoder().decode(bytes.slice(0, 512));
-  if (/[\x00-\x08\x0e-\x1f]/.test(text)) return 'data';
+  if ([...text].some((c) => c.charCodeAt(0) < 9 || (c.charCodeAt(0) > 13 && c.charCodeAt(0) < 32))) return 'data';
   if (text.startsWith('#!/bin/bash') || text.startsWith('#!/usr/bin/env bash'))
     return 'Bourne-Again shell script, ASCII text executable';
   if (text.startsWith('#!/bin/sh')) return 'POSIX shell script, ASCII text executable';
   if (/^-----BEGIN (RSA |OPENSSH )?PRIVATE KEY-----/.test(text)) return 'PEM RSA private key';
-  return /[^\x00-\x7f]/.test(text) ? 'Unicode text, UTF-8 text' : 'ASCII text';
+  return [...text].some((c) => c.charCodeAt(0) > 127) ? 'Unicode text, UTF-8 text' : 'ASCII text';
 }
 
 function file(guest: GuestInstance): LabCommand {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { terminalHarness, type TerminalHarness } from '../test-support/terminal-harness';
-import { attach, detach, loginTo, newVolume, runningInstance, stopAndStart } from './guest-test-support';
+import { attach, detach, loginTo, newVolume, runningInstance, stopAndStart } from '../test-support/guest-harness';
 
 let harness: TerminalHarness | undefined;
 afterEach(() => harness?.close());

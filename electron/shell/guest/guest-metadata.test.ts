@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { quickStartImage } from '../../engine/test-support/test-lab';
 import { terminalHarness, type TerminalHarness } from '../test-support/terminal-harness';
-import { loginTo, runningInstance, stopAndStart } from './guest-test-support';
+import { loginTo, runningInstance, stopAndStart } from '../test-support/guest-harness';
 
 let harness: TerminalHarness | undefined;
 afterEach(() => harness?.close());

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TIMINGS } from '../../engine/instances/lifecycle';
 import { quickStartImage } from '../../engine/test-support/test-lab';
 import { terminalHarness, type TerminalHarness } from '../test-support/terminal-harness';
-import { attach, loginTo, newVolume, runningInstance } from './guest-test-support';
+import { attach, loginTo, newVolume, runningInstance } from '../test-support/guest-harness';
 
 let harness: TerminalHarness | undefined;
 afterEach(() => harness?.close());
@@ -173,6 +173,7 @@ describe('the system', () => {
     const ip = await harness.run('ip addr');
     expect(ip).toContain(`link/ether ${instance.NetworkInterfaces![0]!.MacAddress}`);
     expect(ip).toContain(`inet ${instance.PrivateIpAddress}/20`);
+    expect(await harness.run('ip route')).toMatch(/default via 172\.31\.\d+\.1 dev ens5 proto dhcp src /);
     expect(await harness.run('ifconfig')).toContain('ifconfig: command not found');
     expect(await harness.run('grep -c ^processor /proc/cpuinfo; head -1 /proc/meminfo')).toMatch(
       /2\nMemTotal: +\d+ kB\n/,

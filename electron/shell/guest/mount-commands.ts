@@ -103,7 +103,7 @@ interface FstabEntry {
 }
 
 function fstabEntries(ctx: CommandContext): FstabEntry[] {
-  let text = '';
+  let text: string;
   try {
     text = new TextDecoder().decode(ctx.machine.fs.readBytes('/etc/fstab', { uid: 0, gid: 0 }));
   } catch {

@@ -1,12 +1,12 @@
 /**
  * Commands that report on the running system — `uname`, `nproc`, `free`, `uptime`, `top -b -n 1`,
- * `ip addr` / `ip route` (the private address and MAC of the instance's network interfaces; AWS's
- * images have no `ifconfig`) — and the ones that end it: `shutdown`, `poweroff`, `halt`, `reboot`,
+ * `ip` (ip-command.ts) — and the ones that end it: `shutdown`, `poweroff`, `halt`, `reboot`,
  * an instance-initiated shutdown that stops or terminates the instance as its
  * InstanceInitiatedShutdownBehavior says (EC2 User Guide: Using_ChangingInstanceInitiatedShutdownBehavior).
  */
 import { fail, ok, type LabCommand } from '../machines/machine';
 import type { GuestInstance } from './guest-instance';
+import { ipCommand } from './ip-command';
 import { columns } from './sizes';
 import { isArm, kernelOf, loadAverages, memoryKiB, uptimeLine, uptimeSeconds, upFor } from './system-facts';
 
@@ -142,92 +142,6 @@ function top(guest: GuestInstance): LabCommand {
   };
 }
 
-function ip(guest: GuestInstance): LabCommand {
-  return ({ request }) => {
-    const object = request.args.find((a) => !a.startsWith('-')) ?? '';
-    const instance = guest.described();
-    const nitro = guest.view().hypervisor === 'nitro';
-    const interfaces = [...(instance?.NetworkInterfaces ?? [])].sort(
-      (a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0),
-    );
-    const nameOf = (index: number) => (nitro ? `ens${5 + index}` : `eth${index}`);
-    const prefixOf = (subnetId: string | undefined) => {
-      if (!subnetId) return 20;
-      try {
-        const reader = guest.engine;
-        const result = reader.dispatch({
-          service: 'ec2',
-          operation: 'DescribeSubnets',
-          region: guest.facts.region,
-          input: { SubnetIds: [subnetId] },
-          caller: 'console',
-        } as never);
-        const cidr = result.ok
-          ? (result.value as { Subnets?: { CidrBlock?: string }[] }).Subnets?.[0]?.CidrBlock
-          : undefined;
-        return cidr ? Number(cidr.split('/')[1]) : 20;
-      } catch {
-        return 20;
-      }
-    };
-    const broadcast = (address: string, prefix: number) => {
-      const value = address.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-      const host = 2 ** (32 - prefix) - 1;
-      const last = value - (value % (host + 1)) + host;
-      return [24, 16, 8, 0].map((shift) => Math.floor(last / 2 ** shift) % 256).join('.');
-    };
-    if (object.startsWith('r')) {
-      const primary = interfaces[0];
-      const address = primary?.PrivateIpAddress ?? facts(guest);
-      const prefix = prefixOf(primary?.SubnetId);
-      const base = broadcast(address, prefix).split('.').map(Number);
-      const network = address.split('.').map(Number);
-      const mask = 2 ** (32 - prefix);
-      const start = network.reduce((n, p) => n * 256 + p, 0) - (network.reduce((n, p) => n * 256 + p, 0) % mask);
-      const net = [24, 16, 8, 0].map((s) => Math.floor(start / 2 ** s) % 256);
-      void base;
-      const gateway = [...net.slice(0, 3), net[3]! + 1].join('.');
-      return ok(
-        `default via ${gateway} dev ${nameOf(0)} proto dhcp src ${address} metric 1024 \n` +
-          `${net.join('.')}/${prefix} dev ${nameOf(0)} proto kernel scope link src ${address} metric 1024 \n`,
-      );
-    }
-    if (object && !'address'.startsWith(object) && !'link'.startsWith(object))
-      return fail(`Object "${object}" is unknown, try "ip help".\n`, 255);
-    const lines = [
-      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
-      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
-      '    inet 127.0.0.1/8 scope host lo',
-      '       valid_lft forever preferred_lft forever',
-    ];
-    interfaces.forEach((eni, index) => {
-      const name = nameOf(index);
-      const mac = eni.MacAddress ?? '02:00:00:00:00:00';
-      const address = eni.PrivateIpAddress ?? '';
-      const prefix = prefixOf(eni.SubnetId);
-      // The EUI-64 link-local address: the MAC with ff:fe in the middle and the universal/local bit flipped.
-      const octets = mac.split(':').map((octet) => parseInt(octet, 16));
-      const group = (high: number, low: number) => ((high << 8) | low).toString(16);
-      const linkLocal = `fe80::${group(octets[0]! ^ 2, octets[1]!)}:${group(octets[2]!, 0xff)}:${group(0xfe, octets[3]!)}:${group(octets[4]!, octets[5]!)}`;
-      lines.push(
-        `${index + 2}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 9001 qdisc mq state UP group default qlen 1000`,
-        `    link/ether ${mac} brd ff:ff:ff:ff:ff:ff`,
-        ...(nitro ? [`    altname enp0s${5 + index}`] : []),
-      );
-      if (object.startsWith('l')) return;
-      lines.push(
-        `    inet ${address}/${prefix} metric 1024 brd ${broadcast(address, prefix)} scope global dynamic ${name}`,
-        '       valid_lft 3505sec preferred_lft 3505sec',
-        `    inet6 ${linkLocal}/64 scope link `,
-        '       valid_lft forever preferred_lft forever',
-      );
-    });
-    return ok(`${lines.join('\n')}\n`);
-  };
-}
-
-const facts = (guest: GuestInstance) => guest.facts.privateIp;
-
 /** What ends the OS: `shutdown [-h|-P|-r] [now]`, `poweroff`, `halt`, `reboot`. */
 function ending(
   guest: GuestInstance,
@@ -271,7 +185,7 @@ export function systemCommands(guest: GuestInstance, onReboot: () => void): Map<
         ),
     ],
     ['top', top(guest)],
-    ['ip', ip(guest)],
+    ['ip', ipCommand(guest)],
     ['shutdown', ending(guest, 'shutdown', onReboot)],
     ['poweroff', ending(guest, 'poweroff', onReboot)],
     ['halt', ending(guest, 'halt', onReboot)],

@@ -4,7 +4,7 @@ import { TEST_REGION } from '../../engine/test-support/test-lab';
 import { TIMINGS } from '../../engine/instances/lifecycle';
 import { VOLUME_TIMINGS } from '../../engine/volumes/volume-lifecycle';
 import type { Ec2Operations } from '../../../shared/ec2-operations';
-import type { TerminalHarness } from '../test-support/terminal-harness';
+import type { TerminalHarness } from './terminal-harness';
 
 export const ZONE = 'ap-northeast-2a';
 
