@@ -27,11 +27,6 @@ export function primaryInterface(ctx: EngineContext, record: InstanceRecord): Ne
   return id === undefined ? undefined : ctx.records(NETWORK_INTERFACES).get(id);
 }
 
-function imdsV2Only(ctx: EngineContext, record: InstanceRecord): boolean {
-  const image = ctx.catalog.images[record.region]?.find((i) => i.image.ImageId === record.imageId);
-  return image?.image.ImdsSupport === 'v2.0';
-}
-
 export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance {
   const terminated = record.state === 'terminated';
   const primary = terminated ? undefined : primaryInterface(ctx, record);
@@ -75,9 +70,7 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
     HibernationOptions: { Configured: record.hibernationConfigured },
     MetadataOptions: {
       State: 'applied',
-      // An AMI registered with ImdsSupport v2.0 (Amazon Linux 2023) launches instances that require
-      // IMDSv2 tokens; others allow v1 too (EC2 User Guide: configuring-IMDS-new-instances).
-      HttpTokens: imdsV2Only(ctx, record) ? 'required' : 'optional',
+      HttpTokens: record.httpTokens ?? 'required',
       HttpPutResponseHopLimit: 2,
       HttpEndpoint: 'enabled',
       HttpProtocolIpv6: 'disabled',
