@@ -170,6 +170,8 @@ describe('the system', () => {
     expect(total).toBeLessThan(2048);
     harness.lab.pass(5 * 60_000);
     expect(await harness.run('uptime')).toMatch(/ up 5 min, +1 user, +load average: 0\.00, 0\.00, 0\.00\n/);
+    harness.lab.pass(60 * 60_000);
+    expect(await harness.run('uptime -p')).toContain('up 1 hour, 5 minutes\n');
     const ip = await harness.run('ip addr');
     expect(ip).toContain(`link/ether ${instance.NetworkInterfaces![0]!.MacAddress}`);
     expect(ip).toContain(`inet ${instance.PrivateIpAddress}/20`);

@@ -8,7 +8,16 @@ import { fail, ok, type LabCommand } from '../machines/machine';
 import type { GuestInstance } from './guest-instance';
 import { ipCommand } from './ip-command';
 import { columns } from './sizes';
-import { isArm, kernelOf, loadAverages, memoryKiB, uptimeLine, uptimeSeconds, upFor } from './system-facts';
+import {
+  isArm,
+  kernelOf,
+  loadAverages,
+  memoryKiB,
+  prettyUptime,
+  uptimeLine,
+  uptimeSeconds,
+  upFor,
+} from './system-facts';
 
 function uname(guest: GuestInstance): LabCommand {
   return ({ request }) => {
@@ -177,12 +186,10 @@ export function systemCommands(guest: GuestInstance, onReboot: () => void): Map<
     ['free', free(guest)],
     [
       'uptime',
-      ({ request }) =>
-        ok(
-          request.args.includes('-p')
-            ? `up ${upFor(uptimeSeconds(guest.view())).replace('min', 'minutes')}\n`
-            : `${uptimeLine(guest.view())}\n`,
-        ),
+      ({ request }) => {
+        const view = guest.view();
+        return ok(`${request.args.includes('-p') ? prettyUptime(uptimeSeconds(view)) : uptimeLine(view)}\n`);
+      },
     ],
     ['top', top(guest)],
     ['ip', ipCommand(guest)],

@@ -79,6 +79,19 @@ export function upFor(seconds: number): string {
   return hours ? `${dayPart}${String(hours).padStart(2)}:${String(rest).padStart(2, '0')}` : `${dayPart}${rest} min`;
 }
 
+/** `uptime -p`: `up 1 hour, 5 minutes`. */
+export function prettyUptime(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const parts: string[] = [];
+  const add = (value: number, unit: string) => {
+    if (value > 0) parts.push(`${value} ${unit}${value === 1 ? '' : 's'}`);
+  };
+  add(Math.floor(minutes / 1440), 'day');
+  add(Math.floor((minutes % 1440) / 60), 'hour');
+  if (minutes % 60 > 0 || parts.length === 0) parts.push(`${minutes % 60} minute${minutes % 60 === 1 ? '' : 's'}`);
+  return `up ${parts.join(', ')}`;
+}
+
 export function uptimeLine(view: GuestView): string {
   const [one, five, fifteen] = loadAverages(view).map((n) => n.toFixed(2));
   return ` ${clock(view.now)} up ${upFor(uptimeSeconds(view))},  1 user,  load average: ${one}, ${five}, ${fifteen}`;

@@ -57,7 +57,10 @@ export function systemctl(guest: GuestInstance, manager: PackageManager | undefi
           exitCode = 4;
           continue;
         }
-        const since = new Date(view.bootedAt ?? view.now).toUTCString();
+        // systemd's timestamp: `Wed 2026-11-25 09:00:15 UTC; 5min ago`.
+        const at = new Date(view.bootedAt ?? view.now);
+        const ago = Math.max(0, Math.floor((view.now - at.getTime()) / 1000));
+        const since = `${at.toUTCString().slice(0, 3)} ${at.toISOString().slice(0, 19).replace('T', ' ')} UTC; ${ago < 60 ? `${ago}s` : `${Math.floor(ago / 60)}min`} ago`;
         outputs.push(
           [
             `${running ? '●' : '○'} ${file} - ${unit.description}`,
