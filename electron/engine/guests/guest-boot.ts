@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import { INSTANCES, type InstanceRecord } from '../instances/instance-record';
 import { TIMINGS } from '../instances/lifecycle';
 import { contentsOf } from '../volumes/disk-contents';
+import { DISK_CONTENTS } from '../volumes/disk-contents-record';
 import { Filesystem } from '../volumes/filesystem';
 import { attachedDisks, blockDevicesOf, type GuestBlockDevice } from './block-devices';
 import { GUESTS, type GuestMount, type GuestRecord } from './guest-record';
@@ -44,13 +45,18 @@ export function resolveDevice(devices: readonly GuestBlockDevice[], spec: string
 }
 
 function fstabMounts(ctx: EngineContext, instance: InstanceRecord): GuestMount[] {
-  const devices = blockDevicesOf(ctx, instance);
-  const root = devices.find((d) => d.root);
-  if (!root) return [];
-  const fs = new Filesystem(contentsOf(ctx, root.diskId), ctx.clock.now());
+  const rootId = instance.blockDevices.find((d) => d.deviceName === instance.rootDeviceName)?.volumeId;
+  // A root volume still as its AMI made it has the AMI's fstab (the root alone): nothing to read, and
+  // reading would make its files (a launch of many instances keeps them unmade until first used).
+  const record = rootId === undefined ? undefined : ctx.records(DISK_CONTENTS).get(rootId);
+  if (!record || record.skeleton) return [];
+  const fs = new Filesystem(contentsOf(ctx, record.diskId), ctx.clock.now());
   if (!fs.formatted || !fs.exists('/etc/fstab')) return [];
+  const lines = fs.readText('/etc/fstab').split('\n');
+  if (!lines.some((line) => /^\s*(UUID=|\/dev\/)/.test(line))) return [];
+  const devices = blockDevicesOf(ctx, instance);
   const mounts: GuestMount[] = [];
-  for (const line of fs.readText('/etc/fstab').split('\n')) {
+  for (const line of lines) {
     const [spec, mountPoint, type] = line.replace(/#.*/, '').trim().split(/\s+/);
     if (!spec || !mountPoint?.startsWith('/') || mountPoint === '/' || spec.startsWith('LABEL=')) continue;
     const device = resolveDevice(devices, spec);
