@@ -84,16 +84,25 @@ describe('CPU load', () => {
     expect(harness.lab.engine.guests.view(id)?.cpuUtilization).toBe(0);
   });
 
-  it('shows a running load in top and ends it with kill', async () => {
+  it('runs `yes > /dev/null &` as a background load that top shows, until kill', async () => {
     harness = terminalHarness();
     const id = runningInstance(harness);
-    const pid = harness.lab.engine.guests.startLoad(id, { cpus: 1, command: 'yes' });
     void loginTo(harness, id);
+    const started = await harness.run('yes > /dev/null &');
+    const pid = harness.lab.engine.guests.view(id)!.loads[0]!.pid;
+    expect(started).toContain(`[1] ${pid}\n`);
+    expect(await harness.run('jobs')).toContain('[1]+  Running                 yes > /dev/null &\n');
     const screen = await harness.run('top -b -n 1');
     expect(screen).toMatch(/%Cpu\(s\): +50\.0 us/);
     expect(screen).toMatch(new RegExp(`${pid} root .* R +100\\.0 .* yes\\n`));
     expect(await harness.run('kill 99999')).toContain('kill: (99999) - No such process');
     await harness.run(`kill ${pid}`);
+    expect(harness.lab.engine.guests.view(id)?.loads).toEqual([]);
+    await harness.run('yes > /dev/null & yes > /dev/null &');
+    expect(harness.lab.engine.guests.view(id)?.cpuUtilization).toBe(100);
+    await harness.run('kill %2');
+    expect(harness.lab.engine.guests.view(id)?.cpuUtilization).toBe(50);
+    await harness.run('killall yes');
     expect(harness.lab.engine.guests.view(id)?.loads).toEqual([]);
   });
 });

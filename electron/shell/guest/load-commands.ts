@@ -1,8 +1,8 @@
 /**
  * Commands that keep CPUs busy — `stress --cpu N --timeout S`, `stress-ng`, `yes` — and `kill`:
  * each load is a job in the engine's guest runtime (what the monitoring issue reads as
- * CPUUtilization, what `top` shows). A foreground job runs until its timeout passes on the lab
- * clock, Ctrl-C, or `kill` from another shell.
+ * CPUUtilization, what `top` shows). `stress` runs in the foreground until its timeout passes on
+ * the lab clock, Ctrl-C, or `kill` from another shell; `yes` runs in the background until `kill`.
  */
 import { fail, ok, type CommandContext, type LabCommand } from '../machines/machine';
 import type { ShellOutput } from '../worker/protocol';
@@ -95,11 +95,32 @@ function stress(guest: GuestInstance, program: 'stress' | 'stress-ng'): LabComma
   };
 }
 
+/**
+ * `yes > /dev/null &`: one CPU kept busy until `kill`. just-bash runs `&` in the foreground and a
+ * command cannot see its redirection, so `yes` always becomes a background job at once, with bash's
+ * job notice (`[1] 2345`) — the way learners use it to load a CPU.
+ */
 function yes(guest: GuestInstance): LabCommand {
-  return async (ctx) => {
+  return () => {
     const pid = guest.engine.guests.startLoad(guest.id, { cpus: 1, command: 'yes' });
-    const interrupted = await waitForJob(guest, pid, ctx.request.signal);
-    return { stdout: '', stderr: '', exitCode: interrupted ? 130 : 143 };
+    const job = guest.view().loads.findIndex((l) => l.pid === pid) + 1;
+    return { stdout: '', stderr: `[${job}] ${pid}\n`, exitCode: 0 };
+  };
+}
+
+/** `jobs`: the load jobs, numbered as `kill %N` names them. */
+function jobs(guest: GuestInstance): LabCommand {
+  return () => {
+    const loads = guest.view().loads;
+    return ok(
+      loads
+        .map((load, index) => {
+          const mark = index === loads.length - 1 ? '+' : index === loads.length - 2 ? '-' : ' ';
+          const line = load.command === 'yes' ? 'yes > /dev/null &' : `${load.command} &`;
+          return `[${index + 1}]${mark}  ${'Running'.padEnd(24)}${line}\n`;
+        })
+        .join(''),
+    );
   };
 }
 
@@ -144,6 +165,7 @@ export function loadCommands(guest: GuestInstance): Map<string, LabCommand> {
     ['stress', stress(guest, 'stress')],
     ['stress-ng', stress(guest, 'stress-ng')],
     ['yes', yes(guest)],
+    ['jobs', jobs(guest)],
     ['kill', kill(guest, false)],
     ['killall', kill(guest, true)],
     ['pkill', kill(guest, true)],
