@@ -8,9 +8,8 @@
 import type { EngineContext } from '../context';
 import { INSTANCES, type InstanceRecord } from '../instances/instance-record';
 import { TIMINGS } from '../instances/lifecycle';
-import { contentsOf } from '../volumes/disk-contents';
+import { viewContents } from '../volumes/disk-contents';
 import { DISK_CONTENTS } from '../volumes/disk-contents-record';
-import { Filesystem } from '../volumes/filesystem';
 import { attachedDisks, blockDevicesOf, type GuestBlockDevice } from './block-devices';
 import { GUESTS, type GuestMount, type GuestRecord } from './guest-record';
 
@@ -50,7 +49,7 @@ function fstabMounts(ctx: EngineContext, instance: InstanceRecord): GuestMount[]
   // reading would make its files (a launch of many instances keeps them unmade until first used).
   const record = rootId === undefined ? undefined : ctx.records(DISK_CONTENTS).get(rootId);
   if (!record || record.skeleton) return [];
-  const fs = new Filesystem(contentsOf(ctx, record.diskId), ctx.clock.now());
+  const fs = viewContents(ctx, record.diskId);
   if (!fs.formatted || !fs.exists('/etc/fstab')) return [];
   const lines = fs.readText('/etc/fstab').split('\n');
   if (!lines.some((line) => /^\s*(UUID=|\/dev\/)/.test(line))) return [];

@@ -8,7 +8,6 @@
 import type { EngineContext } from '../context';
 import { INSTANCES, type InstanceRecord } from '../instances/instance-record';
 import { TIMINGS, transitionDuration } from '../instances/lifecycle';
-import { fromBase64 } from '../volumes/filesystem';
 import { blockDevicesOf, hypervisorOf, type GuestBlockDevice } from './block-devices';
 import { goDown, newGuest, osUp } from './guest-boot';
 import { GUESTS, type GuestLoad, type GuestMount, type GuestRecord } from './guest-record';
@@ -164,7 +163,9 @@ export function createGuestRuntime(ctx: EngineContext, run: <R>(command: () => R
         const guest = ctx.records(GUESTS).get(instanceId);
         if (!record || !osUp(record) || guest?.bootedAt === undefined || guest.userDataRan) return undefined;
         ctx.records(GUESTS).touch(instanceId).userDataRan = true;
-        return record.userData === undefined ? undefined : decoder.decode(fromBase64(record.userData));
+        return record.userData === undefined
+          ? undefined
+          : decoder.decode(Uint8Array.from(atob(record.userData), (c) => c.charCodeAt(0)));
       }),
     shutdown: (instanceId, how) =>
       run(() => {
