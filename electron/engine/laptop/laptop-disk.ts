@@ -5,10 +5,11 @@
  * laptop's: the learner's home with Downloads and a private `.ssh`, `/tmp`, `/etc/hosts`) and is
  * saved the first time something changes it, as a root volume's OS files are (os-skeleton.ts).
  */
+import { LAPTOP_DISK_ID } from '../../../shared/lab-operations';
 import { Filesystem, rawImage, type DiskImage } from '../volumes/filesystem';
 
-/** The laptop's disk id in `engine.disks`. */
-export const LAPTOP_DISK_ID = 'laptop';
+/** The laptop's disk id in `engine.disks` (the shells name it too, so the contract holds it). */
+export { LAPTOP_DISK_ID };
 
 /** The laptop's one user and home, as its shell prompt shows them (`learner@laptop:~$`). */
 export const LAPTOP_USER = 'learner';
