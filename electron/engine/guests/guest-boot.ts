@@ -6,10 +6,12 @@
  * lived in memory (mounts, running services, CPU load) is gone. A detached volume's mount vanishes.
  */
 import type { EngineContext } from '../context';
+import { nothingDue, noteScan } from '../due-times';
 import { INSTANCES, type InstanceRecord } from '../instances/instance-record';
 import { TIMINGS } from '../instances/lifecycle';
 import { viewContents } from '../volumes/disk-contents';
 import { DISK_CONTENTS } from '../volumes/disk-contents-record';
+import { VOLUMES } from '../volumes/volume-record';
 import { attachedDisks, blockDevicesOf, type GuestBlockDevice } from './block-devices';
 import { GUESTS, type GuestMount, type GuestRecord } from './guest-record';
 
@@ -96,6 +98,10 @@ export function goDown(guest: GuestRecord): void {
 export function advanceGuests(ctx: EngineContext, now: number): void {
   const instances = ctx.records(INSTANCES);
   const guests = ctx.records(GUESTS);
+  const volumes = ctx.records(VOLUMES);
+  // Nothing to do until an instance, a volume or a guest changes, or a timed load ends.
+  const revisions = () => [instances.revision, guests.revision, volumes.revision];
+  if (nothingDue(guests, revisions(), now)) return;
   for (const guest of [...guests.values()]) {
     const instance = instances.get(guest.instanceId);
     if (!instance || instance.state === 'terminated') guests.delete(guest.instanceId);
@@ -114,4 +120,10 @@ export function advanceGuests(ctx: EngineContext, now: number): void {
   for (const instance of instances.values()) {
     if (osUp(instance) && guests.get(instance.instanceId)?.bootedAt === undefined) boot(ctx, instance, now);
   }
+  let dueAt = Infinity;
+  for (const guest of guests.values()) {
+    for (const load of guest.loads)
+      if (load.until !== undefined && load.until > now) dueAt = Math.min(dueAt, load.until);
+  }
+  noteScan(guests, revisions(), dueAt);
 }
