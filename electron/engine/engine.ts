@@ -30,6 +30,7 @@ import { StoreWriteError, type StateStore, type StoredRecord } from './state/sta
 import { defaultVpcOf } from './vpcs/default-vpc';
 import { createDiskFiles, type DiskFiles } from './volumes/disk-files';
 import { createHostKeys, type HostKeys } from './host-keys/host-keys';
+import { createGuestRuntime, type GuestRuntime } from './guests/guest-runtime';
 
 export interface EngineOptions {
   store: StateStore;
@@ -80,6 +81,8 @@ export class Engine {
   readonly disks: DiskFiles;
   /** The instances' SSH host keys, for the shells' `ssh` and the SSH server (not an EC2 operation). */
   readonly hostKeys: HostKeys;
+  /** The runtime of the Linux inside each instance (mounts, services, load), for the shell. */
+  readonly guests: GuestRuntime;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -124,19 +127,9 @@ export class Engine {
       apiAccess: () => this.apiAccess,
       emit: (event) => this.emit(event),
     });
-    const runOutside = <R>(command: () => R): R => {
-      if (this.closed) throw errors.shuttingDown();
-      try {
-        return this.runCommand(command);
-      } catch (error) {
-        this.changes.clear();
-        throw error;
-      } finally {
-        this.publishChanges();
-      }
-    };
-    this.disks = createDiskFiles(this.ctx, runOutside);
-    this.hostKeys = createHostKeys(this.ctx, runOutside);
+    this.disks = createDiskFiles(this.ctx, (command) => this.runOutsideApi(command));
+    this.hostKeys = createHostKeys(this.ctx, (command) => this.runOutsideApi(command));
+    this.guests = createGuestRuntime(this.ctx, (command) => this.runOutsideApi(command));
     this.loadFromStore(this.store.notices);
   }
 
@@ -228,6 +221,19 @@ export class Engine {
       return handler(this.ctx, this.labHost, input);
     }
     throw errors.invalidAction(String((call as { operation?: unknown }).operation));
+  }
+
+  /** A command from the shell (files on disks, the guest runtime): saved and announced, never logged as an API call. */
+  private runOutsideApi<R>(command: () => R): R {
+    if (this.closed) throw errors.shuttingDown();
+    try {
+      return this.runCommand(command);
+    } catch (error) {
+      this.changes.clear();
+      throw error;
+    } finally {
+      this.publishChanges();
+    }
   }
 
   /** One command: catch up with the clock, run, save the clock with any change, commit once. */

@@ -25,6 +25,7 @@ import { DISK_BLOBS_FAMILY } from './volumes/disk-blob-record';
 import { DISK_CONTENTS_FAMILY } from './volumes/disk-contents-record';
 import { SNAPSHOTS_FAMILY } from './snapshots/snapshots-family';
 import { IMAGES_FAMILY } from './images/images-family';
+import { GUESTS_FAMILY } from './guests/guests-family';
 import { VPCS_FAMILY } from './vpcs/vpcs-family';
 
 export const FAMILIES = [
@@ -49,6 +50,7 @@ export const FAMILIES = [
   ACTIVITY_FAMILY,
   SETTINGS_FAMILY,
   HOST_KEYS_FAMILY,
+  GUESTS_FAMILY,
 ] as const;
 
 /** The regional AWS resource collections (those with ids and regions), for tags and lookups by id. */

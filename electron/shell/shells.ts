@@ -6,7 +6,8 @@ import type { ShellEngine } from './shell-engine';
 import { ShellRunner, type WorkerPort } from './shell-runner';
 import { InstanceMachines, labClock, type InstanceOptionsFactory } from './machines/instance-machines';
 import { laptopMachine } from './machines/laptop-machine';
-import { SSHD_ONLY, type GuestServices } from './machines/guest-services';
+import type { GuestServices } from './machines/guest-services';
+import { createGuestLayer, type GuestLayer } from './guest/guest-layer';
 import type { LabCommand, Machine } from './machines/machine';
 import { Logins } from './session/logins';
 import { laptopClients } from './laptop/laptop-clients';
@@ -18,8 +19,9 @@ export interface ShellsOptions {
   startWorker: () => WorkerPort;
   /** Lab commands of the laptop (ssh, scp, curl …), made once the machines exist; laptopClients by default. */
   laptopCommands?: (world: ShellWorld) => ReadonlyMap<string, LabCommand>;
+  /** The Linux inside instances (commands, virtual files, mounts); by default the guest layer's. */
   instanceOptions?: InstanceOptionsFactory;
-  /** What listens inside instances; sshd alone until the guest layer says more. */
+  /** What listens inside instances; by default the guest layer's (sshd, web servers the learner started). */
   services?: GuestServices;
 }
 
@@ -33,14 +35,17 @@ export interface Shells {
   runner: ShellRunner;
   /** What the laptop's clients reach, and the SSH door's port (shell-port.ts) too. */
   world: ShellWorld;
+  /** The Linux inside instances (user data runs, services). */
+  guest: GuestLayer;
   close(): void;
 }
 
 export function createShells(options: ShellsOptions): Shells {
   const runner = new ShellRunner(options.startWorker);
   const logins = new Logins(runner);
-  const instances = new InstanceMachines(options.engine, options.instanceOptions);
-  const services = options.services ?? SSHD_ONLY;
+  const guest = createGuestLayer({ engine: options.engine, runner, machines: () => instances, logins: () => logins });
+  const instances = new InstanceMachines(options.engine, options.instanceOptions ?? guest.instanceOptions);
+  const services = options.services ?? guest.services;
   const world: ShellWorld = { engine: options.engine, instances, logins, services, runner };
   const laptop = laptopMachine(
     options.engine,
@@ -54,5 +59,17 @@ export function createShells(options: ShellsOptions): Shells {
     laptop,
     goneInstances: (ids) => instances.gone(ids),
   });
-  return { terminals, laptop, instances, logins, runner, world, close: () => terminals.close() };
+  return {
+    terminals,
+    laptop,
+    instances,
+    logins,
+    runner,
+    world,
+    guest,
+    close: () => {
+      guest.close();
+      terminals.close();
+    },
+  };
 }

@@ -59,6 +59,7 @@ export const checkImportedInstance = checkFields(
     stateTransitionReason: anyText,
     stateReason: optional(shape({ Code: text, Message: text })),
     shutdownBehavior: oneOf(['stop', 'terminate']),
+    httpTokens: optional(oneOf(['optional', 'required'])),
     disableApiTermination: flag,
     disableApiStop: flag,
     hibernationConfigured: flag,

@@ -65,6 +65,11 @@ export interface InstanceRecord {
   /** The last stop was a hibernation (RAM saved to the root volume). */
   hibernated: boolean;
   userData?: string;
+  /**
+   * IMDS: whether requests need an IMDSv2 session token, as the AMI's ImdsSupport set it at launch
+   * (EC2 User Guide: configuring-IMDS-new-instances); absent in labs saved before: required.
+   */
+  httpTokens?: 'optional' | 'required';
   rootDeviceName: string;
   /** Attached EBS volumes by device, the root device among them. */
   blockDevices: BlockDevice[];

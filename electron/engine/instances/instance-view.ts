@@ -74,7 +74,7 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
     HibernationOptions: { Configured: record.hibernationConfigured },
     MetadataOptions: {
       State: 'applied',
-      HttpTokens: 'required',
+      HttpTokens: record.httpTokens ?? 'required',
       HttpPutResponseHopLimit: 2,
       HttpEndpoint: 'enabled',
       HttpProtocolIpv6: 'disabled',

@@ -151,6 +151,8 @@ export function runInstances(ctx: EngineContext, region: string, asked: RunInsta
       hibernationConfigured: hibernation,
       hibernated: false,
       userData,
+      // An AMI registered with ImdsSupport v2.0 (Amazon Linux 2023) launches instances that require IMDSv2.
+      httpTokens: image.image.ImdsSupport === 'v2.0' ? 'required' : 'optional',
       rootDeviceName,
       blockDevices,
       instanceStore: createInstanceStore(ctx, type, instanceId, region),

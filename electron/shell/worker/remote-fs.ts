@@ -23,13 +23,17 @@ function normalize(path: string): string {
   return `/${parts.join('/')}`;
 }
 
-/** Where a machine's programs live; just-bash finds a command by a file of its name on PATH. */
-const PROGRAM_DIRECTORIES = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
+/**
+ * Where a machine's programs live; just-bash finds a command by a file of its name on PATH, and runs
+ * its own commands only from /usr/bin and /bin — one found first in /usr/sbin (root's PATH starts
+ * there) would be taken for a script and fail, so programs appear in those two only.
+ */
+const PROGRAM_DIRECTORIES = ['/usr/bin', '/bin'];
 
 export class RemoteFs implements IFileSystem {
   /**
    * @param programs the commands the shell has (just-bash's and the lab's): each is an executable
-   * file in /usr/bin (and /bin, /usr/sbin, /sbin) whatever the disk holds, as a package would install it.
+   * file in /usr/bin (and /bin) whatever the disk holds, as a package would install it.
    */
   constructor(
     private readonly forward: ForwardFs,
