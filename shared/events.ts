@@ -1,6 +1,6 @@
 /** Events the engine pushes to every door; stores update from these rather than polling. */
 import type { ActivityEvent, ApiAccess, ClockState, LabStatus } from './lab-operations';
-import type { TerminalSession } from './terminal-operations';
+import type { SshAccess, TerminalSession } from './terminal-operations';
 
 /** The kinds of resource whose changes the engine announces, one per resource family. */
 export type ResourceKind =
@@ -35,4 +35,6 @@ export type EngineEvent =
   /** A session's title or size changed (an ssh login opened or closed in it). */
   | { type: 'terminal-changed'; session: TerminalSession }
   /** A session ended (`exit` in the laptop shell, or CloseTerminal). */
-  | { type: 'terminal-closed'; sessionId: string };
+  | { type: 'terminal-closed'; sessionId: string }
+  /** The SSH server's ports or setting changed (an instance started, a port was taken, turned off). */
+  | { type: 'ssh-access'; access: SshAccess };

@@ -5,6 +5,7 @@
  * SSH door (real SSH into the instances on loopback ports, its settings kept in that directory).
  */
 import { join } from 'node:path';
+import type { SshAccess } from '../../shared/terminal-operations';
 import type { DoorEngine } from '../doors/door-engine';
 import { SshServer } from '../doors/ssh/ssh-server';
 import { fileSettingsStore, SSH_SETTINGS_FILE_NAME } from '../doors/ssh/ssh-settings';
@@ -29,6 +30,23 @@ export interface ShellsHostOptions {
   log?: (line: string) => void;
 }
 
+/** The SSH server's status as the console's contract words it. */
+export function sshAccessOf(ssh: SshServer): SshAccess {
+  const status = ssh.status();
+  return {
+    Available: true,
+    Enabled: status.enabled,
+    Listeners: status.listeners.map((listener) => ({
+      InstanceId: listener.instanceId,
+      Port: listener.port,
+      Listening: listener.listening,
+      ...(listener.error ? { Error: listener.error } : {}),
+      ...(listener.fingerprint ? { Fingerprint: listener.fingerprint } : {}),
+    })),
+    Config: ssh.sshConfig(),
+  };
+}
+
 export function startShells(engine: Engine, workerFile: string, options: ShellsHostOptions = {}): RunningShells {
   const shells = createShells({ engine, startWorker: () => threadWorkerPort(workerFile) });
   const ssh = options.dataDirectory
@@ -38,8 +56,15 @@ export function startShells(engine: Engine, workerFile: string, options: ShellsH
         log: options.log,
       })
     : undefined;
-  // A port in use is reported in the server's status and the log, never thrown.
+  // A port in use is reported in the server's status (and so in the console) and the log, never thrown.
   void ssh?.start();
+  if (ssh) {
+    const access = () => sshAccessOf(ssh);
+    shells.terminals.setSshAccessProvider({ access, setEnabled: (enabled) => void ssh.setEnabled(enabled) });
+    ssh.onStatus(() =>
+      shells.terminals.setSshAccessProvider({ access, setEnabled: (enabled) => void ssh.setEnabled(enabled) }),
+    );
+  }
   return {
     shells,
     port: labPort(engine, shells.terminals),

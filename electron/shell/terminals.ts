@@ -10,6 +10,7 @@ import {
   TERMINAL_MAX_SIZE,
   TERMINAL_MIN_SIZE,
   TERMINAL_OPERATION_NAMES,
+  type SshAccess,
   type TerminalOperations,
 } from '../../shared/terminal-operations';
 import type { ShellEngine } from './shell-engine';
@@ -36,9 +37,19 @@ export interface Terminals {
   /** Opens a laptop session without the console (tests, the SSH door). */
   openSession(cols: number, rows: number): TerminalSession;
   session(id: string): TerminalSession | undefined;
+  /** The host's SSH server, as the console sees it (undefined: none on this host). */
+  setSshAccessProvider(provider: SshAccessProvider | undefined): void;
   /** Closes every session (the lab is closing). */
   close(): void;
 }
+
+/** How the host's SSH server answers the console (electron/host/start-shells.ts adapts it). */
+export interface SshAccessProvider {
+  access(): SshAccess;
+  setEnabled(enabled: boolean): void;
+}
+
+const NO_SSH_SERVER: SshAccess = { Available: false, Enabled: false, Listeners: [], Config: '' };
 
 class TerminalError extends Error {
   constructor(
@@ -66,6 +77,7 @@ export function createTerminals(options: TerminalsOptions): Terminals {
   const { engine, runner, logins, laptop } = options;
   const sessions = new Map<string, TerminalSession>();
   const listeners = new Set<(event: EngineEvent) => void>();
+  let sshAccess: SshAccessProvider | undefined;
   let next = 1;
   const emit = (event: EngineEvent) => {
     for (const listener of listeners) listener(event);
@@ -128,6 +140,13 @@ export function createTerminals(options: TerminalsOptions): Terminals {
       requireSession(input).close();
       return {};
     },
+    DescribeSshAccess: () => sshAccess?.access() ?? NO_SSH_SERVER,
+    SetSshEnabled: (input) => {
+      if (typeof input.Enabled !== 'boolean') throw invalid('Enabled must be true or false.');
+      if (!sshAccess) throw invalid('This EC2 Lab runs no SSH server.');
+      sshAccess.setEnabled(input.Enabled);
+      return sshAccess.access();
+    },
     DescribeTerminals: () => ({
       Sessions: [...sessions.values()].map((session) => ({ ...session.view, Backlog: session.backlog })),
     }),
@@ -172,6 +191,10 @@ export function createTerminals(options: TerminalsOptions): Terminals {
     },
     openSession,
     session: (id) => sessions.get(id),
+    setSshAccessProvider(provider) {
+      sshAccess = provider;
+      emit({ type: 'ssh-access', access: provider?.access() ?? NO_SSH_SERVER });
+    },
     close() {
       unsubscribe();
       for (const session of [...sessions.values()]) session.close();
