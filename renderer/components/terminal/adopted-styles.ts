@@ -1,0 +1,57 @@
+/**
+ * xterm.js under the console's Content-Security-Policy (`style-src 'self'`, no 'unsafe-inline'):
+ * xterm's DOM renderer writes its theme, cell size and scrollbar rules into `<style>` elements it
+ * puts inside the terminal, and the policy refuses to apply inline style elements. Rather than
+ * weaken the policy, this module takes those elements out of the page as soon as xterm made them
+ * and applies their text as a constructed stylesheet (document.adoptedStyleSheets): the CSSOM,
+ * which style-src does not govern, the same way Vue sets `element.style`. xterm keeps its
+ * references to the detached elements and rewrites their text on resize or theme change; a
+ * MutationObserver copies each rewrite into the stylesheet. The one refusal the browser reports
+ * when xterm first inserts them is the only trace of the policy at work.
+ */
+
+export interface AdoptedStyles {
+  /** Removes the stylesheet from the page and stops following xterm's elements. */
+  dispose(): void;
+}
+
+/** Whether this browser can adopt constructed stylesheets (every Chromium; not every test DOM). */
+function canAdopt(root: Document): boolean {
+  return (
+    typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in root
+  );
+}
+
+/** Moves xterm's `<style>` elements under `terminalElement` into one adopted stylesheet, and keeps it current. */
+export function adoptTerminalStyles(terminalElement: HTMLElement): AdoptedStyles {
+  const root = terminalElement.ownerDocument;
+  const view = root.defaultView;
+  if (!view || !canAdopt(root)) return { dispose: () => undefined };
+  const sheet = new view.CSSStyleSheet();
+  const elements: HTMLStyleElement[] = [];
+  const copy = () => sheet.replaceSync(elements.map((element) => element.textContent ?? '').join('\n'));
+  const textObserver = new MutationObserver(copy);
+  function adopt(element: HTMLStyleElement): void {
+    element.remove();
+    elements.push(element);
+    textObserver.observe(element, { childList: true, characterData: true, subtree: true });
+  }
+  terminalElement.querySelectorAll('style').forEach(adopt);
+  // A style element xterm makes later (a renderer made again) is taken out the same way.
+  const addedObserver = new MutationObserver((records) => {
+    const added = records.flatMap((record) => [...record.addedNodes]);
+    const styles = added.filter((node): node is HTMLStyleElement => node instanceof view.HTMLStyleElement);
+    styles.forEach(adopt);
+    if (styles.length) copy();
+  });
+  addedObserver.observe(terminalElement, { childList: true, subtree: true });
+  copy();
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return {
+    dispose() {
+      addedObserver.disconnect();
+      textObserver.disconnect();
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    },
+  };
+}
