@@ -107,7 +107,13 @@ const importAllowList = [
     files: ['electron/shell/shell-engine.ts'],
     paths: [{ pattern: 'electron/engine/**', typeOnly: true }],
   },
-  { layer: 'shell tests', files: ['electron/shell/**/*.test.ts'], packages: ['vitest', 'fast-check'] },
+  {
+    // Shell tests drive the real engine in memory, as door tests do.
+    layer: 'shell tests',
+    files: ['electron/shell/**/*.test.ts', 'electron/shell/test-support/**'],
+    paths: ['electron/engine/**'],
+    packages: ['vitest', 'fast-check'],
+  },
 
   // Hosts and composition roots compose everything; the Electron API only in the desktop's.
   {
@@ -169,7 +175,7 @@ const importAllowList = [
     // electron/, and still no Electron, ws or Node built-in.
     layer: 'renderer tests',
     files: ['renderer/**/*.test.ts', 'renderer/testing/**'],
-    paths: ['electron/engine/**'],
+    paths: ['electron/engine/**', 'electron/shell/**', 'electron/doors/door-engine'],
     packages: ['vitest', '@vue/test-utils'],
   },
 

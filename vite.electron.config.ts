@@ -2,6 +2,7 @@
 //   --mode main     dist/electron/main.cjs     Electron main process (CJS)
 //   --mode preload  dist/electron/preload.cjs  sandboxed preload: CJS, may require only 'electron'
 //   --mode web      dist/web/main.js           browser mode server, ESM for Node 24
+//   --mode worker   dist/shell/shell-worker.mjs the shell worker thread both hosts start, ESM
 // Electron and Node built-ins stay external; so does `ws` (dist runs next to node_modules, and
 // electron-builder packs production dependencies).
 import { builtinModules } from 'node:module';
@@ -29,9 +30,31 @@ const bundles: Record<string, Bundle> = {
     target: 'chrome140',
   },
   web: { entry: 'electron/web-main.ts', outDir: 'dist/web', fileName: 'main.js', format: 'es', target: 'node24' },
+  // just-bash is bundled in, so the worker is one file a packaged app can unpack beside its archive.
+  worker: {
+    entry: 'electron/shell/worker/shell-worker.ts',
+    outDir: 'dist/shell',
+    fileName: 'shell-worker.mjs',
+    format: 'es',
+    target: 'node22',
+  },
 };
 
-const external = ['electron', /^electron\//, /^node:/, ...builtinModules, 'ws', 'bufferutil', 'utf-8-validate'];
+const external = [
+  'electron',
+  /^electron\//,
+  /^node:/,
+  ...builtinModules,
+  'ws',
+  'bufferutil',
+  'utf-8-validate',
+  // just-bash's optional runtimes (sqlite3, js-exec, python) load these; the lab does not enable them.
+  'sql.js',
+  'quickjs-emscripten',
+  /^@mongodb-js\//,
+  'node-liblzma',
+  'seek-bzip',
+];
 
 export default defineConfig(({ mode }): UserConfig => {
   const bundle = bundles[mode];

@@ -11,6 +11,7 @@ import { registerIpcDoor } from './doors/ipc/ipc-handler';
 import { startExtraServers, type RunningLabServer } from './host/extra-servers';
 import { handlePageDownload } from './host/page-downloads';
 import { startLab, type Lab } from './host/start-lab';
+import { startShells, type RunningShells } from './host/start-shells';
 
 /** AWS documentation links in the UI open in the user's browser; nothing else leaves the app. */
 const isDocumentationLink = (url: string) => url.startsWith('https://docs.aws.amazon.com/');
@@ -18,6 +19,7 @@ const isDocumentationLink = (url: string) => url.startsWith('https://docs.aws.am
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let lab: Lab | undefined;
+let shells: RunningShells | undefined;
 let mainWindow: BrowserWindow | undefined;
 let closeIpcDoor: (() => void) | undefined;
 let extras: RunningLabServer[] = [];
@@ -51,9 +53,9 @@ function createWindow(): BrowserWindow {
 }
 
 function openLab(): void {
-  if (!lab) throw new Error('The lab has not started.');
+  if (!lab || !shells) throw new Error('The lab has not started.');
   mainWindow = createWindow();
-  closeIpcDoor = registerIpcDoor({ ipcMain, engine: lab.engine, webContents: mainWindow.webContents });
+  closeIpcDoor = registerIpcDoor({ ipcMain, engine: shells.port, webContents: mainWindow.webContents });
   mainWindow.on('closed', () => {
     closeIpcDoor?.();
     closeIpcDoor = undefined;
@@ -113,6 +115,12 @@ if (!app.requestSingleInstanceLock()) {
       registerAppProtocol(protocol, join(app.getAppPath(), 'dist', 'renderer'));
       const dataDirectory = app.getPath('userData');
       lab = startLab({ dataDirectory, version: app.getVersion() });
+      // The worker file is unpacked beside the app's archive (electron-builder.yml asarUnpack): a worker thread cannot load from inside it.
+      const workerFile = join(__dirname, '..', 'shell', 'shell-worker.mjs').replace(
+        /app\.asar([\\/])/,
+        'app.asar.unpacked$1',
+      );
+      shells = startShells(lab.engine, workerFile);
       openLab();
       const engine = lab.engine;
       extras = await startExtraServers({
@@ -139,6 +147,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     closeIpcDoor?.();
     for (const server of extras) void server.close();
+    shells?.stop();
+    shells = undefined;
     lab?.stop();
     lab = undefined;
   });

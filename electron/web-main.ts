@@ -11,12 +11,14 @@ import { defaultDataDirectory } from './host/data-directory';
 import { startExtraServers, type RunningLabServer } from './host/extra-servers';
 import { DataDirectoryInUseError } from './host/data-directory-lock';
 import { startLab } from './host/start-lab';
+import { startShells } from './host/start-shells';
 import { ArgsError, USAGE, parseWebArgs } from './doors/web/args';
 import { makeAccessToken } from './doors/web/access-token';
 import { startWebServer } from './doors/web/server';
 
-/** dist/web/main.js serves dist/renderer. */
+/** dist/web/main.js serves dist/renderer and starts dist/shell/shell-worker.mjs. */
 const rendererDirectory = fileURLToPath(new URL('../renderer/', import.meta.url));
+const shellWorkerFile = fileURLToPath(new URL('../shell/shell-worker.mjs', import.meta.url));
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseWebArgs(argv);
@@ -26,12 +28,14 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const dataDirectory = args.dataDirectory ? resolve(args.dataDirectory) : defaultDataDirectory();
   const lab = startLab({ dataDirectory, version });
+  const shells = startShells(lab.engine, shellWorkerFile);
   let extras: RunningLabServer[] = [];
   let web;
   try {
     const token = makeAccessToken(process.env.EC2LAB_WEB_TOKEN);
-    web = await startWebServer({ engine: lab.engine, port: args.port, rendererDirectory, token });
+    web = await startWebServer({ engine: shells.port, port: args.port, rendererDirectory, token });
   } catch (error) {
+    shells.stop();
     lab.stop();
     throw error;
   }
@@ -53,6 +57,7 @@ async function main(argv: readonly string[]): Promise<void> {
     setTimeout(() => process.exit(1), 5000).unref();
     try {
       await Promise.allSettled([web.close(), ...extras.map((server) => server.close())]);
+      shells.stop();
       lab.stop();
     } finally {
       console.log(`EC2 Lab stopped (${signal}).`);

@@ -93,6 +93,8 @@ export const ErrorCode = {
   RequestEntityTooLarge: 'RequestEntityTooLarge',
   MethodNotAllowed: 'MethodNotAllowed',
   InvalidLabFile: 'InvalidLabFile',
+  /** A terminal call named a session that is closed or never was. */
+  TerminalSessionNotFound: 'TerminalSessionNotFound',
   IncorrectState: 'IncorrectState',
   VolumeInUse: 'VolumeInUse',
   InvalidVolumeZoneMismatch: 'InvalidVolume.ZoneMismatch',

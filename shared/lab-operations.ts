@@ -170,6 +170,9 @@ export interface LabOperations {
   DescribeReachability: { input: ReachabilityQuestion; output: ReachabilityAnswer };
 }
 
+/** The disk that holds the laptop's files (the terminal's `learner@laptop`), beside the lab's volumes. */
+export const LAPTOP_DISK_ID = 'laptop';
+
 export interface LaptopInfo {
   /** In a documentation range (203.0.113.0/24), random per lab and kept with it. */
   PublicIp: string;

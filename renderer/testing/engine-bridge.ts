@@ -5,14 +5,15 @@
  */
 import type { ApiCall, ApiResult } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
-import type { Engine } from '../../electron/engine/engine';
+import type { DoorEngine } from '../../electron/doors/door-engine';
 import type { RendererBridge } from '../api/bridge';
 import { deliverLater } from './delivery';
 
 export class EngineBridge implements RendererBridge {
   private readonly reconnectListeners = new Set<() => void>();
 
-  constructor(private readonly engine: Engine) {}
+  /** @param engine the engine, or the port the doors serve (engine and terminals together). */
+  constructor(private readonly engine: DoorEngine) {}
 
   call(call: ApiCall): Promise<ApiResult> {
     const sent = structuredClone(call);

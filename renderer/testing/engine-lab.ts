@@ -18,6 +18,9 @@ import type {
 import { createEngine, type Engine } from '../../electron/engine/engine';
 import { seededRandom } from '../../electron/engine/ids';
 import { MemoryStateStore } from '../../electron/engine/state/state-store';
+import { labPort } from '../../electron/shell/lab-port';
+import { createShells, type Shells } from '../../electron/shell/shells';
+import { inProcessWorkerPort } from '../../electron/shell/worker/in-process-worker-port';
 import { TestApiDoor } from './api-door';
 import { testKeyMaker } from './test-key-maker';
 import { EngineBridge } from './engine-bridge';
@@ -36,6 +39,8 @@ export interface LabOptions {
 
 export interface EngineLab {
   engine: Engine;
+  /** The terminal sessions and machines, over the same engine. */
+  shells: Shells;
   /** What the console talks to: the engine behind a FaultBridge that records calls. */
   bridge: FaultBridge;
   engineBridge: EngineBridge;
@@ -82,7 +87,9 @@ export function createEngineLab(options: LabOptions = {}): EngineLab {
     keyMaker: testKeyMaker(),
   });
   const apiDoor = new TestApiDoor(engine, options.apiAccess);
-  const engineBridge = new EngineBridge(engine);
+  // The terminals run for real, their shells in-process (a worker thread needs the built worker file).
+  const shells = createShells({ engine, startWorker: inProcessWorkerPort });
+  const engineBridge = new EngineBridge(labPort(engine, shells.terminals));
   const answer = (result: ApiResult) => {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value;
@@ -98,6 +105,7 @@ export function createEngineLab(options: LabOptions = {}): EngineLab {
     engine.dispatch({ service: 'ec2', operation, region: inRegion, input } as never);
 
   const lab: EngineLab = {
+    shells,
     engine,
     bridge: new FaultBridge(engineBridge),
     engineBridge,

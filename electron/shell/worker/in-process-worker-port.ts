@@ -11,14 +11,14 @@ export function inProcessWorkerPort(): WorkerPort {
   let stopped = false;
   const core = createShellWorkerCore((message) => {
     const copy = structuredClone(message);
-    setImmediate(() => {
+    setTimeout(() => {
       if (!stopped) for (const listener of listeners) listener(copy);
     });
   });
   return {
     post: (message: MainToWorker) => {
       const copy = structuredClone(message);
-      setImmediate(() => {
+      setTimeout(() => {
         if (!stopped) core.receive(copy);
       });
     },

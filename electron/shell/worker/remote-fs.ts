@@ -23,8 +23,27 @@ function normalize(path: string): string {
   return `/${parts.join('/')}`;
 }
 
+/** Where a machine's programs live; just-bash finds a command by a file of its name on PATH. */
+const PROGRAM_DIRECTORIES = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
+
 export class RemoteFs implements IFileSystem {
-  constructor(private readonly forward: ForwardFs) {}
+  /**
+   * @param programs the commands the shell has (just-bash's and the lab's): each is an executable
+   * file in /usr/bin (and /bin, /usr/sbin, /sbin) whatever the disk holds, as a package would install it.
+   */
+  constructor(
+    private readonly forward: ForwardFs,
+    private readonly programs: ReadonlySet<string> = new Set(),
+  ) {}
+
+  private isProgram(path: string): boolean {
+    const at = path.lastIndexOf('/');
+    return PROGRAM_DIRECTORIES.includes(path.slice(0, at)) && this.programs.has(path.slice(at + 1));
+  }
+
+  private programStat(): FsStat {
+    return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100755, size: 0, mtime: new Date(0) };
+  }
 
   readFile(path: string, options?: unknown): Promise<string> {
     return this.forward('readFile', [path, options]) as Promise<string>;
@@ -44,23 +63,35 @@ export class RemoteFs implements IFileSystem {
   async appendFile(path: string, content: string | Uint8Array, options?: unknown): Promise<void> {
     await this.forward('appendFile', [path, content, options]);
   }
-  exists(path: string): Promise<boolean> {
-    return this.forward('exists', [path]) as Promise<boolean>;
+  async exists(path: string): Promise<boolean> {
+    if (this.isProgram(normalize(path))) return true;
+    return (await this.forward('exists', [path])) as boolean;
   }
-  stat(path: string): Promise<FsStat> {
-    return this.forward('stat', [path]) as Promise<FsStat>;
+  async stat(path: string): Promise<FsStat> {
+    if (this.isProgram(normalize(path))) return this.programStat();
+    return (await this.forward('stat', [path])) as FsStat;
   }
-  lstat(path: string): Promise<FsStat> {
-    return this.forward('lstat', [path]) as Promise<FsStat>;
+  async lstat(path: string): Promise<FsStat> {
+    if (this.isProgram(normalize(path))) return this.programStat();
+    return (await this.forward('lstat', [path])) as FsStat;
   }
   async mkdir(path: string, options?: { recursive?: boolean }): Promise<void> {
     await this.forward('mkdir', [path, options]);
   }
-  readdir(path: string): Promise<string[]> {
-    return this.forward('readdir', [path]) as Promise<string[]>;
+  async readdir(path: string): Promise<string[]> {
+    const names = (await this.forward('readdir', [path])) as string[];
+    if (!PROGRAM_DIRECTORIES.includes(normalize(path))) return names;
+    return [...new Set([...names, ...this.programs])].sort();
   }
-  readdirWithFileTypes(path: string) {
-    return this.forward('readdirWithFileTypes', [path]) as ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>;
+  async readdirWithFileTypes(path: string): ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>> {
+    type Entries = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>;
+    const entries = (await this.forward('readdirWithFileTypes', [path])) as Entries;
+    if (!PROGRAM_DIRECTORIES.includes(normalize(path))) return entries;
+    const known = new Set(entries.map((entry) => entry.name));
+    const programs = [...this.programs]
+      .filter((name) => !known.has(name))
+      .map((name) => ({ name, isFile: true, isDirectory: false, isSymbolicLink: false }));
+    return [...entries, ...programs].sort((a, b) => (a.name < b.name ? -1 : 1));
   }
   async rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> {
     await this.forward('rm', [path, options]);

@@ -7,6 +7,34 @@ import { Bash, defineCommand, getCommandNames, latin1FromBytes, parse, type Cust
 import { RemoteFs, fsError } from './remote-fs';
 import type { MainToWorker, ShellLimits, ShellRequest, WorkerToMain } from './protocol';
 
+/**
+ * Whether bash would run this input now or print `> ` and wait for more: an open quote, `$(`, an
+ * `if`/`for`/`{` without its end, a heredoc whose delimiter line has not come, or a line ending in
+ * `|`, `&&`, `||` or `\\`.
+ */
+export function isComplete(script: string): boolean {
+  const trimmed = script.trimEnd();
+  if (/(\|\||&&|\||\\)$/.test(trimmed) && !/\\\\$/.test(trimmed)) return false;
+  const lines = script.split('\n');
+  for (const [index, line] of lines.entries()) {
+    for (const match of line.matchAll(/<<(-?)\s*(['"]?)([A-Za-z_][\w-]*)\2/g)) {
+      const strip = match[1] === '-';
+      const closed = lines.slice(index + 1).some((later) => (strip ? later.replace(/^\t+/, '') : later) === match[3]);
+      if (!closed) return false;
+    }
+  }
+  try {
+    parse(script);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/EOF|end of file/i.test(message)) return false;
+    // `if true; then` is reported as a missing `fi`: more input is coming unless the script has one.
+    const missing = /unexpected token `(fi|done|esac|\})'/.exec(message);
+    return missing ? script.split(/[\s;]+/).includes(missing[1]!) : true;
+  }
+}
+
 interface OpenShell {
   bash: Bash;
   /** Set while `sudo` runs its command. */
@@ -95,6 +123,7 @@ export function createShellWorkerCore(post: (message: WorkerToMain) => void): Sh
     });
 
   const open = (shellId: string, commands: string[], limits: ShellLimits) => {
+    const programs = new Set([...getCommandNames(), ...commands, 'sudo']);
     const fs = new RemoteFs(async (operation, args) => {
       const shell = shells.get(shellId);
       try {
@@ -102,7 +131,7 @@ export function createShellWorkerCore(post: (message: WorkerToMain) => void): Sh
       } catch (error) {
         throw fsError(error as { code?: string; message: string });
       }
-    });
+    }, programs);
     const bash = new Bash({
       fs,
       cwd: '/',
@@ -148,16 +177,6 @@ export function createShellWorkerCore(post: (message: WorkerToMain) => void): Sh
       });
     } finally {
       aborts.delete(message.execId);
-    }
-  };
-
-  const isComplete = (script: string): boolean => {
-    try {
-      parse(script);
-      return true;
-    } catch (error) {
-      // An open quote, heredoc, `if`/`do`/`{` or a trailing `|`/`&&` ends the input early: the shell asks for more.
-      return !/end of (file|input)|unexpected EOF|unterminated|here-document|expected/i.test((error as Error).message);
     }
   };
 
