@@ -18,6 +18,14 @@ export type TerminalWriter = (data: string) => void;
 const DEFAULT_SIZE = { Cols: 80, Rows: 24 } as const;
 /** At most this much output waits for a terminal that is not showing (the session keeps its own Backlog). */
 const MAX_WAITING = 256 * 1024;
+/** How long typeInto waits for a command's prompt before it types the next line anyway. */
+const PROMPT_WAIT_MS = 5000;
+
+/** Whether output ends with a shell prompt (`…$ ` or `…# `), its colours aside. */
+function endsWithPrompt(output: string): boolean {
+  // eslint-disable-next-line no-control-regex -- terminal escape sequences
+  return /[$#] $/.test(output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''));
+}
 
 export const useTerminalsStore = defineStore('terminals', () => {
   const sessions = ref<TerminalSession[]>([]);
@@ -26,12 +34,15 @@ export const useTerminalsStore = defineStore('terminals', () => {
   const paneOpen = ref(false);
   const writers = new Map<string, TerminalWriter>();
   const waiting = new Map<string, string[]>();
+  /** Who else reads a session's output as it comes (typeInto, waiting for a prompt). */
+  const readers = new Map<string, Set<TerminalWriter>>();
   /** The size the pane's terminal last measured, for the next session opened. */
   let size: { Cols: number; Rows: number } = { ...DEFAULT_SIZE };
 
   const active = computed(() => sessions.value.find((session) => session.SessionId === activeId.value));
 
   function deliver(sessionId: string, data: string): void {
+    readers.get(sessionId)?.forEach((reader) => reader(data));
     const writer = writers.get(sessionId);
     if (writer) {
       writer(data);
@@ -61,6 +72,7 @@ export const useTerminalsStore = defineStore('terminals', () => {
     if (index < 0) return;
     sessions.value.splice(index, 1);
     waiting.delete(sessionId);
+    readers.delete(sessionId);
     if (activeId.value === sessionId) {
       activeId.value = sessions.value[Math.min(index, sessions.value.length - 1)]?.SessionId;
     }
@@ -141,12 +153,36 @@ export const useTerminalsStore = defineStore('terminals', () => {
     await terminal.ResizeTerminal({ SessionId: sessionId, Cols: cols, Rows: rows });
   }
 
+  /** Resolves when the session next prints a prompt (its command finished), or after PROMPT_WAIT_MS. */
+  function nextPrompt(sessionId: string): Promise<void> {
+    return new Promise((resolve) => {
+      let tail = '';
+      const reader: TerminalWriter = (data) => {
+        tail = (tail + data).slice(-256);
+        if (endsWithPrompt(tail)) done();
+      };
+      const timer = setTimeout(() => done(), PROMPT_WAIT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        readers.get(sessionId)?.delete(reader);
+        resolve();
+      }
+      if (!readers.has(sessionId)) readers.set(sessionId, new Set());
+      readers.get(sessionId)!.add(reader);
+    });
+  }
+
   /**
    * Types `text` into a session as if the learner typed it, one line at a time (each line then Enter),
-   * so every command runs and shows its own output before the next one is typed.
+   * waiting for each command's prompt before the next, so every command runs and shows its own output.
    */
   async function typeInto(sessionId: string, text: string): Promise<void> {
-    for (const line of text.split('\n')) await write(sessionId, `${line}\r`);
+    const lines = text.split('\n');
+    for (const [index, line] of lines.entries()) {
+      const finished = index < lines.length - 1 ? nextPrompt(sessionId) : undefined;
+      await write(sessionId, `${line}\r`);
+      await finished;
+    }
   }
 
   const events = useEngineEventsStore();
