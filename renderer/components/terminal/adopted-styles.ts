@@ -2,12 +2,12 @@
  * xterm.js under the console's Content-Security-Policy (`style-src 'self'`, no 'unsafe-inline'):
  * xterm's DOM renderer writes its theme, cell size and scrollbar rules into `<style>` elements it
  * puts inside the terminal, and the policy refuses to apply inline style elements. Rather than
- * weaken the policy, this module takes those elements out of the page as soon as xterm made them
- * and applies their text as a constructed stylesheet (document.adoptedStyleSheets): the CSSOM,
- * which style-src does not govern, the same way Vue sets `element.style`. xterm keeps its
- * references to the detached elements and rewrites their text on resize or theme change; a
- * MutationObserver copies each rewrite into the stylesheet. The one refusal the browser reports
- * when xterm first inserts them is the only trace of the policy at work.
+ * weaken the policy, the terminal view opens xterm in a container not yet in the page, and this
+ * module takes those elements out of it and applies their text as a constructed stylesheet
+ * (document.adoptedStyleSheets): the CSSOM, which style-src does not govern, as Vue's `element.style`
+ * is not. xterm keeps its references to the detached elements and rewrites their text on resize or
+ * theme change; a MutationObserver copies each rewrite into the stylesheet, and takes out any style
+ * element xterm adds later the same way.
  */
 
 export interface AdoptedStyles {
