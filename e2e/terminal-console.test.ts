@@ -74,6 +74,15 @@ describe('terminals in the console', () => {
     // …and the page never held one of xterm's <style> elements: the CSP had nothing to refuse.
     expect(refusedStyles).toEqual([]);
 
+    // A reloaded console finds the session again and shows what it printed (its Backlog) first.
+    await consolePage.reload();
+    await expectOne(pane.getByRole('tab', { name: /^Laptop/ }));
+    await page.getByRole('button', { name: 'Laptop terminal', exact: true }).click();
+    await expectScreen(terminal, /^learner@laptop:~\$ echo hello\nhello\n/);
+    await page.keyboard.type('echo again');
+    await page.keyboard.press('Enter');
+    await expectScreen(terminal, /\nagain\nlearner@laptop:~\$$/);
+
     // The same button shows the open tab again rather than opening another; "+" opens another.
     await pane.getByRole('button', { name: 'Collapse' }).click();
     await page.getByRole('button', { name: 'Laptop terminal', exact: true }).click();

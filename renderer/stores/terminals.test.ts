@@ -49,6 +49,21 @@ describe('terminals store', () => {
     expect(tab.text()).toBe('learner@laptop:~$ echo hello\nhello\nlearner@laptop:~$ ');
   });
 
+  it('sends keys in the order typed: one call on its way at a time, keys typed meanwhile together', async () => {
+    const store = useTerminalsStore();
+    const session = await store.open();
+    const tab = screen();
+    store.attach(session.SessionId, tab.writer);
+    const held = lab.bridge.hold('WriteTerminal');
+    const sent = [...'echo in order\r'].map((key) => store.write(session.SessionId, key));
+    await flushPromises();
+    expect(lab.bridge.inputsOf('WriteTerminal').map((input) => input.Data)).toEqual(['e']);
+    held.release();
+    await Promise.all(sent);
+    expect(lab.bridge.inputsOf('WriteTerminal').map((input) => input.Data)).toEqual(['e', 'cho in order\r']);
+    await settleUntil(() => tab.text().endsWith('in order\nlearner@laptop:~$ '), 'the echo');
+  });
+
   it('routes each output to its own session and nothing to a detached terminal', async () => {
     const store = useTerminalsStore();
     const first = await store.open();

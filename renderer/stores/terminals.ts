@@ -32,6 +32,8 @@ export const useTerminalsStore = defineStore('terminals', () => {
   const activeId = ref<string | undefined>();
   /** Whether the pane shows its tabs (false: collapsed to its header, or never opened). */
   const paneOpen = ref(false);
+  /** Counts the requests to put the keyboard in the shown tab's terminal (the Laptop terminal button's). */
+  const focusRequests = ref(0);
   const writers = new Map<string, TerminalWriter>();
   const waiting = new Map<string, string[]>();
   /** Who else reads a session's output as it comes (typeInto, waiting for a prompt). */
@@ -73,6 +75,7 @@ export const useTerminalsStore = defineStore('terminals', () => {
     sessions.value.splice(index, 1);
     waiting.delete(sessionId);
     readers.delete(sessionId);
+    outboxes.delete(sessionId);
     if (activeId.value === sessionId) {
       activeId.value = sessions.value[Math.min(index, sessions.value.length - 1)]?.SessionId;
     }
@@ -105,6 +108,7 @@ export const useTerminalsStore = defineStore('terminals', () => {
   /** Shows the pane with a laptop tab: the tab shown last if there is one, else a new one. */
   async function showLaptop(): Promise<TerminalSession> {
     paneOpen.value = true;
+    focusRequests.value++;
     const shown = active.value ?? sessions.value[0];
     if (shown) {
       activeId.value = shown.SessionId;
@@ -139,9 +143,39 @@ export const useTerminalsStore = defineStore('terminals', () => {
     if (writers.get(sessionId) === writer) writers.delete(sessionId);
   }
 
-  /** Sends keys exactly as the terminal produced them; the session echoes what it accepts. */
-  async function write(sessionId: string, data: string): Promise<void> {
-    await terminal.WriteTerminal({ SessionId: sessionId, Data: data });
+  /** Keys typed into a session that are not sent yet, and the sending under way. */
+  interface Outbox {
+    keys: string;
+    sending?: Promise<void>;
+  }
+  const outboxes = new Map<string, Outbox>();
+
+  async function drain(sessionId: string, outbox: Outbox): Promise<void> {
+    try {
+      while (outbox.keys) {
+        const keys = outbox.keys;
+        outbox.keys = '';
+        await terminal.WriteTerminal({ SessionId: sessionId, Data: keys });
+      }
+    } catch (error) {
+      outbox.keys = ''; // the session refused them (it is gone): later keys start afresh
+      throw error;
+    } finally {
+      outbox.sending = undefined;
+    }
+  }
+
+  /**
+   * Sends keys exactly as the terminal produced them; the session echoes what it accepts. One call is
+   * on its way per session at a time (calls may overtake each other on the wire, keys must not), and
+   * keys typed meanwhile go together in the next. Resolves once these keys were sent.
+   */
+  function write(sessionId: string, data: string): Promise<void> {
+    let outbox = outboxes.get(sessionId);
+    if (!outbox) outboxes.set(sessionId, (outbox = { keys: '' }));
+    outbox.keys += data;
+    outbox.sending ??= drain(sessionId, outbox);
+    return outbox.sending;
   }
 
   /** The terminal of `sessionId` now fits cols × rows (the pane was resized). */
@@ -195,6 +229,7 @@ export const useTerminalsStore = defineStore('terminals', () => {
     activeId,
     active,
     paneOpen,
+    focusRequests,
     load,
     open,
     showLaptop,

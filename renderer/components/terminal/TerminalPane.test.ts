@@ -91,7 +91,7 @@ describe('terminal pane', () => {
     expect(document.querySelectorAll('.xterm')).toHaveLength(0);
   });
 
-  it('collapses and expands, keeping the screen, and steps its height with the arrow keys', async () => {
+  it('collapses and expands, keeping the screen, refocuses from the top bar, and steps its height with the arrow keys', async () => {
     await openLaptop();
     const toggle = wrapper.get('.terminal-pane__toggle');
     expect(toggle.attributes('aria-expanded')).toBe('true');
@@ -109,6 +109,13 @@ describe('terminal pane', () => {
     await toggle.trigger('click');
     expect(toggle.attributes('aria-expanded')).toBe('true');
     expect(screenText(activePanel())).toBe('learner@laptop:~$');
+
+    // Laptop terminal on a collapsed pane expands it and puts the keys in the terminal.
+    await toggle.trigger('click');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await wrapper.get('button.top-bar__button').trigger('click');
+    await settleUntil(() => document.activeElement === activePanel()?.querySelector('textarea'), 'the focus');
+    expect(toggle.attributes('aria-expanded')).toBe('true');
   });
 
   it('speaks Korean', async () => {
