@@ -184,12 +184,20 @@ const importAllowList = [
     layer: 'e2e',
     files: ['e2e/**'],
     paths: ['e2e/**', 'shared/**', 'electron/engine/**', 'electron/doors/**', 'electron/host/**'],
-    packages: ['vitest', 'playwright-core', '@aws-sdk/client-ec2', 'node:*'],
+    packages: ['vitest', 'playwright-core', '@aws-sdk/client-ec2', 'node:*', 'ws'],
   },
   {
     layer: 'bench',
     files: ['bench/**'],
-    paths: ['bench/**', 'e2e/support/**', 'shared/**', 'electron/engine/**', 'electron/doors/**', 'electron/host/**'],
+    paths: [
+      'bench/**',
+      'e2e/support/**',
+      'shared/**',
+      'electron/engine/**',
+      'electron/doors/**',
+      'electron/host/**',
+      'electron/shell/**',
+    ],
     packages: ['vitest', 'playwright-core', '@aws-sdk/client-ec2', 'node:*'],
   },
 

@@ -4,7 +4,7 @@
  */
 import type { ShellEngine } from './shell-engine';
 import { ShellRunner, type WorkerPort } from './shell-runner';
-import { InstanceMachines, type InstanceOptionsFactory } from './machines/instance-machines';
+import { InstanceMachines, labClock, type InstanceOptionsFactory } from './machines/instance-machines';
 import { laptopMachine } from './machines/laptop-machine';
 import { SSHD_ONLY, type GuestServices } from './machines/guest-services';
 import type { LabCommand, Machine } from './machines/machine';
@@ -46,6 +46,7 @@ export function createShells(options: ShellsOptions): Shells {
   const laptop = laptopMachine(
     options.engine,
     options.laptopCommands?.({ engine: options.engine, instances, logins, services }),
+    labClock(options.engine),
   );
   const terminals = createTerminals({
     engine: options.engine,

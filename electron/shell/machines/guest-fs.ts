@@ -288,6 +288,12 @@ export class GuestFs {
     this.change(path, 'symlink', (disk, inner) => disk.symlink(target, inner, { uid: who.uid, gid: who.gid }));
   }
 
+  /** A symbolic link's target as stored. */
+  readlinkOf(path: string): string {
+    const { mount, inner } = this.locate(path);
+    return this.view(mount, (disk) => disk.readlink(inner));
+  }
+
   realpath(path: string): string {
     let at = '/';
     for (const part of path.split('/').filter(Boolean)) {

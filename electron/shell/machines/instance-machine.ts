@@ -10,6 +10,7 @@ import { standardDevices } from './device-files';
 import { GuestFs, type Mount, type VirtualNode } from './guest-fs';
 import { identityCommands } from './identity-commands';
 import { shortPath } from './laptop-machine';
+import { listCommand } from './list-command';
 import type { LabCommand, Machine, MachineUser } from './machine';
 
 /** What the shell layer needs to know of an instance to log into it. */
@@ -31,6 +32,8 @@ export interface InstanceMachineOptions {
   /** More virtual files (/proc, block devices) by absolute path. */
   virtual?: () => ReadonlyMap<string, VirtualNode>;
   commands?: ReadonlyMap<string, LabCommand>;
+  /** The lab clock (for dates `ls -l` shows); the real clock by default. */
+  now?: () => number;
 }
 
 const ROOT: MachineUser = { name: 'root', uid: 0, gid: 0, home: '/root' };
@@ -113,6 +116,14 @@ export function instanceMachine(
               { gid: admin === 'wheel' ? 10 : 27, name: admin },
             ],
     ),
+    [
+      'ls',
+      listCommand({
+        userName: (uid) => (uid === 0 ? 'root' : uid === defaultUser.uid ? defaultUser.name : String(uid)),
+        groupName: (gid) => (gid === 0 ? 'root' : gid === defaultUser.gid ? defaultUser.name : String(gid)),
+        now: options.now ?? Date.now,
+      }),
+    ],
     ...(options.commands ?? []),
   ]);
   const host = shortHostname(facts.hostname);

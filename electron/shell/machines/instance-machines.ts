@@ -27,6 +27,12 @@ export function engineReader(engine: ShellEngine) {
 
 export type EngineReader = ReturnType<typeof engineReader>;
 
+/** The lab clock's time now (epoch ms), as files are stamped with it. */
+export function labClock(engine: ShellEngine): () => number {
+  const reader = engineReader(engine);
+  return () => reader.lab('GetClock', {}).now;
+}
+
 export type Instance = NonNullable<
   NonNullable<Ec2Operations['DescribeInstances']['output']['Reservations']>[number]['Instances']
 >[number];
@@ -75,7 +81,7 @@ export class InstanceMachines {
     const instance = describeInstance(this.reader, region, instanceId);
     if (!instance || instance.State?.Name !== 'running') return undefined;
     const facts = instanceFacts(this.reader, region, instance);
-    const machine = instanceMachine(this.engine, facts, this.optionsFor(facts));
+    const machine = instanceMachine(this.engine, facts, { now: labClock(this.engine), ...this.optionsFor(facts) });
     this.machines.set(instanceId, { region, machine });
     return machine;
   }

@@ -8,6 +8,7 @@ import type { ShellEngine } from '../shell-engine';
 import { standardDevices } from './device-files';
 import { GuestFs } from './guest-fs';
 import { identityCommands } from './identity-commands';
+import { listCommand } from './list-command';
 import type { LabCommand, Machine, MachineUser } from './machine';
 
 export const LAPTOP_HOSTNAME = 'laptop';
@@ -23,6 +24,8 @@ export function shortPath(cwd: string, home: string): string {
 export function laptopMachine(
   engine: ShellEngine,
   extraCommands: ReadonlyMap<string, LabCommand> = new Map(),
+  /** The lab clock (dates `ls -l` shows). */
+  now: () => number = Date.now,
 ): Machine {
   const devices = standardDevices();
   const fs = new GuestFs({
@@ -41,6 +44,14 @@ export function laptopMachine(
               { gid: 27, name: 'sudo' },
             ],
     ),
+    [
+      'ls',
+      listCommand({
+        userName: (uid) => (uid === 0 ? 'root' : uid === LEARNER.uid ? LEARNER.name : String(uid)),
+        groupName: (gid) => (gid === 0 ? 'root' : gid === LEARNER.gid ? LEARNER.name : String(gid)),
+        now,
+      }),
+    ],
     ...extraCommands,
   ]);
   return {

@@ -100,3 +100,19 @@ describe('a login shell on an instance', () => {
     expect(shown).not.toMatch(/^finished$/m);
   });
 });
+
+describe('ls on an instance', () => {
+  it('shows modes, owners by name and sizes as GNU ls does', async () => {
+    harness = terminalHarness();
+    const id = runningInstance(harness);
+    void loginTo(harness, id);
+    await harness.run('echo hello > key.pem && chmod 400 key.pem && mkdir -p notes');
+    const shown = await harness.run('ls -l');
+    expect(shown).toMatch(/^-r-------- 1 ec2-user ec2-user 6 \w{3} [ \d]\d \d\d:\d\d key\.pem$/m);
+    expect(shown).toMatch(/^drwxr-xr-x 2 ec2-user ec2-user 0 .* notes$/m);
+    expect(shown).toMatch(/^total \d+$/m);
+    expect(await harness.run('ls -ld /etc')).toMatch(/^drwxr-xr-x 2 root root +\d+ .* \/etc$/m);
+    expect(await harness.run('ls /nope')).toContain("ls: cannot access '/nope': No such file or directory");
+    expect(await harness.run('ls -a')).toMatch(/^\.$/m);
+  });
+});

@@ -35,6 +35,9 @@ export function isComplete(script: string): boolean {
   }
 }
 
+/** just-bash's own commands the lab offers; sqlite3 needs a worker file the lab does not ship. */
+const BUNDLED_COMMANDS = getCommandNames().filter((name) => name !== 'sqlite3');
+
 interface OpenShell {
   bash: Bash;
   /** Set while `sudo` runs its command. */
@@ -123,7 +126,7 @@ export function createShellWorkerCore(post: (message: WorkerToMain) => void): Sh
     });
 
   const open = (shellId: string, commands: string[], limits: ShellLimits) => {
-    const programs = new Set([...getCommandNames(), ...commands, 'sudo']);
+    const programs = new Set([...BUNDLED_COMMANDS, ...commands, 'sudo']);
     const fs = new RemoteFs(async (operation, args) => {
       const shell = shells.get(shellId);
       try {
@@ -135,6 +138,7 @@ export function createShellWorkerCore(post: (message: WorkerToMain) => void): Sh
     const bash = new Bash({
       fs,
       cwd: '/',
+      commands: BUNDLED_COMMANDS.filter((name) => !commands.includes(name)) as never,
       customCommands: [...commands.map((name) => labCommand(shellId, name)), sudo(shellId)],
       executionLimits: { ...limits, maxExtensionCleanupTimeMs: 25 },
       defenseInDepth: false,
@@ -200,7 +204,7 @@ export function createShellWorkerCore(post: (message: WorkerToMain) => void): Sh
             type: 'checked',
             checkId: message.checkId,
             complete: isComplete(message.script),
-            commands: [...getCommandNames()],
+            commands: BUNDLED_COMMANDS,
           });
           break;
         case 'reply': {

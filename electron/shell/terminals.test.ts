@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../shared/api';
+import { createTestLab } from '../engine/test-support/test-lab';
+import { createShells, type Shells } from './shells';
+import type { WorkerPort } from './shell-runner';
+import { inProcessWorkerPort } from './worker/in-process-worker-port';
+
+let shells: Shells | undefined;
+afterEach(() => shells?.close());
+
+const terminal = (s: Shells, operation: string, input: unknown): ApiResult =>
+  s.terminals.dispatch({ service: 'terminal', operation, input } as never);
+
+describe('the terminal service', () => {
+  it('opens a session, takes keys, pushes output and closes with `exit`', async () => {
+    shells = createShells({ engine: createTestLab().engine, startWorker: inProcessWorkerPort });
+    const events: { type: string }[] = [];
+    shells.terminals.onEvent((event) => events.push(event));
+    const opened = terminal(shells, 'OpenTerminal', { Cols: 80, Rows: 24 });
+    expect(opened).toMatchObject({ ok: true, value: { Title: 'Laptop', Cols: 80, Rows: 24 } });
+    const id = (opened as { value: { SessionId: string } }).value.SessionId;
+    expect(terminal(shells, 'WriteTerminal', { SessionId: id, Data: 'echo hi' })).toEqual({ ok: true, value: {} });
+    expect(terminal(shells, 'ResizeTerminal', { SessionId: id, Cols: 100, Rows: 30 })).toEqual({ ok: true, value: {} });
+    const described = terminal(shells, 'DescribeTerminals', {}) as { value: { Sessions: { Backlog: string }[] } };
+    expect(described.value.Sessions[0]!.Backlog).toContain('learner@laptop');
+    expect(described.value.Sessions[0]!.Backlog).toContain('echo hi');
+    expect(events.some((e) => e.type === 'terminal-changed')).toBe(true);
+    terminal(shells, 'WriteTerminal', { SessionId: id, Data: '\x15exit\r' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.at(-1)).toEqual({ type: 'terminal-closed', sessionId: id });
+    expect(terminal(shells, 'WriteTerminal', { SessionId: id, Data: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'TerminalSessionNotFound' },
+    });
+  });
+
+  it('refuses bad sizes, missing data and unknown operations with a clear error', () => {
+    shells = createShells({ engine: createTestLab().engine, startWorker: inProcessWorkerPort });
+    expect(terminal(shells, 'OpenTerminal', { Cols: 5, Rows: 24 })).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameterValue', message: 'Cols must be a whole number from 10 to 1000.' },
+    });
+    expect(terminal(shells, 'OpenTerminal', { Cols: 80 })).toMatchObject({ ok: false });
+    const id = (terminal(shells, 'OpenTerminal', { Cols: 80, Rows: 24 }) as { value: { SessionId: string } }).value
+      .SessionId;
+    expect(terminal(shells, 'WriteTerminal', { SessionId: id, Data: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameterValue' },
+    });
+    expect(terminal(shells, 'Shutdown', {})).toMatchObject({ ok: false, error: { code: 'InvalidAction' } });
+    expect(terminal(shells, 'CloseTerminal', null)).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameterValue' },
+    });
+  });
+
+  it('survives the shell worker dying: the running line ends with a message and the next one runs', async () => {
+    let ports: WorkerPort[] = [];
+    let exitListeners: ((reason: string) => void)[] = [];
+    const startWorker = () => {
+      const port = inProcessWorkerPort();
+      const wrapped: WorkerPort = { ...port, onExit: (listener) => exitListeners.push(listener) };
+      ports.push(wrapped);
+      return wrapped;
+    };
+    shells = createShells({ engine: createTestLab().engine, startWorker });
+    let screen = '';
+    shells.terminals.onEvent((event) => {
+      if (event.type === 'terminal-output') screen += event.data;
+    });
+    const session = shells.terminals.openSession(80, 24);
+    session.input('sleep 20\r');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    ports[0]!.terminate();
+    const listeners = exitListeners;
+    exitListeners = [];
+    for (const listener of listeners) listener('killed');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(screen).toContain('the shell worker stopped (killed)');
+    session.input('echo back-$((40+2))\r');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen).toContain('back-42');
+    expect(ports).toHaveLength(2);
+    ports = [];
+  });
+});
