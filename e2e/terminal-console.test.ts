@@ -71,8 +71,20 @@ describe('terminals in the console', () => {
     expect(styling.adopted).toBe(1);
     expect(styling.rowsFont).toContain('Noto Sans KR');
     expect(styling.rowsWhiteSpace).toBe('pre');
-    // …and the page never held one of xterm's <style> elements: the CSP had nothing to refuse.
+    // …and the page never held one of xterm's <style> elements: the CSP had nothing to refuse. (A
+    // selection's cells get a style attribute, which the CSP refuses; xterm's selection layer still
+    // shows the selection.)
     expect(refusedStyles).toEqual([]);
+
+    // Selecting text copies it (a double click selects a word); a right click pastes the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.server.url });
+    const helloRow = (await terminal.locator('.xterm-rows > div').nth(1).boundingBox())!;
+    await page.mouse.dblclick(helloRow.x + 12, helloRow.y + helloRow.height / 2);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: UI_TIMEOUT }).toBe('hello');
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted'));
+    await terminal.click({ button: 'right' });
+    await page.keyboard.press('Enter');
+    await expectScreen(terminal, /\$ echo pasted\npasted\nlearner@laptop:~\$$/);
 
     // A reloaded console finds the session again and shows what it printed (its Backlog) first.
     await consolePage.reload();

@@ -7,7 +7,9 @@
  * (document.adoptedStyleSheets): the CSSOM, which style-src does not govern, as Vue's `element.style`
  * is not. xterm keeps its references to the detached elements and rewrites their text on resize or
  * theme change; a MutationObserver copies each rewrite into the stylesheet, and takes out any style
- * element xterm adds later the same way.
+ * element xterm adds later the same way. What stays refused is the style *attribute* xterm's row
+ * factory sets on a cell for a 24-bit colour or a selected cell's contrast background: such text
+ * shows in the palette's colours, and xterm's own selection layer still shows the selection.
  */
 
 export interface AdoptedStyles {
