@@ -135,7 +135,7 @@ describe('terminals store', () => {
     expect(store.sessions).toEqual([]);
   });
 
-  it('showLaptop reuses the tab shown last and opens one only when there is none', async () => {
+  it('showLaptop reuses the tab shown last, else one at the laptop prompt, and opens one only when none is', async () => {
     const store = useTerminalsStore();
     const opened = await store.showLaptop();
     store.setPaneOpen(false);
@@ -143,6 +143,17 @@ describe('terminals store', () => {
     expect(shown.SessionId).toBe(opened.SessionId);
     expect(store.paneOpen).toBe(true);
     expect(lab.bridge.inputsOf('OpenTerminal')).toHaveLength(1);
+
+    // An ssh login in the tab renames it: the laptop's commands must not go to the instance.
+    lab.shells.terminals.session(opened.SessionId)!.setTitle('ec2-user@ip-172-31-5-10');
+    await settleUntil(() => store.active?.Title === 'ec2-user@ip-172-31-5-10', 'the new title');
+    const laptop = await store.showLaptop();
+    expect(laptop.SessionId).not.toBe(opened.SessionId);
+    expect(store.activeId).toBe(laptop.SessionId);
+    const second = await store.open();
+    store.select(opened.SessionId);
+    expect((await store.showLaptop()).SessionId).toBe(laptop.SessionId);
+    expect(second.SessionId).not.toBe(laptop.SessionId);
   });
 
   it('types text one line at a time, each followed by Enter, so each command runs', async () => {

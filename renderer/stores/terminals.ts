@@ -14,6 +14,8 @@ import { registerLabData, useEngineEventsStore } from './engine-events';
 /** What a tab's terminal does with bytes its session printed. */
 export type TerminalWriter = (data: string) => void;
 
+/** A session's title while its shell is the laptop's (shared/terminal-operations.ts): a login shows `user@host`. */
+export const LAPTOP_TITLE = 'Laptop';
 /** A size to open a session with before the pane has measured its terminal. */
 const DEFAULT_SIZE = { Cols: 80, Rows: 24 } as const;
 /** At most this much output waits for a terminal that is not showing (the session keeps its own Backlog). */
@@ -105,11 +107,15 @@ export const useTerminalsStore = defineStore('terminals', () => {
     return session;
   }
 
-  /** Shows the pane with a laptop tab: the tab shown last if there is one, else a new one. */
+  /**
+   * Shows the pane with a laptop tab: the tab shown last if it is at the laptop's prompt (no ssh
+   * login open in it), else another that is, else a new one.
+   */
   async function showLaptop(): Promise<TerminalSession> {
     paneOpen.value = true;
     focusRequests.value++;
-    const shown = active.value ?? sessions.value[0];
+    const onLaptop = (session: TerminalSession | undefined) => session?.Title === LAPTOP_TITLE;
+    const shown = onLaptop(active.value) ? active.value : sessions.value.find(onLaptop);
     if (shown) {
       activeId.value = shown.SessionId;
       return shown;

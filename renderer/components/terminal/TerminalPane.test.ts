@@ -125,5 +125,7 @@ describe('terminal pane', () => {
     expect(wrapper.get('button.top-bar__button').text()).toBe('노트북 터미널');
     expect(wrapper.get('.terminal-pane').attributes('aria-label')).toBe('터미널');
     expect(wrapper.get('.terminal-pane__toggle').text()).toBe('접기');
+    expect(wrapper.get('[role="tab"]').text()).toBe('노트북×');
+    expect(wrapper.get('[role="tabpanel"] [role="region"]').attributes('aria-label')).toBe('터미널: 노트북');
   });
 });

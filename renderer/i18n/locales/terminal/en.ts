@@ -6,6 +6,7 @@
 export const terminalEn = {
   terminal: {
     laptop: 'Laptop terminal',
+    laptopTab: 'Laptop',
     pane: 'Terminals',
     tabs: 'Terminal sessions',
     screen: 'Terminal: {title}',

@@ -4,6 +4,7 @@ import type { terminalEn } from './en';
 export const terminalKo: typeof terminalEn = {
   terminal: {
     laptop: '노트북 터미널',
+    laptopTab: '노트북',
     pane: '터미널',
     tabs: '터미널 세션',
     screen: '터미널: {title}',
