@@ -30,7 +30,8 @@ async function expectProbe({ file, refused, allowed }: Probe): Promise<void> {
   expect(await reportedLines(file, code)).toEqual(refused);
 }
 
-describe('import allow-lists', () => {
+// The first probe pays ESLint's start (its config and TypeScript): slow on a busy machine.
+describe('import allow-lists', { timeout: 30_000 }, () => {
   it('shared/ imports only shared/ and, as types only, the AWS SDK', async () => {
     await expectProbe({
       file: 'shared/probe.ts',

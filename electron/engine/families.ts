@@ -10,7 +10,6 @@ import { INSTANCES_FAMILY } from './instances/instances-family';
 import { INTERNET_GATEWAYS_FAMILY } from './internet-gateways/internet-gateways-family';
 import { KEY_PAIRS_FAMILY } from './key-pairs/key-pairs-family';
 import { LAUNCH_TEMPLATES_FAMILY } from './launch-templates/launch-templates-family';
-import { LAPTOP_FAMILY } from './laptop/laptop-family';
 import { SETTINGS_FAMILY } from './lab/lab-settings';
 import { NETWORK_ACLS_FAMILY } from './network-acls/network-acls-family';
 import { SECURITY_GROUPS_FAMILY } from './security-groups/security-groups-family';
@@ -21,6 +20,7 @@ import { ROUTE_TABLES_FAMILY } from './route-tables/route-tables-family';
 import { SUBNETS_FAMILY } from './subnets/subnets-family';
 import { TAGS_FAMILY } from './tags/tags-family';
 import { VOLUMES_FAMILY } from './volumes/volumes-family';
+import { DISK_BLOBS_FAMILY } from './volumes/disk-blob-record';
 import { DISK_CONTENTS_FAMILY } from './volumes/disk-contents-record';
 import { SNAPSHOTS_FAMILY } from './snapshots/snapshots-family';
 import { IMAGES_FAMILY } from './images/images-family';
@@ -32,6 +32,7 @@ export const FAMILIES = [
   SNAPSHOTS_FAMILY,
   IMAGES_FAMILY,
   DISK_CONTENTS_FAMILY,
+  DISK_BLOBS_FAMILY,
   NETWORK_INTERFACES_FAMILY,
   ADDRESSES_FAMILY,
   VPCS_FAMILY,
@@ -46,7 +47,6 @@ export const FAMILIES = [
   TAGS_FAMILY,
   ACTIVITY_FAMILY,
   SETTINGS_FAMILY,
-  LAPTOP_FAMILY,
 ] as const;
 
 /** The regional AWS resource collections (those with ids and regions), for tags and lookups by id. */

@@ -6,6 +6,16 @@ import type { WorkerPort } from './shell-runner';
 import { inProcessWorkerPort } from './worker/in-process-worker-port';
 
 let shells: Shells | undefined;
+let lastScreen: () => string = () => '';
+
+/** Waits (without a fixed sleep) until `check` holds: the worker answers on later turns. */
+async function eventually(check: () => boolean): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > 10_000) throw new Error(`timed out; screen: ${JSON.stringify(lastScreen())}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 afterEach(() => shells?.close());
 
 const terminal = (s: Shells, operation: string, input: unknown): ApiResult =>
@@ -26,7 +36,7 @@ describe('the terminal service', () => {
     expect(described.value.Sessions[0]!.Backlog).toContain('echo hi');
     expect(events.some((e) => e.type === 'terminal-changed')).toBe(true);
     terminal(shells, 'WriteTerminal', { SessionId: id, Data: '\x15exit\r' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(() => events.at(-1)?.type === 'terminal-closed');
     expect(events.at(-1)).toEqual({ type: 'terminal-closed', sessionId: id });
     expect(terminal(shells, 'WriteTerminal', { SessionId: id, Data: 'x' })).toMatchObject({
       ok: false,
@@ -57,28 +67,37 @@ describe('the terminal service', () => {
   it('survives the shell worker dying: the running line ends with a message and the next one runs', async () => {
     let ports: WorkerPort[] = [];
     let exitListeners: ((reason: string) => void)[] = [];
+    const posted: string[] = [];
     const startWorker = () => {
       const port = inProcessWorkerPort();
-      const wrapped: WorkerPort = { ...port, onExit: (listener) => exitListeners.push(listener) };
+      const wrapped: WorkerPort = {
+        ...port,
+        post: (message) => {
+          posted.push(message.type);
+          port.post(message);
+        },
+        onExit: (listener) => exitListeners.push(listener),
+      };
       ports.push(wrapped);
       return wrapped;
     };
     shells = createShells({ engine: createTestLab().engine, startWorker });
     let screen = '';
+    lastScreen = () => screen;
     shells.terminals.onEvent((event) => {
       if (event.type === 'terminal-output') screen += event.data;
     });
     const session = shells.terminals.openSession(80, 24);
     session.input('sleep 20\r');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await eventually(() => posted.includes('exec'));
     ports[0]!.terminate();
     const listeners = exitListeners;
     exitListeners = [];
     for (const listener of listeners) listener('killed');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await eventually(() => screen.includes('the shell worker stopped'));
     expect(screen).toContain('the shell worker stopped (killed)');
     session.input('echo back-$((40+2))\r');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually(() => screen.includes('back-42\r\n'));
     expect(screen).toContain('back-42');
     expect(ports).toHaveLength(2);
     ports = [];

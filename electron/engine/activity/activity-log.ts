@@ -101,8 +101,9 @@ function resourceIds(outcome: CallOutcome, idKeys: ActivityIdKeys): string[] {
     if (!source || typeof source !== 'object') return;
     for (const key of keys) {
       const value = (source as Record<string, unknown>)[key];
-      if (typeof value === 'string') ids.add(value);
-      else if (Array.isArray(value)) for (const id of value) if (typeof id === 'string') ids.add(id);
+      // An empty id is AWS's "none" (CreateVolume answers SnapshotId "" for a volume made from none).
+      if (typeof value === 'string' && value) ids.add(value);
+      else if (Array.isArray(value)) for (const id of value) if (typeof id === 'string' && id) ids.add(id);
     }
   };
   collect(outcome.input, idKeys.request);

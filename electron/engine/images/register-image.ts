@@ -14,8 +14,7 @@ import { errors } from '../errors';
 import { findRecords } from '../find-records';
 import { refuseUnsimulated } from '../not-simulated';
 import { SNAPSHOTS } from '../snapshots/snapshot-record';
-import { contentsOf } from '../volumes/disk-contents';
-import { Filesystem } from '../volumes/filesystem';
+import { viewContents } from '../volumes/disk-contents';
 import { validateTags } from '../tags/tag-rules';
 import { IMAGES, type ImageBlockDevice } from './image-record';
 import { checkImageName } from './image-name';
@@ -124,10 +123,9 @@ const OS_IDS: Record<string, QuickStartOs> = {
 
 /** The distribution and the login user the snapshot's files name; Amazon Linux's if they name none. */
 function systemOf(ctx: EngineContext, snapshotId: string): { os: QuickStartOs; user: string } {
-  const contents = contentsOf(ctx, snapshotId);
+  const fs = viewContents(ctx, snapshotId);
   const fallback = { os: 'amazon-linux' as QuickStartOs, user: 'ec2-user' };
-  if (contents.format === undefined) return fallback;
-  const fs = new Filesystem(structuredClone(contents), ctx.clock.now());
+  if (!fs.formatted) return fallback;
   const read = (path: string) => {
     try {
       return fs.readText(path);

@@ -14,8 +14,8 @@ import {
 import { MAX_API_PORT, MIN_API_PORT, isAllowedApiPort } from '../../../shared/rules/api-port';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { laptopFileView, saveDownload } from '../laptop/laptop-downloads';
-import { LAPTOP_FILES, LAPTOP_HOME, LAPTOP_USER } from '../laptop/laptop-file-record';
+import { describeLaptopFiles, saveDownload } from '../laptop/laptop-downloads';
+import { LAPTOP_HOME, LAPTOP_USER } from '../laptop/laptop-disk';
 import { findLaunchImage } from '../images/launch-image';
 import { reachability } from '../security-groups/reachability';
 import { SETTINGS, SETTINGS_ID } from './lab-settings';
@@ -114,10 +114,8 @@ export const LAB_HANDLERS: LabHandlers = {
   },
   DescribeActivity: (_ctx, host, input) => host.describeActivity(input),
   GetLaptop: (ctx) => ({ PublicIp: laptopIp(ctx), User: LAPTOP_USER, HomeDirectory: LAPTOP_HOME }),
-  SaveLaptopDownload: (ctx, _host, input) => laptopFileView(saveDownload(ctx, input.FileName, input.Content)),
-  DescribeLaptopFiles: (ctx) => ({
-    Files: [...ctx.records(LAPTOP_FILES).values()].sort((a, b) => a.path.localeCompare(b.path)).map(laptopFileView),
-  }),
+  SaveLaptopDownload: (ctx, _host, input) => saveDownload(ctx, input.FileName, input.Content),
+  DescribeLaptopFiles: (ctx) => ({ Files: describeLaptopFiles(ctx) }),
   DescribeReachability: (ctx, _host, input) => {
     const region = requireRegion(ctx, input.Region);
     if (typeof input.InstanceId !== 'string' || !input.InstanceId) throw errors.missingParameter('InstanceId');

@@ -1,13 +1,16 @@
 /**
- * A download arriving on the simulated laptop, as a browser saves it: into ~/Downloads under the
- * name the page gave, with mode 0644 (the browser's default under the usual umask 022; `ssh` will
- * refuse such a key file until `chmod 400`), and never over an existing file: a second `key.pem`
- * becomes `key (1).pem`, then `key (2).pem`, as Chrome names them.
+ * A download arriving on the simulated laptop, as a browser saves it: into ~/Downloads on the
+ * laptop's disk (laptop-disk.ts) under the name the page gave, owned by the learner, with mode 0644
+ * (the browser's default under the usual umask 022; `ssh` will refuse such a key file until
+ * `chmod 400`), and never over an existing file: a second `key.pem` becomes `key (1).pem`, then
+ * `key (2).pem`, as Chrome names them.
  */
 import type { LaptopFile } from '../../../shared/lab-operations';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
-import { LAPTOP_DOWNLOADS, LAPTOP_FILES, type LaptopFileRecord } from './laptop-file-record';
+import { changeContents, viewContents } from '../volumes/disk-contents';
+import type { EntryStat, Filesystem } from '../volumes/filesystem';
+import { LAPTOP_DISK_ID, LAPTOP_DOWNLOADS, LAPTOP_HOME, LAPTOP_UID } from './laptop-disk';
 
 /** A browser download's default permission bits (0666 & ~022). */
 export const DOWNLOAD_MODE = 0o644;
@@ -15,7 +18,7 @@ export const DOWNLOAD_MODE = 0o644;
 export const MAX_DOWNLOAD_BYTES = 1024 * 1024;
 const MAX_FILE_NAME_LENGTH = 255;
 
-export function saveDownload(ctx: EngineContext, fileName: unknown, content: unknown): LaptopFileRecord {
+export function saveDownload(ctx: EngineContext, fileName: unknown, content: unknown): LaptopFile {
   if (typeof fileName !== 'string' || fileName === '') throw errors.missingParameter('FileName');
   if (typeof content !== 'string') throw errors.missingParameter('Content');
   if (
@@ -30,12 +33,33 @@ export function saveDownload(ctx: EngineContext, fileName: unknown, content: unk
       `Value (${fileName.slice(0, 64)}) for parameter FileName is invalid. A file name of up to ${MAX_FILE_NAME_LENGTH} characters without / or \\ is expected.`,
     );
   }
-  if (byteLength(content) > MAX_DOWNLOAD_BYTES) {
+  const bytes = new TextEncoder().encode(content);
+  if (bytes.length > MAX_DOWNLOAD_BYTES) {
     throw errors.invalidParameterValue(`The download ${fileName} is larger than ${MAX_DOWNLOAD_BYTES} bytes.`);
   }
-  const files = ctx.records(LAPTOP_FILES);
-  const path = freePath(fileName, (candidate) => files.get(candidate) !== undefined);
-  return files.put(path, { path, mode: DOWNLOAD_MODE, content, modifiedAt: ctx.clock.now() });
+  return changeContents(ctx, LAPTOP_DISK_ID, undefined, (fs) => {
+    // A browser makes the folder again if the learner removed it.
+    if (!fs.exists(LAPTOP_DOWNLOADS)) fs.mkdir(LAPTOP_DOWNLOADS, { recursive: true, uid: LAPTOP_UID, gid: LAPTOP_UID });
+    const path = freePath(fileName, (candidate) => fs.exists(candidate));
+    fs.writeFile(path, bytes, { mode: DOWNLOAD_MODE, uid: LAPTOP_UID, gid: LAPTOP_UID });
+    return fileView(path, fs.stat(path));
+  });
+}
+
+/** Every ordinary file in the learner's home, by path (downloads, keys, what the laptop shell made there). */
+export function describeLaptopFiles(ctx: EngineContext): LaptopFile[] {
+  const fs = viewContents(ctx, LAPTOP_DISK_ID);
+  return homeFiles(fs)
+    .sort((a, b) => a.localeCompare(b))
+    .map((path) => fileView(path, fs.lstat(path)));
+}
+
+function homeFiles(fs: Filesystem): string[] {
+  if (!fs.formatted || !fs.exists(LAPTOP_HOME)) return [];
+  return fs
+    .entriesUnder(LAPTOP_HOME)
+    .filter(([, entry]) => entry.type === 'file')
+    .map(([path]) => path);
 }
 
 /** `key.pem`, else `key (1).pem`, `key (2).pem` …; a name without an extension gets ` (1)` at its end. */
@@ -50,15 +74,6 @@ function freePath(fileName: string, taken: (path: string) => boolean): string {
 }
 
 /** A laptop file as the lab operations answer it. */
-export function laptopFileView(record: LaptopFileRecord): LaptopFile {
-  return {
-    Path: record.path,
-    Mode: record.mode,
-    Size: byteLength(record.content),
-    ModifiedTime: record.modifiedAt,
-  };
-}
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
+function fileView(path: string, stat: EntryStat): LaptopFile {
+  return { Path: path, Mode: stat.mode, Size: stat.size, ModifiedTime: stat.mtime };
 }

@@ -17,11 +17,22 @@ export interface RecordCollection<T extends object> {
   idOf(record: T): string;
   /** The region a record belongs to; absent for lab-wide records (settings, activity). */
   regionOf?(record: T): string;
+  /**
+   * Records are replaced (`put`), never changed in place (`touch` refuses): the unit of work then
+   * keeps a replaced record itself for rollback instead of a deep copy, which for a disk's contents
+   * and its files' data would cost as much as the data.
+   */
+  readonly immutable?: boolean;
 }
+
+/** Told of every change to a repository's records: by a command, a rollback, or loading. */
+export type RecordObserver<T> = (id: string, before: T | undefined, after: T | undefined) => void;
 
 export class Repository<T extends object> {
   private readonly items = new Map<string, T>();
   private readonly regions = new Map<string, Map<string, T>>();
+  // Typed for any record, so that a Repository<T> still passes as a Repository<object>.
+  private readonly observers: RecordObserver<object>[] = [];
   readonly collection: string;
 
   constructor(
@@ -50,6 +61,10 @@ export class Repository<T extends object> {
     return this.items.has(id);
   }
 
+  keys(): IterableIterator<string> {
+    return this.items.keys();
+  }
+
   values(): IterableIterator<T> {
     return this.items.values();
   }
@@ -73,6 +88,8 @@ export class Repository<T extends object> {
   touch(id: string): T {
     const record = this.items.get(id);
     if (!record) throw new Error(`${this.collection}/${id} does not exist`);
+    if (this.spec.immutable)
+      throw new Error(`${this.collection} records are replaced with put, never changed in place`);
     this.work.remember(this, id, record);
     return record;
   }
@@ -83,9 +100,28 @@ export class Repository<T extends object> {
     this.setQuietly(id, undefined);
   }
 
+  /** Tells `observer` of every later change to a record, from then on. */
+  observe(observer: RecordObserver<T>): void {
+    this.observers.push(observer as RecordObserver<object>);
+  }
+
+  /**
+   * Runs `task` at the end of every command from then on, after the command and before its changes
+   * are committed: what the task changes is saved in the same transaction.
+   */
+  beforeEachCommit(task: () => void): void {
+    this.work.beforeEachCommit(task);
+  }
+
+  /** @internal whether the unit of work may keep a replaced record itself (see RecordCollection.immutable). */
+  get immutable(): boolean {
+    return this.spec.immutable === true;
+  }
+
   /** @internal used by the unit of work and loading; records no change. */
   setQuietly(id: string, record: T | undefined): void {
     const previous = this.items.get(id);
+    for (const observer of this.observers) observer(id, previous, record);
     const regionOf = this.spec.regionOf;
     if (previous !== undefined && regionOf) this.regions.get(this.spec.regionOf!(previous))?.delete(id);
     if (record === undefined) {
@@ -102,6 +138,7 @@ export class Repository<T extends object> {
   }
 
   clearQuietly(): void {
+    if (this.observers.length) for (const id of [...this.items.keys()]) this.setQuietly(id, undefined);
     this.items.clear();
     this.regions.clear();
   }
@@ -116,6 +153,7 @@ interface Remembered {
 export class UnitOfWork {
   private readonly touched = new Map<string, Remembered>();
   private readonly repositories = new Map<string, Repository<object>>();
+  private readonly commitTasks: (() => void)[] = [];
   private depth = 0;
 
   constructor(private readonly store: StateStore) {}
@@ -135,7 +173,13 @@ export class UnitOfWork {
   remember(repository: Repository<object>, id: string, current: object | undefined): void {
     const key = `${repository.collection}\u0000${id}`;
     if (this.touched.has(key)) return;
-    this.touched.set(key, { repository, id, original: current === undefined ? undefined : structuredClone(current) });
+    const original = current === undefined || repository.immutable ? current : structuredClone(current);
+    this.touched.set(key, { repository, id, original });
+  }
+
+  /** @internal see Repository.beforeEachCommit. */
+  beforeEachCommit(task: () => void): void {
+    this.commitTasks.push(task);
   }
 
   /** Runs a command: its changes reach the store in one transaction, or none of them do. */
@@ -144,6 +188,7 @@ export class UnitOfWork {
     this.depth++;
     try {
       const result = command();
+      for (const task of this.commitTasks) task();
       this.flush();
       return result;
     } catch (error) {

@@ -8,6 +8,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { ownVolumeAndInterfaceRecords } from './migrations/v2-own-volume-and-interface-records';
+import { diskBlobsAndLaptopDisk } from './migrations/v3-disk-blobs-and-laptop-disk';
 
 /**
  * synchronous=NORMAL, not FULL. In WAL mode a commit appends its frames to lab.sqlite-wal with
@@ -95,6 +96,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // Root volumes and primary network interfaces become records of their own.
     version: 2,
     records: ownVolumeAndInterfaceRecords,
+  },
+  {
+    // File data moves to disk-blobs, named by its SHA-256; the laptop's files become a disk.
+    version: 3,
+    records: diskBlobsAndLaptopDisk,
   },
 ];
 

@@ -1,40 +1,36 @@
 /**
- * What a disk (an EBS volume, a snapshot of one, an instance-store disk) holds, as plain data that
- * persists as it is and that a shell mounts directly: either nothing (raw, never formatted: `file -s`
- * says `data`, EC2 User Guide: ebs-using-volumes) or a filesystem of a type, made of directories,
- * files and symbolic links by absolute path, each with mode, owner and modification time. The shape
- * is the one an in-memory filesystem keeps (path → directory | file | symlink with mode and mtime),
- * so a mount copies entries across one by one. File data is base64, so the image is JSON.
+ * A disk's image (disk-image.ts) as a filesystem: the calls a shell makes (stat, readFile, mkdir,
+ * writeFile, rename, chmod …) with the errno a shell prints when one fails, and `statfs` for `df`.
+ * File data goes through a blob store: the lab's (disk-blobs.ts) or the image's own.
  */
+import { fromBase64 } from './base64';
+import { objectBlobs, type BlobStore } from './blob-store';
+import {
+  MAX_DISK_BYTES,
+  normalizePath,
+  type DiskImage,
+  type EntryBase,
+  type EntryOwner,
+  type EntryStat,
+  type FileEntry,
+  type FilesystemEntry,
+  type FilesystemType,
+  type FilesystemUsage,
+} from './disk-image';
 
-/** The filesystem types mkfs can make in the lab (and the ones an AMI's root volume comes with). */
-export const FILESYSTEM_TYPES = ['xfs', 'ext4', 'ext3', 'vfat', 'ntfs', 'apfs'] as const;
-export type FilesystemType = (typeof FILESYSTEM_TYPES)[number];
-
-/** A disk keeps at most this much file data: enough for any lesson, small enough to save at once. */
-export const MAX_DISK_BYTES = 64 * 1024 * 1024;
-
-interface EntryBase {
-  mode: number;
-  uid: number;
-  gid: number;
-  /** Epoch milliseconds on the lab clock. */
-  mtime: number;
-}
-
-export type DirectoryEntry = EntryBase & { type: 'directory' };
-export type FileEntry = EntryBase & { type: 'file'; /** base64 */ data: string; size: number };
-export type SymlinkEntry = EntryBase & { type: 'symlink'; target: string };
-export type FilesystemEntry = DirectoryEntry | FileEntry | SymlinkEntry;
-
-export interface DiskImage {
-  /** The filesystem on the disk; absent while the disk is raw. */
-  format?: FilesystemType;
-  /** Normalized absolute path → entry; '/' is there once the disk is formatted. */
-  entries: Record<string, FilesystemEntry>;
-  /** Bytes of file data and link targets, kept as entries change. */
-  usedBytes: number;
-}
+// The image's shapes, so that a caller of the filesystem finds them here too.
+export { FILESYSTEM_TYPES, MAX_DISK_BYTES, normalizePath, rawImage } from './disk-image';
+export type {
+  DirectoryEntry,
+  DiskImage,
+  EntryOwner,
+  EntryStat,
+  FileEntry,
+  FilesystemEntry,
+  FilesystemType,
+  FilesystemUsage,
+  SymlinkEntry,
+} from './disk-image';
 
 /** Why a filesystem call failed, as the errno a shell prints (`ENOENT` …). */
 export type FilesystemErrorCode =
@@ -46,8 +42,10 @@ export type FilesystemErrorCode =
   | 'ENOSPC'
   | 'EINVAL'
   | 'ELOOP'
-  /** A snapshot's files are read-only. */
+  /** A snapshot's files are read-only, and so is a disk being inspected. */
   | 'EROFS'
+  /** A file's data is missing from the lab (a hand-edited lab file). */
+  | 'EIO'
   /** The disk is raw: there is no filesystem to read or write until it is formatted. */
   | 'ENOFS';
 
@@ -61,34 +59,13 @@ export class FilesystemError extends Error {
   }
 }
 
-export interface EntryOwner {
-  mode?: number;
-  uid?: number;
-  gid?: number;
-}
-
-export interface EntryStat {
-  type: FilesystemEntry['type'];
-  mode: number;
-  uid: number;
-  gid: number;
-  mtime: number;
-  size: number;
-}
-
-export function rawImage(): DiskImage {
-  return { entries: {}, usedBytes: 0 };
-}
-
-/** `/a/./b/../c/` → `/a/c`; relative paths are taken from `/`. */
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
+export interface FilesystemOptions {
+  /** Where file data is kept; by default in the image itself (`DiskImage.blobs`). */
+  blobs?: BlobStore;
+  /** Set when the filesystem may only be read: every change throws EROFS with this reason. */
+  readOnly?: string;
+  /** The disk's size in bytes, for `statfs`; MAX_DISK_BYTES unless told. */
+  sizeBytes?: number;
 }
 
 function parentOf(path: string): string {
@@ -99,80 +76,65 @@ function parentOf(path: string): string {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const ENCODE = new TextEncoder().encode(ALPHABET);
-const DECODE = new Uint8Array(128).fill(255);
-for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
-const PAD = 61; // '='
-
-/** Base64 by table, byte by byte: fast for a disk's megabytes, and the same in Node and in a page. */
-export function toBase64(bytes: Uint8Array): string {
-  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
-  let o = 0;
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out[o++] = ENCODE[n >> 18]!;
-    out[o++] = ENCODE[(n >> 12) & 63]!;
-    out[o++] = ENCODE[(n >> 6) & 63]!;
-    out[o++] = ENCODE[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest > 0) {
-    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
-    out[o++] = ENCODE[n >> 18]!;
-    out[o++] = ENCODE[(n >> 12) & 63]!;
-    out[o++] = rest === 2 ? ENCODE[(n >> 6) & 63]! : PAD;
-    out[o] = PAD;
-  }
-  return decoder.decode(out);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
-  let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    const n =
-      (DECODE[text.charCodeAt(i)]! << 18) |
-      (DECODE[text.charCodeAt(i + 1)]! << 12) |
-      ((DECODE[text.charCodeAt(i + 2)]! & 63) << 6) |
-      (DECODE[text.charCodeAt(i + 3)]! & 63);
-    if (o < bytes.length) bytes[o++] = n >> 16;
-    if (o < bytes.length) bytes[o++] = (n >> 8) & 255;
-    if (o < bytes.length) bytes[o++] = n & 255;
-  }
-  return bytes;
-}
-
 const entrySize = (entry: FilesystemEntry) =>
   entry.type === 'file' ? entry.size : entry.type === 'symlink' ? entry.target.length : 0;
 
-/** Reads and changes a disk image in place; `now` stamps what it changes. */
+/**
+ * Reads and changes a disk image in place; `now` stamps what it changes. Entries are replaced, never
+ * changed in place, so a shallow copy of `image.entries` taken before a change keeps what was.
+ */
 export class Filesystem {
+  private readonly blobs: BlobStore;
+
   constructor(
     readonly image: DiskImage,
     private readonly now: number,
-  ) {}
+    private readonly options: FilesystemOptions = {},
+  ) {
+    this.blobs = options.blobs ?? objectBlobs(image);
+  }
 
   get formatted(): boolean {
     return this.image.format !== undefined;
   }
 
+  /** Whether changes are refused (a snapshot, a disk being inspected). */
+  get readOnly(): boolean {
+    return this.options.readOnly !== undefined;
+  }
+
   /** mkfs: an empty filesystem of the type; whatever the disk held is gone. */
   format(type: FilesystemType): void {
+    this.writable('mkfs');
     this.image.format = type;
     this.image.entries = { '/': this.entry({ type: 'directory' }, { mode: 0o755 }) };
     this.image.usedBytes = 0;
+    delete this.image.blobs;
     if (type === 'ext4' || type === 'ext3')
       this.image.entries['/lost+found'] = this.entry({ type: 'directory' }, { mode: 0o700 });
   }
 
   /** Makes the disk raw again (an instance-store disk after a stop). */
   wipe(): void {
+    this.writable('wipe');
     this.image.format = undefined;
     this.image.entries = {};
     this.image.usedBytes = 0;
+    delete this.image.blobs;
+  }
+
+  /** What `df` shows: the type, the disk's size, the bytes used and left. */
+  statfs(): FilesystemUsage {
+    this.requireFilesystem();
+    const sizeBytes = this.options.sizeBytes ?? MAX_DISK_BYTES;
+    return {
+      type: this.image.format!,
+      sizeBytes,
+      usedBytes: this.image.usedBytes,
+      availableBytes: Math.max(0, sizeBytes - this.image.usedBytes),
+      writableBytes: Math.max(0, Math.min(sizeBytes, MAX_DISK_BYTES) - this.image.usedBytes),
+      entries: Object.keys(this.image.entries).length,
+    };
   }
 
   exists(path: string): boolean {
@@ -191,7 +153,10 @@ export class Filesystem {
     const entry = this.require(path, true);
     if (entry.type === 'directory')
       throw new FilesystemError('EISDIR', `illegal operation on a directory, read '${path}'`);
-    return fromBase64((entry as FileEntry).data);
+    const data = this.blobs.read((entry as FileEntry).blob);
+    if (data === undefined)
+      throw new FilesystemError('EIO', `input/output error, read '${path}' (its data is missing)`);
+    return fromBase64(data);
   }
 
   readText(path: string): string {
@@ -217,7 +182,10 @@ export class Filesystem {
       .sort();
   }
 
-  /** Every entry under a directory (itself included), by path: what a mount copies. */
+  /**
+   * Every entry under a directory (itself included), by path: what a mount copies. A file's entry
+   * names its data (`blob`); `readFile` reads it.
+   */
   entriesUnder(path = '/'): [string, FilesystemEntry][] {
     this.requireFilesystem();
     const dir = normalizePath(path);
@@ -226,6 +194,7 @@ export class Filesystem {
   }
 
   mkdir(path: string, options: EntryOwner & { recursive?: boolean } = {}): void {
+    this.writable(`mkdir '${path}'`);
     const target = this.resolveParent(path);
     const existing = this.image.entries[target];
     if (existing) {
@@ -238,11 +207,12 @@ export class Filesystem {
       this.mkdir(parent, { ...options, mode: undefined });
     }
     this.checkDirectory(parent, path);
-    this.image.entries[target] = this.entry({ type: 'directory' }, { mode: 0o755, ...options });
+    this.image.entries[target] = this.entry({ type: 'directory' }, { mode: 0o755, ...definedOnly(options) });
   }
 
   /** Creates or replaces a file (keeping an existing file's owner and mode unless told). */
   writeFile(path: string, content: string | Uint8Array, options: EntryOwner & { append?: boolean } = {}): void {
+    this.writable(`open '${path}'`);
     const target = this.resolveParent(path);
     const existing = this.image.entries[target];
     if (existing?.type === 'directory')
@@ -250,18 +220,22 @@ export class Filesystem {
     this.checkDirectory(parentOf(target), path);
     let bytes = typeof content === 'string' ? encoder.encode(content) : content;
     if (options.append && existing?.type === 'file') {
-      const before = fromBase64(existing.data);
+      const before = this.readFile(target);
       const joined = new Uint8Array(before.length + bytes.length);
       joined.set(before);
       joined.set(bytes, before.length);
       bytes = joined;
     }
+    // Checked before the data is kept, so a refused write leaves no data behind.
+    this.checkSpace(target, bytes.length, path);
     const file = existing?.type === 'file' ? existing : undefined;
     const owner = { mode: file?.mode ?? 0o644, uid: file?.uid, gid: file?.gid, ...definedOnly(options) };
-    this.put(target, this.entry({ type: 'file', data: toBase64(bytes), size: bytes.length }, owner), path);
+    const blob = this.blobs.write(bytes);
+    this.put(target, this.entry({ type: 'file', blob, size: bytes.length }, owner), path);
   }
 
   symlink(target: string, path: string, owner: EntryOwner = {}): void {
+    this.writable(`symlink '${path}'`);
     const link = this.resolveParent(path);
     if (this.image.entries[link]) throw new FilesystemError('EEXIST', `file already exists, symlink '${path}'`);
     this.checkDirectory(parentOf(link), path);
@@ -269,6 +243,7 @@ export class Filesystem {
   }
 
   remove(path: string, options: { recursive?: boolean; force?: boolean } = {}): void {
+    this.writable(`rm '${path}'`);
     const target = this.resolveParent(path);
     const entry = this.image.entries[target];
     if (!entry) {
@@ -286,6 +261,7 @@ export class Filesystem {
   }
 
   rename(from: string, to: string): void {
+    this.writable(`rename '${from}' -> '${to}'`);
     const source = this.resolveParent(from);
     const target = this.resolveParent(to);
     if (!this.image.entries[source]) throw new FilesystemError('ENOENT', `no such file or directory, rename '${from}'`);
@@ -301,26 +277,40 @@ export class Filesystem {
   }
 
   chmod(path: string, mode: number): void {
-    this.require(path, true).mode = mode & 0o7777;
+    this.writable(`chmod '${path}'`);
+    const resolved = this.resolve(path, true);
+    const entry = this.require(path, true);
+    this.image.entries[resolved] = { ...entry, mode: mode & 0o7777 };
   }
 
   chown(path: string, uid: number, gid: number): void {
+    this.writable(`chown '${path}'`);
+    const resolved = this.resolve(path, true);
     const entry = this.require(path, true);
-    entry.uid = uid;
-    entry.gid = gid;
+    this.image.entries[resolved] = { ...entry, uid, gid };
   }
 
-  private put(path: string, entry: FilesystemEntry, shown: string): void {
+  private writable(action: string): void {
+    if (this.options.readOnly !== undefined)
+      throw new FilesystemError('EROFS', `read-only file system, ${action} (${this.options.readOnly})`);
+  }
+
+  private checkSpace(path: string, size: number, shown: string): void {
     const previous = this.image.entries[path];
-    const used = this.image.usedBytes - (previous ? entrySize(previous) : 0) + entrySize(entry);
+    const used = this.image.usedBytes - (previous ? entrySize(previous) : 0) + size;
     if (used > MAX_DISK_BYTES) {
       throw new FilesystemError(
         'ENOSPC',
         `no space left on device, write '${shown}' (EC2 Lab keeps at most ${MAX_DISK_BYTES / 1024 / 1024} MiB of files on a disk)`,
       );
     }
+  }
+
+  private put(path: string, entry: FilesystemEntry, shown: string): void {
+    this.checkSpace(path, entrySize(entry), shown);
+    const previous = this.image.entries[path];
+    this.image.usedBytes += entrySize(entry) - (previous ? entrySize(previous) : 0);
     this.image.entries[path] = entry;
-    this.image.usedBytes = used;
   }
 
   private entry<T extends Omit<FilesystemEntry, keyof EntryBase>>(fields: T, owner: EntryOwner): T & EntryBase {
@@ -393,5 +383,7 @@ export class Filesystem {
 }
 
 function definedOnly(owner: EntryOwner): EntryOwner {
-  return Object.fromEntries(Object.entries(owner).filter(([key, v]) => v !== undefined && key !== 'append'));
+  return Object.fromEntries(
+    Object.entries(owner).filter(([key, v]) => v !== undefined && key !== 'append' && key !== 'recursive'),
+  );
 }

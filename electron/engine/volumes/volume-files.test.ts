@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TIMINGS } from '../instances/lifecycle';
 import { openSqliteStateStore } from '../state/sqlite-state-store';
+import type { MemoryStateStore } from '../state/state-store';
 import { createTestLab, quickStartImage, type TestLab } from '../test-support/test-lab';
-import { MAX_DISK_BYTES } from './filesystem';
+import { Filesystem, MAX_DISK_BYTES } from './filesystem';
 import { VOLUME_TIMINGS } from './volume-lifecycle';
 
 const ZONE = 'ap-northeast-2a';
@@ -95,6 +96,37 @@ describe('what volumes hold', () => {
       expect(fs.list('/')).toEqual(['half', 'lost+found']);
       expect(fs.image.usedBytes).toBe(MAX_DISK_BYTES / 2);
     });
+  });
+
+  it('inspects a disk where it is: no copy, nothing saved, and every change through it refused with EROFS', () => {
+    const lab = createTestLab();
+    const volumeId = lab.ec2('CreateVolume', { AvailabilityZone: ZONE, Size: 4 }).VolumeId!;
+    lab.engine.disks.change(volumeId, (fs) => {
+      fs.format('xfs');
+      fs.writeFile('/big', new Uint8Array(1024 * 1024));
+    });
+    const clone = vi.spyOn(globalThis, 'structuredClone');
+    const commits = (lab.store as MemoryStateStore).commits;
+    try {
+      expect(lab.engine.disks.inspect(volumeId, (fs) => fs.stat('/big'))).toMatchObject({ size: 1024 * 1024 });
+      expect(lab.engine.disks.inspect(volumeId, (fs) => fs.statfs())).toMatchObject({
+        type: 'xfs',
+        sizeBytes: 4 * 1024 ** 3,
+        usedBytes: 1024 * 1024,
+      });
+      expect(clone).not.toHaveBeenCalled();
+    } finally {
+      clone.mockRestore();
+    }
+    expect(() => lab.engine.disks.inspect(volumeId, (fs) => fs.writeFile('/new', 'x'))).toThrow(
+      `EROFS: read-only file system, open '/new' ('${volumeId}' is open for reading only)`,
+    );
+    expect(() => lab.engine.disks.inspect(volumeId, (fs) => fs.chmod('/big', 0o600))).toThrow(/^EROFS/);
+    expect((lab.store as MemoryStateStore).commits).toBe(commits);
+    expect(lab.engine.disks.inspect(volumeId, (fs) => [fs.list('/'), fs.stat('/big').mode])).toEqual([['big'], 0o644]);
+    // `read` hands out a copy that carries its data, readable anywhere.
+    const copy = lab.engine.disks.read(volumeId)!;
+    expect(new Filesystem(copy, 0).readFile('/big')).toHaveLength(1024 * 1024);
   });
 
   it('drops the files of volumes deleted with their instance and of deleted volumes', () => {
