@@ -51,6 +51,18 @@ describe('Connect to instance', () => {
     await flushPromises();
     expect(location.hash).toBe(`#/connect-to-instance/${id}`);
     expect(getByRole(main(), 'heading', 'Connect to instance')).toBeTruthy();
+
+    // Actions → Connect, and the details pane's Connect, lead there too.
+    location.hash = `#/instances/${id}`;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    const details = getByRole(main(), 'link', 'Connect');
+    expect(details.getAttribute('href')).toBe(`#/connect-to-instance/${id}`);
+    getByRole(main(), 'button', 'Actions').click();
+    await flushPromises();
+    getByRole(getByRole(main(), 'menu', 'Actions'), 'menuitem', 'Connect').click();
+    await flushPromises();
+    expect(location.hash).toBe(`#/connect-to-instance/${id}`);
   });
 
   it("shows the SSH client steps with the key pair's file, the AMI's user and the public DNS name", async () => {
