@@ -83,6 +83,7 @@ describe('terminals in the console', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: UI_TIMEOUT }).toBe('hello');
     await page.evaluate(() => navigator.clipboard.writeText('echo pasted'));
     await terminal.click({ button: 'right' });
+    await expectScreen(terminal, /\$ echo pasted$/); // the clipboard is read asynchronously
     await page.keyboard.press('Enter');
     await expectScreen(terminal, /\$ echo pasted\npasted\nlearner@laptop:~\$$/);
 
@@ -146,5 +147,10 @@ describe('terminals in the console', () => {
     // Each command was typed after the one before it finished: each follows its own prompt.
     expect(screen).toMatch(/learner@laptop:~\$ cd ~\/Downloads\n/);
     expect(screen).toMatch(/\$ chmod 400 "connect-key\.pem"\n/);
+    // The downloaded key (0644, as a browser leaves it) is now the owner's alone.
+    expect(screen).toContain('learner@laptop:~/Downloads$ chmod 400 "connect-key.pem"\n');
+    await page.keyboard.type('ls -l connect-key.pem');
+    await page.keyboard.press('Enter');
+    await expectScreen(terminal, /\n-r-------- [^\n]* connect-key\.pem\n[^\n]*\$$/);
   });
 });

@@ -103,6 +103,12 @@ describe('Connect to instance', () => {
     expect(screen).toContain('learner@laptop:~$ cd ~/Downloads');
     expect(screen).toMatch(/\$ chmod 400 "lab-key\.pem"\n/);
     expect(screen).toMatch(/\$ ssh -i "lab-key\.pem" ubuntu@/);
+    // The key the console saved in ~/Downloads (0644, as a browser leaves it) is now the owner's alone.
+    expect(screen).toContain('learner@laptop:~/Downloads$ chmod 400 "lab-key.pem"');
+    const keyFile = lab
+      .lab('DescribeLaptopFiles', {})
+      .Files.find((file) => file.Path.endsWith('/Downloads/lab-key.pem'));
+    expect(keyFile?.Mode).toBe(0o400);
   });
 
   it('says why SSH cannot connect: no key pair, no public address, not running', async () => {
