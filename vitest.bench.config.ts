@@ -6,6 +6,8 @@ export default defineConfig({
     name: 'bench',
     environment: 'node',
     include: ['bench/**/*.bench.test.ts'],
+    // Empties the results before the run and prints them as one table (lab, ceiling, ratio, target, PASS/FAIL) after it.
+    globalSetup: ['bench/summary.ts'],
     testTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,

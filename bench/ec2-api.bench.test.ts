@@ -1,117 +1,183 @@
 /**
- * The EC2 API door under load, through the real @aws-sdk/client-ec2 and the real engine (in-memory
- * store): 1,000 RunInstances, then DescribeInstances over those 1,000 instances. Prints latency
- * (median, p95) and throughput with console.log.
+ * The EC2 API door against its physical limit, in one run: browser mode (`node dist/web/main.js`, its
+ * SQLite lab, the clock at 60×) and a bare `node:http` server answering the same bytes (bare-server.ts),
+ * each in its own process, driven by the real @aws-sdk/client-ec2 over loopback. Wire time per call
+ * (RunInstances, CreateTags, the state changes, DescribeInstances of 1,000), 8 concurrent clients,
+ * and browser mode's memory after the run (after a forced GC). BENCH_PROFILE=1 also writes a CPU
+ * profile and a heap snapshot of browser mode to dist/bench/.
  */
-import { DescribeImagesCommand, DescribeInstancesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessKeys } from '../electron/doors/ec2-api/access-keys';
-import { startEc2ApiServer, type Ec2ApiServer } from '../electron/doors/ec2-api/ec2-api-server';
-import { createEngine, type Engine } from '../electron/engine/engine';
-import { MemoryStateStore } from '../electron/engine/state/state-store';
+import {
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  RunInstancesCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { summarize } from './measure';
+import { BENCH_KEYS, startBareServer, startLabProcess, type BareServer, type LabProcess } from './processes';
+import { replayThroughput } from './replay';
+import { atLeastShareOfCeiling, atMost, atMostTimesCeiling, info, record } from './verdict';
+import { createWireClient, type WireClient } from './wire-client';
 
 const INSTANCES = 1000;
-const keys = createAccessKeys();
-let engine: Engine;
-let server: Ec2ApiServer;
-let client: EC2Client;
-
-interface Figures {
-  count: number;
-  medianMs: number;
-  p95Ms: number;
-  perSecond: number;
-}
-
-async function measure(count: number, call: (i: number) => Promise<unknown>, concurrency = 1): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = performance.now();
-        await call(i);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { count, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), perSecond: round((count / elapsed) * 1000) };
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
-const report = (name: string, figures: Figures) =>
-  console.log(
-    `${name.padEnd(58)} n=${figures.count}  median ${figures.medianMs} ms  p95 ${figures.p95Ms} ms  ${figures.perSecond} req/s`,
-  );
+const PROFILE = process.env.BENCH_PROFILE === '1';
+let lab: LabProcess;
+let bare: BareServer;
+let labClient: WireClient;
+let bareClient: WireClient;
+let rssAtStart = 0;
 
 beforeAll(async () => {
-  engine = createEngine({ store: new MemoryStateStore() });
-  server = await startEc2ApiServer({ engine, port: 0, credentials: keys });
-  client = new EC2Client({ endpoint: `http://127.0.0.1:${server.port}`, region: 'ap-northeast-2', credentials: keys });
+  lab = await startLabProcess();
+  rssAtStart = lab.rssMiB();
+  bare = await startBareServer();
+  labClient = createWireClient(lab.apiUrl, BENCH_KEYS);
+  bareClient = createWireClient(bare.url, BENCH_KEYS);
+  await lab.lab('SetClockSpeed', { speed: 60 });
+  if (PROFILE) await lab.inspector!.startCpuProfile();
 });
 afterAll(async () => {
-  client.destroy();
-  await server.close();
-  engine.close();
+  labClient?.destroy();
+  bareClient?.destroy();
+  await lab?.stop();
+  await bare?.stop();
 });
 
-describe('EC2 API door benchmark', () => {
-  it(`RunInstances ×${INSTANCES}, then DescribeInstances over ${INSTANCES} instances`, async () => {
-    const { Images } = await client.send(
-      new DescribeImagesCommand({ Filters: [{ Name: 'architecture', Values: ['x86_64'] }] }),
-    );
-    const ImageId = Images![0]!.ImageId!;
-    const ids: string[] = [];
+/** Wire times (ms) of `count` calls made with `client`. */
+async function wireTimes(
+  client: WireClient,
+  count: number,
+  call: (index: number) => Promise<unknown>,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let index = 0; index < count; index++) {
+    await call(index);
+    samples.push(client.lastWireMs());
+  }
+  return samples;
+}
 
-    report(
-      'RunInstances (1 instance each, sequential)',
-      await measure(INSTANCES, async (i) => {
-        const { Instances } = await client.send(
-          new RunInstancesCommand({
-            ImageId,
-            InstanceType: 't3.micro',
-            MinCount: 1,
-            MaxCount: 1,
-            TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: `bench-${i}` }] }],
-          }),
-        );
-        ids.push(Instances![0]!.InstanceId!);
-      }),
-    );
-    expect(new Set(ids).size).toBe(INSTANCES);
+/**
+ * The lab's wire time for `count` calls and the bare server's for the same reply bytes, in three
+ * alternating rounds, so both meet the same load on the machine. Medians over all rounds.
+ */
+async function againstCeiling(
+  operation: string,
+  count: number,
+  call: (client: EC2Client, index: number) => Promise<unknown>,
+): Promise<{ lab: number; ceiling: number }> {
+  const labSamples: number[] = [];
+  const bareSamples: number[] = [];
+  const perRound = Math.ceil(count / 3);
+  for (let first = 0; first < count; first += perRound) {
+    const round = Math.min(perRound, count - first);
+    labSamples.push(...(await wireTimes(labClient, round, (index) => call(labClient.client, first + index))));
+    await bare.answer(labClient.lastReply(operation));
+    bareSamples.push(...(await wireTimes(bareClient, round, (index) => call(bareClient.client, first + index))));
+  }
+  return { lab: summarize(labSamples).medianMs, ceiling: summarize(bareSamples).medianMs };
+}
 
-    let listed = 0;
-    report(
-      `DescribeInstances, all ${INSTANCES} in one reply`,
-      await measure(30, async () => {
-        const { Reservations } = await client.send(new DescribeInstancesCommand({}));
-        listed = Reservations!.reduce((n, r) => n + r.Instances!.length, 0);
-      }),
-    );
-    expect(listed).toBe(INSTANCES);
+const waitRealMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-    report(
-      'DescribeInstances, MaxResults=100 (one page)',
-      await measure(100, () => client.send(new DescribeInstancesCommand({ MaxResults: 100 }))),
-    );
-    report(
-      'DescribeInstances, one InstanceId',
-      await measure(500, (i) => client.send(new DescribeInstancesCommand({ InstanceIds: [ids[i % INSTANCES]!] }))),
-    );
-    report(
-      'DescribeInstances, filter tag:Name (1 match)',
-      await measure(200, (i) =>
-        client.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: [`bench-${i}`] }] })),
-      ),
-    );
-    report(
-      'DescribeInstances, one InstanceId, 8 concurrent clients',
-      await measure(1000, (i) => client.send(new DescribeInstancesCommand({ InstanceIds: [ids[i % INSTANCES]!] })), 8),
-    );
+it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async () => {
+  const { Images } = await labClient.client.send(
+    new DescribeImagesCommand({ Filters: [{ Name: 'architecture', Values: ['x86_64'] }], Owners: ['amazon'] }),
+  );
+  const ImageId = Images![0]!.ImageId!;
+  const ids: string[] = [];
+  const run = (client: EC2Client, index: number) =>
+    client
+      .send(
+        new RunInstancesCommand({
+          ImageId,
+          InstanceType: 't3.micro',
+          MinCount: 1,
+          MaxCount: 1,
+          TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: `bench-${index}` }] }],
+        }),
+      )
+      .then(({ Instances }) => {
+        if (client === labClient.client) ids.push(Instances![0]!.InstanceId!);
+      });
+  const launched = await againstCeiling('RunInstances', INSTANCES, run);
+  expect(new Set(ids).size).toBe(INSTANCES);
+  record(atMostTimesCeiling('RunInstances, 1 instance (wire, median)', launched.lab, launched.ceiling, 2));
+
+  const tagged = await againstCeiling('CreateTags', 300, (client, index) =>
+    client.send(new CreateTagsCommand({ Resources: [ids[index]!], Tags: [{ Key: 'team', Value: `t${index % 7}` }] })),
+  );
+  record(atMostTimesCeiling('CreateTags, 1 instance (wire, median)', tagged.lab, tagged.ceiling, 2));
+
+  // At 60× an instance is running 0.25 s after launch and stopped 0.33 s after StopInstances.
+  await waitRealMs(500);
+  const stopped = await againstCeiling('StopInstances', 200, (client, index) =>
+    client.send(new StopInstancesCommand({ InstanceIds: [ids[index]!] })),
+  );
+  record(atMostTimesCeiling('StopInstances, 1 instance (wire, median)', stopped.lab, stopped.ceiling, 2));
+  await waitRealMs(800);
+  const started = await againstCeiling('StartInstances', 200, (client, index) =>
+    client.send(new StartInstancesCommand({ InstanceIds: [ids[index]!] })),
+  );
+  record(atMostTimesCeiling('StartInstances, 1 instance (wire, median)', started.lab, started.ceiling, 2));
+
+  let listed = 0;
+  const all = await againstCeiling('DescribeInstances', 20, async (client) => {
+    const { Reservations } = await client.send(new DescribeInstancesCommand({}));
+    listed = Reservations!.reduce((n, r) => n + r.Instances!.length, 0);
   });
+  expect(listed).toBe(INSTANCES);
+  const bytes = labClient.lastReply('DescribeInstances').length;
+  record(
+    atMostTimesCeiling(
+      `DescribeInstances, all ${INSTANCES} (${(bytes / 1024 / 1024).toFixed(1)} MiB, wire, median)`,
+      all.lab,
+      all.ceiling,
+      3,
+    ),
+  );
+
+  const byTag = await againstCeiling('DescribeInstances', 300, (client, index) =>
+    client.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: [`bench-${index}`] }] })),
+  );
+  record(atMostTimesCeiling('DescribeInstances, filter tag:Name, 1 match (wire, median)', byTag.lab, byTag.ceiling, 2));
+
+  const byId = await againstCeiling('DescribeInstances', 300, (client, index) =>
+    client.send(new DescribeInstancesCommand({ InstanceIds: [ids[index % INSTANCES]!] })),
+  );
+  record(atMostTimesCeiling('DescribeInstances, one InstanceId (wire, median)', byId.lab, byId.ceiling, 2));
+  // 8 clients on their own keep-alive connections, replaying one signed DescribeInstances of one id (the last call above).
+  const signed = labClient.lastRequest('DescribeInstances');
+  await bare.answer(labClient.lastReply('DescribeInstances'));
+  await replayThroughput(lab.apiUrl, signed, 8, 500);
+  await replayThroughput(bare.url, signed, 8, 500);
+  const labRates: number[] = [];
+  const bareRates: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    labRates.push(await replayThroughput(lab.apiUrl, signed, 8, 2000));
+    bareRates.push(await replayThroughput(bare.url, signed, 8, 2000));
+  }
+  const labRate = Math.max(...labRates);
+  const bareRate = Math.max(...bareRates);
+  record(atLeastShareOfCeiling('8 concurrent clients, DescribeInstances one InstanceId', labRate, bareRate, 0.5));
+
+  if (PROFILE) {
+    mkdirSync('dist/bench', { recursive: true });
+    await lab.inspector!.stopCpuProfile('dist/bench/ec2-api.cpuprofile');
+    await lab.inspector!.heapSnapshot('dist/bench/ec2-api-after.heapsnapshot');
+  }
+  const rssBeforeGc = lab.rssMiB();
+  const memory = await lab.inspector!.memoryAfterGc();
+  record(
+    atMost('browser mode RSS after the run', rssBeforeGc, 'MiB', 150),
+    info('  … RSS when it had just started', rssAtStart, 'MiB'),
+    info('  … RSS after a forced GC', memory.rss, 'MiB'),
+    info('  … JS heap used after a forced GC', memory.heapUsed, 'MiB'),
+    info('  … JS heap reserved (heapTotal)', memory.heapTotal, 'MiB'),
+    info('  … external (Buffers, SQLite outside the heap)', memory.external, 'MiB'),
+  );
 });

@@ -3,6 +3,7 @@ export interface Figures {
   runs: number;
   medianMs: number;
   p95Ms: number;
+  maxMs: number;
   perSecond: number;
 }
 
@@ -34,6 +35,7 @@ export function summarize(samples: number[]): Figures {
     runs: samples.length,
     medianMs: round(at(0.5)),
     p95Ms: round(at(0.95)),
+    maxMs: round(sorted[sorted.length - 1]!),
     perSecond: Math.round((samples.length / total) * 1000),
   };
 }

@@ -8,6 +8,7 @@ import type { EngineContext } from './context';
 import { applyFilters, type FilterFields } from './filters';
 import { findRecords } from './find-records';
 import { paginate } from './pagination';
+import { candidatesByTag } from './tag-index';
 import type { ResourceCollection, Tag, Tagged } from './resource-collection';
 
 export interface DescribeRequest {
@@ -83,6 +84,8 @@ export function describeRecords<T extends object & Tagged, S>(
 ): Described<S> {
   const items = ids?.length
     ? findRecords(ctx, region, collection, ids)
-    : (recipe.items ?? ctx.records(collection).inRegion(region));
+    : (recipe.items ??
+      candidatesByTag(ctx.records(collection), region, request.Filters) ??
+      ctx.records(collection).inRegion(region));
   return describeItems(items, request, { ...recipe, tagsOf: (item) => item.tags });
 }

@@ -52,6 +52,8 @@ type Listener = (event: EngineEvent) => void;
 
 /** How often (real ms) a running clock is announced and saved while nothing else happens. */
 const CLOCK_ANNOUNCE_MS = 5_000;
+/** How long (real ms) after the last commit the lab counts as quiet, for the store's upkeep. */
+const QUIET_AFTER_MS = 1_000;
 
 export class Engine {
   private readonly store: StateStore;
@@ -66,6 +68,9 @@ export class Engine {
   private readonly listeners = new Set<Listener>();
   private readonly changes = new Map<string, Set<string>>();
   private lastClockAnnounce = 0;
+  /** When a command last changed something (real ms), and whether the store's upkeep has run since. */
+  private lastChangeAt = 0;
+  private upkeepDue = false;
   private apiAccess: ApiAccessProvider | undefined;
   private readonly logged: ActivityEvent[] = [];
   private closed = false;
@@ -179,6 +184,14 @@ export class Engine {
       this.persistClock();
       this.announceClock();
     }
+    if (this.upkeepDue && this.realNow() - this.lastChangeAt >= QUIET_AFTER_MS) {
+      this.upkeepDue = false;
+      try {
+        this.store.whileIdle?.();
+      } catch {
+        // Upkeep is optional; the next quiet moment tries again.
+      }
+    }
   }
 
   close(): void {
@@ -266,7 +279,10 @@ export class Engine {
     }
   }
 
+  /** Every commit saves the clock with it, so this is also where the store's upkeep becomes due. */
   private saveClock(): void {
+    this.lastChangeAt = this.realNow();
+    this.upkeepDue = true;
     const settings = this.ctx.records(SETTINGS).touch(SETTINGS_ID);
     settings.clockNow = this.clock.now();
     settings.clockSpeed = this.clock.speed;

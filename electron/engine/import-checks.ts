@@ -24,9 +24,26 @@ export const time: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(
 export const count: FieldCheck = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
 export const flag: FieldCheck = (v) => typeof v === 'boolean';
 export const list: FieldCheck = (v) => Array.isArray(v);
-export const region: FieldCheck = (v, catalog) => catalog.regions.some((r) => r.RegionName === v);
-export const zone: FieldCheck = (v, catalog) => catalog.regions.some((r) => r.Zones.some((z) => z.ZoneName === v));
-export const instanceType: FieldCheck = (v, catalog) => catalog.instanceTypes.some((t) => t.InstanceType === v);
+/** The catalog's names as sets, made once per catalog: a lab of 10,000 instances checks each on open. */
+const catalogNames = new WeakMap<
+  Catalog,
+  { regions: Set<unknown>; zones: Set<unknown>; instanceTypes: Set<unknown> }
+>();
+function namesOf(catalog: Catalog) {
+  let names = catalogNames.get(catalog);
+  if (!names) {
+    names = {
+      regions: new Set(catalog.regions.map((r) => r.RegionName)),
+      zones: new Set(catalog.regions.flatMap((r) => r.Zones.map((z) => z.ZoneName))),
+      instanceTypes: new Set(catalog.instanceTypes.map((t) => t.InstanceType)),
+    };
+    catalogNames.set(catalog, names);
+  }
+  return names;
+}
+export const region: FieldCheck = (v, catalog) => namesOf(catalog).regions.has(v);
+export const zone: FieldCheck = (v, catalog) => namesOf(catalog).zones.has(v);
+export const instanceType: FieldCheck = (v, catalog) => namesOf(catalog).instanceTypes.has(v);
 export const ipv4: FieldCheck = (v) => isIpv4(v);
 /** A VPC or subnet block: /16 to /28 (VPC User Guide: vpc-cidr-blocks). */
 export const cidr: FieldCheck = (v) => {

@@ -32,6 +32,34 @@ describe('instances store', () => {
     expect(store.lastActions[id]).toBe('stop');
   });
 
+  it('re-reads an instance once per event while it stops, and its checks again only when it runs', async () => {
+    const id = lab.launch().InstanceId!;
+    lab.pass(5 * 60_000);
+    const store = useInstancesStore();
+    await store.load();
+    await settle();
+    expect(store.statuses[id]?.InstanceStatus?.Status).toBe('ok');
+    const reads = () => lab.bridge.calls.filter((c) => /^Describe/.test(c.operation)).map((c) => c.operation);
+    const before = reads().length;
+
+    lab.ec2('StopInstances', { InstanceIds: [id] });
+    await settle();
+    lab.waitFor(id, 'stopped');
+    await settle();
+    expect(store.instances[0]?.State?.Name).toBe('stopped');
+    expect(store.statuses[id]?.InstanceStatus?.Status).toBe('not-applicable');
+    expect(store.statuses[id]?.InstanceState?.Name).toBe('stopped');
+    // stopping, then stopped: one DescribeInstances each, no status read.
+    expect(reads().slice(before)).toEqual(['DescribeInstances', 'DescribeInstances']);
+
+    lab.ec2('StartInstances', { InstanceIds: [id] });
+    await settle();
+    lab.waitFor(id, 'running');
+    await settle();
+    expect(store.statuses[id]?.InstanceStatus?.Status).toBe('initializing');
+    expect(reads().slice(before + 2)).toEqual(['DescribeInstances', 'DescribeInstances', 'DescribeInstanceStatus']);
+  });
+
   it('asks for status checks again on clock events while a check is initializing', async () => {
     const id = lab.launch().InstanceId!;
     lab.waitFor(id, 'running');

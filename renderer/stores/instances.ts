@@ -4,7 +4,7 @@
  * Each action answers the AWS CLI command that does the same, for the success banner.
  */
 import { defineStore, storeToRefs } from 'pinia';
-import { ref } from 'vue';
+import { ref, shallowRef } from 'vue';
 import type {
   Instance,
   InstanceStateChange,
@@ -23,10 +23,25 @@ import { useRegionStore } from './region';
 
 const NOT_FOUND = 'InvalidInstanceID.NotFound';
 
+/** The status DescribeInstanceStatus answers for an instance that is not running: nothing to check. */
+function notApplicable(instance: Instance): InstanceStatus {
+  const summary = { Status: 'not-applicable' as const };
+  return {
+    InstanceId: instance.InstanceId,
+    AvailabilityZone: instance.Placement?.AvailabilityZone,
+    InstanceState: instance.State,
+    InstanceStatus: summary,
+    SystemStatus: summary,
+    AttachedEbsStatus: summary,
+    Events: [],
+  };
+}
+
 export const useInstancesStore = defineStore('instances', () => {
   const { selected: region } = storeToRefs(useRegionStore());
-  const instances = ref<Instance[]>([]);
-  const statuses = ref<Record<string, InstanceStatus>>({});
+  // Replaced whole on every change, never changed in place: no deep proxies over thousands of instances.
+  const instances = shallowRef<Instance[]>([]);
+  const statuses = shallowRef<Record<string, InstanceStatus>>({});
   /** The last lifecycle action per instance, for the state diagram. */
   const lastActions = ref<Record<string, LifecycleAction>>({});
   /** The state each last action began from, so the diagram lights only the path taken. */
@@ -72,8 +87,28 @@ export const useInstancesStore = defineStore('instances', () => {
       fresh = (await describe(regionName)).filter((instance) => ids.includes(instance.InstanceId ?? ''));
     }
     if (regionName !== region.value) return;
+    const before = new Map(instances.value.map((instance) => [instance.InstanceId ?? '', instance.State?.Name]));
     merge(ids, fresh);
-    await loadStatuses(fresh.map((instance) => instance.InstanceId ?? ''));
+    await loadStatuses(statusesToRead(fresh, before));
+  }
+
+  /**
+   * One read per event where it can be: only a running instance has status checks to read, and one
+   * that was already running with its checks passed keeps them (they reset only when it stops). An
+   * instance in any other state gets the not-applicable status DescribeInstanceStatus would answer
+   * (API_DescribeInstanceStatus: IncludeAllInstances) without asking.
+   */
+  function statusesToRead(fresh: Instance[], before: Map<string, InstanceStateName | undefined>): string[] {
+    const next = { ...statuses.value };
+    const toRead: string[] = [];
+    for (const instance of fresh) {
+      const id = instance.InstanceId ?? '';
+      const known = statuses.value[id];
+      if (instance.State?.Name !== 'running') next[id] = notApplicable(instance);
+      else if (!(before.get(id) === 'running' && known?.InstanceStatus?.Status === 'ok')) toRead.push(id);
+    }
+    statuses.value = next;
+    return toRead;
   }
 
   function merge(requestedIds: string[], fresh: Instance[]): void {

@@ -16,7 +16,7 @@ import { decodeUtf8, parseFormParams } from './form-params';
 import { parseQueryInput } from './query-input-parser';
 import { verifySigV4, type SignedRequest } from './sigv4-verifier';
 import { answerSts } from './sts-handler';
-import { serializeOutput } from './xml-output-serializer';
+import { serializeOutputChunks } from './xml-output-serializer';
 
 /** What the door needs of the engine: its one entry point (synchronous, never throws). */
 export type Ec2ApiEngine = Pick<DoorEngine, 'dispatch'>;
@@ -35,7 +35,23 @@ export interface Ec2ApiReply {
   status: number;
   requestId: string;
   /** XML text: a response document or an error envelope. */
-  body: string;
+  readonly body: string;
+  /** The same document as the bytes to send, where it was written as bytes (a success). */
+  readonly chunks?: readonly Buffer[];
+}
+
+/** A success: its XML as written (byte chunks), and as text only if someone asks for it. */
+class ChunkedReply implements Ec2ApiReply {
+  readonly status = 200;
+
+  constructor(
+    readonly requestId: string,
+    readonly chunks: readonly Buffer[],
+  ) {}
+
+  get body(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
 }
 
 const SERVED = new Set<string>(EC2_OPERATION_NAMES);
@@ -47,7 +63,8 @@ export function createEc2ApiHandler(options: Ec2ApiHandlerOptions): (request: Si
   return (request) => {
     const requestId = randomUUID();
     try {
-      return { requestId, ...answer(request, requestId) };
+      const reply = answer(request, requestId);
+      return 'chunks' in reply ? new ChunkedReply(requestId, reply.chunks) : { requestId, ...reply };
     } catch (error) {
       const known = error instanceof Ec2ApiError ? error : undefined;
       if (!known) onInternalError(error);
@@ -56,7 +73,10 @@ export function createEc2ApiHandler(options: Ec2ApiHandlerOptions): (request: Si
     }
   };
 
-  function answer(request: SignedRequest, requestId: string): Omit<Ec2ApiReply, 'requestId'> {
+  function answer(
+    request: SignedRequest,
+    requestId: string,
+  ): { status: number; body: string } | { chunks: readonly Buffer[] } {
     if (request.headers['authorization'] === undefined) refuseUnsigned(request);
     const { region, service, accessKeyId } = verifySigV4(request, options.credentials(), realNow());
     const params = readParams(request);
@@ -79,7 +99,7 @@ export function createEc2ApiHandler(options: Ec2ApiHandlerOptions): (request: Si
     if (!result.ok) {
       return { status: httpStatusOf(result.error.code), body: errorEnvelope(result.error, requestId) };
     }
-    return { status: 200, body: serializeOutput(action, operation.output, result.value, requestId) };
+    return { chunks: serializeOutputChunks(action, operation.output, result.value, requestId) };
   }
 }
 

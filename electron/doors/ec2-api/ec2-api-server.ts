@@ -141,14 +141,22 @@ function clientErrorReply(errorCode: string | undefined): { status: string; code
 
 function send(response: ServerResponse, reply: Ec2ApiReply, close = false): void {
   if (response.headersSent || response.destroyed) return;
+  // Bytes as the serializer wrote them (kept fragments are sent as they are), else the text encoded once.
+  const chunks = reply.chunks ?? [Buffer.from(reply.body)];
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
   response.writeHead(reply.status, {
     'Content-Type': 'text/xml;charset=UTF-8',
-    'Content-Length': Buffer.byteLength(reply.body),
+    'Content-Length': length,
     'x-amzn-RequestId': reply.requestId,
     'X-Content-Type-Options': 'nosniff',
     ...(close ? { Connection: 'close' } : {}),
   });
-  response.end(reply.body);
+  // Corked, so the headers and every chunk leave in as few writes as the socket takes.
+  response.cork();
+  for (const chunk of chunks) response.write(chunk);
+  response.end();
+  response.uncork();
 }
 
 /** Answers before (or instead of) reading the body, and closes the connection so the rest is never read. */

@@ -4,7 +4,7 @@
  * request signature"): canonical request → string to sign → HMAC chain over the credential scope.
  * Only header-signed requests; pre-signed URLs are refused by the caller.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { AccessKeyPair } from './access-keys';
 import { apiErrors } from './ec2-api-errors';
 
@@ -71,8 +71,7 @@ export function verifySigV4(request: SignedRequest, keys: AccessKeyPair, realNow
   const credentialScope = `${scopeDate}/${region}/${service}/aws4_request`;
   const canonical = canonicalRequest(request, signedHeaders);
   const stringToSign = [ALGORITHM, amzDate, credentialScope, sha256Hex(canonical)].join('\n');
-  let key: Buffer = hmac(`AWS4${keys.secretAccessKey}`, scopeDate);
-  for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+  const key = signingKey(keys.secretAccessKey, scopeDate, region, service);
   const expected = Buffer.from(createHmac('sha256', key).update(stringToSign).digest('hex'));
   const given = Buffer.from(auth.signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw apiErrors.signatureDoesNotMatch();
@@ -190,6 +189,26 @@ function decodeLeniently(text: string): string {
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The signing key of a scope (secret, day, region, service) is the same for every request of that
+ * scope, so it is derived once (four HMACs) and kept as a KeyObject; a few scopes are kept at most.
+ */
+const signingKeys = new Map<string, KeyObject>();
+const MAX_SIGNING_KEYS = 16;
+
+function signingKey(secretAccessKey: string, scopeDate: string, region: string, service: string): KeyObject {
+  const scope = `${secretAccessKey}\u0000${scopeDate}\u0000${region}\u0000${service}`;
+  let key = signingKeys.get(scope);
+  if (!key) {
+    let derived: Buffer = hmac(`AWS4${secretAccessKey}`, scopeDate);
+    for (const part of [region, service, 'aws4_request']) derived = hmac(derived, part);
+    key = createSecretKey(derived);
+    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+    signingKeys.set(scope, key);
+  }
+  return key;
 }
 
 function hmac(key: string | Buffer, data: string): Buffer {

@@ -89,4 +89,18 @@ describe('SDK-shaped output → EC2 XML, from the real model', () => {
       '<labelSet><entry><key>a</key><value>1</value></entry><entry><key>b&amp;</key><value>2</value></entry></labelSet>',
     );
   });
+
+  it('writes a frozen structure as it writes the same data unfrozen, and keeps writing it so', () => {
+    const instance = () => ({
+      InstanceId: 'i-1',
+      State: { Code: 16, Name: 'running' as const },
+      Tags: [{ Key: 'Name', Value: 'a & b' }],
+    });
+    const frozen = Object.freeze({ ...instance(), State: Object.freeze(instance().State) });
+    const plain = serialize('DescribeInstances', { Reservations: [{ Instances: [instance()] }] });
+    expect(serialize('DescribeInstances', { Reservations: [{ Instances: [frozen] }] })).toBe(plain);
+    expect(serialize('DescribeInstances', { Reservations: [{ Instances: [frozen, frozen] }] })).toBe(
+      serialize('DescribeInstances', { Reservations: [{ Instances: [instance(), instance()] }] }),
+    );
+  });
 });

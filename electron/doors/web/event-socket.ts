@@ -19,6 +19,8 @@ export interface EventSocket {
 export function createEventSocket(engine: DoorEngine): EventSocket {
   const server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const unsubscribe = engine.onEvent((event) => {
+    // No page open (the CLI or an SDK at work): nothing to encode.
+    if (server.clients.size === 0) return;
     const message = encodeWire(event);
     for (const client of server.clients) {
       if (client.readyState !== WebSocket.OPEN) continue;

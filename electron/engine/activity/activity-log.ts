@@ -10,6 +10,7 @@ import type { ActivityEvent } from '../../../shared/lab-operations';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { describeItems } from '../describe';
+import type { Repository } from '../state/repository';
 import { ACTIVITY, type ActivityRecord } from './activity-record';
 
 export const MAX_ACTIVITY = 500;
@@ -39,14 +40,22 @@ export interface ActivityIdKeys {
   created: readonly string[];
 }
 
+/** The log's event ids oldest first, as of a revision of the log: kept, so logging a call reads no other event. */
+const orders = new WeakMap<Repository<ActivityRecord>, { revision: number; ids: string[] }>();
+
+function eventIdsOldestFirst(log: Repository<ActivityRecord>): string[] {
+  const known = orders.get(log);
+  if (known?.revision === log.revision) return known.ids;
+  const ids = [...log.values()].sort((a, b) => a.sequence - b.sequence).map((record) => record.EventId);
+  orders.set(log, { revision: log.revision, ids });
+  return ids;
+}
+
 export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys: ActivityIdKeys): ActivityEvent {
   const log = ctx.records(ACTIVITY);
-  let newest = 0;
-  let oldest: ActivityRecord | undefined;
-  for (const record of log.values()) {
-    newest = Math.max(newest, record.sequence);
-    if (!oldest || record.sequence < oldest.sequence) oldest = record;
-  }
+  const order = eventIdsOldestFirst(log);
+  const newest = order.length ? log.get(order[order.length - 1]!)!.sequence : 0;
+  const oldest = order.length ? log.get(order[0]!) : undefined;
   const parameters = toPlainJson(outcome.input) ?? {};
   const record: ActivityRecord = {
     sequence: newest + 1,
@@ -65,7 +74,12 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
   if (record.ErrorCode === undefined) delete record.ErrorCode;
   if (record.ErrorMessage === undefined) delete record.ErrorMessage;
   log.put(record.EventId, record);
-  if (log.size > MAX_ACTIVITY && oldest) log.delete(oldest.EventId);
+  const ids = [...order, record.EventId];
+  if (log.size > MAX_ACTIVITY && oldest) {
+    log.delete(oldest.EventId);
+    ids.shift();
+  }
+  orders.set(log, { revision: log.revision, ids });
   return toEvent(record);
 }
 

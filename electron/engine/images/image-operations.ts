@@ -28,6 +28,7 @@ import { validateTags } from '../tags/tag-rules';
 import { IMAGES, type ImageBlockDevice, type ImageRecord } from './image-record';
 import { checkImageName } from './image-name';
 import { findLaunchImage } from './launch-image';
+import { nothingDue, noteScan } from '../due-times';
 
 /** Tags for the AMI and for its snapshots (API_CreateImage: TagSpecifications of `image` and `snapshot`). */
 function splitTags(specifications: CreateImageRequest['TagSpecifications']): { image: Tag[]; snapshot: Tag[] } {
@@ -220,6 +221,8 @@ export function copyImage(ctx: EngineContext, region: string, request: CopyImage
 export function advanceImages(ctx: EngineContext): void {
   const images = ctx.records(IMAGES);
   const snapshots = ctx.records(SNAPSHOTS);
+  // An image waits on its snapshots alone, not on the clock: while neither changed, nothing can be ready.
+  if (nothingDue(images, [images.revision, snapshots.revision], 0)) return;
   for (const image of [...images.values()]) {
     if (image.state !== 'pending') continue;
     const done = image.blockDevices.every((d) => !d.ebs || snapshots.get(d.ebs.snapshotId)?.state === 'completed');
@@ -227,4 +230,5 @@ export function advanceImages(ctx: EngineContext): void {
     images.touch(image.imageId).state = 'available';
     ctx.changed(image.region, 'image', image.imageId);
   }
+  noteScan(images, [images.revision, snapshots.revision], Infinity);
 }

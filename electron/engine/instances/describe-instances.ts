@@ -17,7 +17,7 @@ import type { FilterFields } from '../filters';
 import { privateDnsName, publicDnsName } from '../network-interfaces/ip-addresses';
 import { INSTANCES, type InstanceRecord } from './instance-record';
 import { statusChecksPassed } from './instance-lifecycle';
-import { instanceState, primaryInterface, toInstance } from './instance-view';
+import { describedInstance, instanceState, primaryInterface } from './instance-view';
 import { STATE_CODES } from './lifecycle';
 
 /** DescribeInstances' filters; the address filters read the primary network interface. */
@@ -103,7 +103,7 @@ function groupByReservation(ctx: EngineContext, instances: readonly InstanceReco
       reservation = { ReservationId: record.reservationId, OwnerId: record.ownerId, Groups: [], Instances: [] };
       reservations.set(record.reservationId, reservation);
     }
-    reservation.Instances!.push(toInstance(ctx, record));
+    reservation.Instances!.push(describedInstance(ctx, record));
   }
   return [...reservations.values()];
 }

@@ -15,6 +15,7 @@ import { INSTANCES, type InstanceRecord, type StateName } from './instance-recor
 import { instanceState } from './instance-view';
 import { COMPLETIONS, TIMINGS, TRANSITIONS, refusal, transitionDuration, type RequestAction } from './lifecycle';
 import { findInstances } from './find-instances';
+import { nothingDue, noteScan } from '../due-times';
 
 export function requestStateChange(
   ctx: EngineContext,
@@ -101,30 +102,47 @@ function reboot(ctx: EngineContext, id: string, now: number): void {
 
 /** The next moment something happens to this instance on its own, if anything. */
 function nextDue(instance: InstanceRecord): number | undefined {
-  const times = [instance.transitionDueAt, instance.statusChecksPassAt, instance.rebootingUntil, instance.removeAt];
-  const due = times.filter((t): t is number => t !== undefined);
-  return due.length ? Math.min(...due) : undefined;
+  let due: number | undefined;
+  for (const at of [
+    instance.transitionDueAt,
+    instance.statusChecksPassAt,
+    instance.rebootingUntil,
+    instance.removeAt,
+  ]) {
+    if (at !== undefined && (due === undefined || at < due)) due = at;
+  }
+  return due;
 }
 
 /**
  * Applies everything that fell due up to `now`, each at its own moment. Settling one instance
- * never touches another, so each is brought up to date on its own, in its own time order.
+ * never touches another, so each is brought up to date on its own, in its own time order. When no
+ * instance changed since the last scan and its earliest due moment has not come, nothing is read.
  */
 export function advanceInstances(ctx: EngineContext, now: number): void {
   const instances = ctx.records(INSTANCES);
+  if (nothingDue(instances, [instances.revision], now)) return;
   const due: string[] = [];
+  let dueAt = Infinity;
   for (const instance of instances.values()) {
     const at = nextDue(instance);
-    if (at !== undefined && at <= now) due.push(instance.instanceId);
+    if (at === undefined) continue;
+    if (at <= now) due.push(instance.instanceId);
+    else if (at < dueAt) dueAt = at;
   }
   for (const id of due) {
     for (;;) {
       const instance = instances.get(id);
       const at = instance && nextDue(instance);
-      if (at === undefined || at > now) break;
+      if (at === undefined) break;
+      if (at > now) {
+        dueAt = Math.min(dueAt, at);
+        break;
+      }
       settle(ctx, id, at);
     }
   }
+  noteScan(instances, [instances.revision], dueAt);
 }
 
 function settle(ctx: EngineContext, id: string, at: number): void {

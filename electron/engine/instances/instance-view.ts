@@ -1,6 +1,8 @@
 /**
  * Maps an engine record to AWS's `Instance` shape, as DescribeInstances and RunInstances return it,
- * with its network interfaces and block devices read from their own records.
+ * with its network interfaces and block devices read from their own records. DescribeInstances keeps
+ * each view (frozen) until the instance or a record it shows changes, so describing unchanged
+ * instances builds nothing and the EC2 API door reuses their XML.
  */
 import type {
   Instance,
@@ -13,8 +15,10 @@ import { privateAddressesOf } from '../network-interfaces/addresses-in-use';
 import { privateDnsName, publicDnsName } from '../network-interfaces/ip-addresses';
 import { publicAssociation } from '../network-interfaces/public-addresses';
 import { NETWORK_INTERFACES, type NetworkInterfaceRecord } from '../network-interfaces/network-interface-record';
+import { ADDRESSES } from '../addresses/address-record';
+import type { Repository } from '../state/repository';
 import { VOLUMES } from '../volumes/volume-record';
-import type { InstanceRecord } from './instance-record';
+import { INSTANCES, type InstanceRecord } from './instance-record';
 import { STATE_CODES } from './lifecycle';
 
 export function instanceState(record: InstanceRecord): InstanceState {
@@ -91,6 +95,48 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
     CurrentInstanceBootMode: 'legacy-bios',
   };
   return instance;
+}
+
+/** At most this many views are kept (about 4 KB each), the oldest made going first. */
+const MAX_KEPT_VIEWS = 5_000;
+const keptViews = new WeakMap<Repository<InstanceRecord>, Map<string, { stamp: string; instance: Instance }>>();
+
+/**
+ * The instance as DescribeInstances answers it: the kept view while the instance, its interfaces, its
+ * volumes and the region's Elastic IPs are unchanged, else a new one (kept, frozen). A command that
+ * has changed something already gets a view of its own, never kept: its records may change again.
+ */
+export function describedInstance(ctx: EngineContext, record: InstanceRecord): Instance {
+  const instances = ctx.records(INSTANCES);
+  if (instances.commandHasChanges()) return toInstance(ctx, record);
+  let kept = keptViews.get(instances);
+  if (!kept) keptViews.set(instances, (kept = new Map()));
+  const stamp = stampOf(ctx, record);
+  const found = kept.get(record.instanceId);
+  if (found?.stamp === stamp) return found.instance;
+  const instance = deepFreeze(toInstance(ctx, record));
+  kept.delete(record.instanceId);
+  kept.set(record.instanceId, { stamp, instance });
+  if (kept.size > MAX_KEPT_VIEWS) kept.delete(kept.keys().next().value!);
+  return instance;
+}
+
+/** The revisions of every record the view shows. */
+function stampOf(ctx: EngineContext, record: InstanceRecord): string {
+  const interfaces = ctx.records(NETWORK_INTERFACES);
+  const volumes = ctx.records(VOLUMES);
+  let stamp = `${ctx.records(INSTANCES).revisionOf(record.instanceId)}/${ctx.records(ADDRESSES).revision}`;
+  for (const id of record.networkInterfaceIds) stamp += `/${interfaces.revisionOf(id)}`;
+  for (const device of record.blockDevices) stamp += `/${volumes.revisionOf(device.volumeId)}`;
+  return stamp;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
 }
 
 function blockDeviceMappings(ctx: EngineContext, record: InstanceRecord): InstanceBlockDeviceMapping[] {

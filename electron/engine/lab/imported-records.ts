@@ -26,7 +26,7 @@ const BY_COLLECTION = new Map<string, ResourceFamily>(
 export function recordProblem(record: StoredRecord, catalog: Catalog): string | undefined {
   const family = BY_COLLECTION.get(record.collection);
   if (!family?.collection) return `belongs to an unknown collection '${record.collection}'`;
-  const structure = structureProblem(record.data, family.maxRecordChars ?? MAX_RECORD_CHARS);
+  const structure = structureProblem(record.data, family.maxRecordChars ?? MAX_RECORD_CHARS, record.textLength);
   if (structure) return structure;
   const data = record.data as Record<string, unknown>;
   const bad = family.importCheck?.(data, catalog);
@@ -101,14 +101,17 @@ function firstClash(records: readonly StoredRecord[]): string | undefined {
   return undefined;
 }
 
-function structureProblem(data: unknown, maxChars: number): string | undefined {
-  let text: string;
-  try {
-    text = JSON.stringify(data);
-  } catch {
-    return 'is not plain data';
+/** `textLength` is the saved JSON's length when the data was just parsed from it (then it is plain data). */
+function structureProblem(data: unknown, maxChars: number, textLength?: number): string | undefined {
+  let length = textLength;
+  if (length === undefined) {
+    try {
+      length = JSON.stringify(data).length;
+    } catch {
+      return 'is not plain data';
+    }
   }
-  if (text.length > maxChars) return `is larger than ${Math.floor(maxChars / 1024)} KiB`;
+  if (length > maxChars) return `is larger than ${Math.floor(maxChars / 1024)} KiB`;
   const walk = (value: unknown, depth: number): string | undefined => {
     if (depth > MAX_DEPTH) return `is nested deeper than ${MAX_DEPTH} levels`;
     if (typeof value !== 'object' || value === null) return undefined;

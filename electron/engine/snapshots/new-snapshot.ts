@@ -10,6 +10,7 @@ import type { Tag } from '../resource-collection';
 import { copyContents } from '../volumes/disk-contents';
 import type { VolumeRecord } from '../volumes/volume-record';
 import { SNAPSHOTS, type SnapshotRecord } from './snapshot-record';
+import { nothingDue, noteScan } from '../due-times';
 
 export const MAX_PENDING_PER_VOLUME = 5;
 
@@ -80,11 +81,19 @@ export function copySnapshotRecord(
   return record;
 }
 
+/** Completes the snapshots whose time came; reads nothing while no snapshot changed and none is due. */
 export function advanceSnapshots(ctx: EngineContext, now: number): void {
   const snapshots = ctx.records(SNAPSHOTS);
+  if (nothingDue(snapshots, [snapshots.revision], now)) return;
+  let dueAt = Infinity;
   for (const snapshot of [...snapshots.values()]) {
-    if (snapshot.state !== 'pending' || snapshot.completeAt > now) continue;
+    if (snapshot.state !== 'pending') continue;
+    if (snapshot.completeAt > now) {
+      dueAt = Math.min(dueAt, snapshot.completeAt);
+      continue;
+    }
     snapshots.touch(snapshot.snapshotId).state = 'completed';
     ctx.changed(snapshot.region, 'snapshot', snapshot.snapshotId);
   }
+  noteScan(snapshots, [snapshots.revision], dueAt);
 }

@@ -27,12 +27,25 @@ export interface RecordCollection<T extends object> {
 
 /** Told of every change to a repository's records: by a command, a rollback, or loading. */
 export type RecordObserver<T> = (id: string, before: T | undefined, after: T | undefined) => void;
+/**
+ * Revisions let a reader keep what it derived from records (a described instance, the next moment
+ * something falls due) until they change: every change a record may undergo (touch, put, delete,
+ * rollback, load) gives it, and its collection, a new revision. One counter for all repositories, so
+ * a revision is never reused, even across a reload.
+ */
+let lastRevision = 0;
 
 export class Repository<T extends object> {
   private readonly items = new Map<string, T>();
   private readonly regions = new Map<string, Map<string, T>>();
   // Typed for any record, so that a Repository<T> still passes as a Repository<object>.
   private readonly observers: RecordObserver<object>[] = [];
+  private readonly revisions = new Map<string, number>();
+  private collectionRevision = ++lastRevision;
+  /** Where each record stands in its region's order (inRegion's), as an increasing number. */
+  private readonly positions = new Map<string, number>();
+  private lastPosition = 0;
+  private readonly watchers: ((id: string | undefined) => void)[] = [];
   readonly collection: string;
 
   constructor(
@@ -77,6 +90,43 @@ export class Repository<T extends object> {
     return this.items.size;
   }
 
+  /** Changes whenever any record of the collection may have changed. */
+  get revision(): number {
+    return this.collectionRevision;
+  }
+
+  /** Changes whenever the record may have changed (0 for an id never seen). */
+  revisionOf(id: string): number {
+    return this.revisions.get(id) ?? 0;
+  }
+
+  /** Whether the command running now has changed anything yet (in any collection): what it reads may be mid-change. */
+  commandHasChanges(): boolean {
+    return this.work.hasChanges();
+  }
+
+  /** The region a record belongs to, for regional collections. */
+  regionOf(record: T): string | undefined {
+    return this.spec.regionOf?.(record);
+  }
+
+  /** Sorts records of one region as inRegion lists them. */
+  positionOf(id: string): number {
+    return this.positions.get(id) ?? Infinity;
+  }
+
+  /** Calls `watcher` with the id of every record about to change, or undefined when all of them are replaced. */
+  watch(watcher: (id: string | undefined) => void): void {
+    this.watchers.push(watcher);
+  }
+
+  private changing(id: string): void {
+    const revision = ++lastRevision;
+    this.revisions.set(id, revision);
+    this.collectionRevision = revision;
+    for (const watcher of this.watchers) watcher(id);
+  }
+
   /** Adds or replaces a record. */
   put(id: string, record: T): T {
     this.work.remember(this, id, this.items.get(id));
@@ -91,6 +141,7 @@ export class Repository<T extends object> {
     if (this.spec.immutable)
       throw new Error(`${this.collection} records are replaced with put, never changed in place`);
     this.work.remember(this, id, record);
+    this.changing(id);
     return record;
   }
 
@@ -118,14 +169,18 @@ export class Repository<T extends object> {
     return this.spec.immutable === true;
   }
 
-  /** @internal used by the unit of work and loading; records no change. */
+  /** @internal used by the unit of work and loading; records no change (but gives a new revision). */
   setQuietly(id: string, record: T | undefined): void {
+    this.changing(id);
     const previous = this.items.get(id);
     for (const observer of this.observers) observer(id, previous, record);
     const regionOf = this.spec.regionOf;
     if (previous !== undefined && regionOf) this.regions.get(this.spec.regionOf!(previous))?.delete(id);
     if (record === undefined) {
       this.items.delete(id);
+      // A record added again later gets a new revision anyway; a gone one needs none kept.
+      this.revisions.delete(id);
+      this.positions.delete(id);
       return;
     }
     this.items.set(id, record);
@@ -134,6 +189,7 @@ export class Repository<T extends object> {
       let regional = this.regions.get(region);
       if (!regional) this.regions.set(region, (regional = new Map()));
       regional.set(id, record);
+      this.positions.set(id, ++this.lastPosition);
     }
   }
 
@@ -141,6 +197,10 @@ export class Repository<T extends object> {
     if (this.observers.length) for (const id of [...this.items.keys()]) this.setQuietly(id, undefined);
     this.items.clear();
     this.regions.clear();
+    this.revisions.clear();
+    this.positions.clear();
+    this.collectionRevision = ++lastRevision;
+    for (const watcher of this.watchers) watcher(undefined);
   }
 }
 

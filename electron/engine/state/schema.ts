@@ -193,9 +193,8 @@ export const SQL = {
     'ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data',
   delete: 'DELETE FROM records WHERE collection = ? AND id = ?',
   deleteAll: 'DELETE FROM records',
+  /** Also how opening checks the file: a row whose data is not JSON makes it unreadable as a whole. */
   selectAll: 'SELECT collection, id, data FROM records ORDER BY collection, id',
-  /** A row whose data is not JSON makes the file unreadable as a whole (checked on open). */
-  countInvalidJson: 'SELECT count(*) AS invalid FROM records WHERE json_valid(data) = 0',
 } as const;
 
 /**

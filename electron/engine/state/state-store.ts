@@ -11,6 +11,8 @@ export interface StoredRecord {
   collection: string;
   id: string;
   data: unknown;
+  /** The length of the record's saved JSON text, when it was read from disk (spares measuring it again; not enumerable). */
+  readonly textLength?: number;
 }
 
 /** A change to apply: `data` undefined deletes the record. */
@@ -46,6 +48,11 @@ export interface StateStore {
   commit(changes: readonly RecordChange[]): void;
   /** Replaces the whole state in one transaction (reset, import). */
   replaceAll(records: readonly StoredRecord[]): void;
+  /**
+   * Called when the lab has been quiet for a while after a commit: upkeep that would otherwise land
+   * on some command's time (moving the write-ahead log into the database file) happens here.
+   */
+  whileIdle?(): void;
   close(): void;
 }
 

@@ -1,0 +1,28 @@
+/** The store's upkeep (whileIdle) runs once the lab is quiet after a commit, never while commands keep coming. */
+import { describe, expect, it } from 'vitest';
+import { MemoryStateStore } from './state/state-store';
+import { createTestLab } from './test-support/test-lab';
+
+class CountingStore extends MemoryStateStore {
+  upkeeps = 0;
+  whileIdle(): void {
+    this.upkeeps++;
+  }
+}
+
+describe('store upkeep', () => {
+  it('runs after a quiet second following a commit, once, and not again until the next commit', () => {
+    const store = new CountingStore();
+    const lab = createTestLab({ store });
+    const before = store.upkeeps;
+    lab.launch();
+    lab.pass(250);
+    lab.launch();
+    lab.pass(250);
+    expect(store.upkeeps).toBe(before);
+    lab.pass(1000);
+    expect(store.upkeeps).toBe(before + 1);
+    lab.pass(1000);
+    expect(store.upkeeps).toBe(before + 1);
+  });
+});

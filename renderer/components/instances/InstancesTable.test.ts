@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import type { Instance } from '@aws-sdk/client-ec2';
+import InstancesTable from './InstancesTable.vue';
+import { createLabI18n } from '../../i18n';
+
+enableAutoUnmount(afterEach);
+
+const instances = (count: number): Instance[] =>
+  Array.from({ length: count }, (_, index) => ({
+    InstanceId: `i-${index.toString(16).padStart(17, '0')}`,
+    State: { Code: 16, Name: 'running' },
+    InstanceType: 't3.micro',
+    LaunchTime: new Date(Date.UTC(2026, 0, 1, 0, 0, index)),
+  }));
+
+async function render(count: number) {
+  const wrapper = mount(InstancesTable, {
+    props: { instances: instances(count), statuses: {}, selectedIds: [] },
+    attachTo: document.body,
+    global: { plugins: [createLabI18n('en')] },
+  });
+  // The rows near the view are placed on the next animation frame.
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await flushPromises();
+  return wrapper;
+}
+
+describe('InstancesTable', () => {
+  it('renders every row of a short list', async () => {
+    const wrapper = await render(50);
+    expect(wrapper.findAll('tr[data-row]')).toHaveLength(50);
+    expect(wrapper.find('tr.spacer').exists()).toBe(false);
+  });
+
+  it('renders only the rows near the view of a long list, with the rest as space below', async () => {
+    const wrapper = await render(5000);
+    const rows = wrapper.findAll('tr[data-row]');
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.length).toBeLessThan(200);
+    // Sorted by launch time, oldest first: the list starts at the first instance.
+    expect(rows[0]!.text()).toContain('i-00000000000000000');
+    const spacer = wrapper.findAll('tr.spacer');
+    expect(spacer).toHaveLength(1);
+    expect(spacer[0]!.attributes('aria-hidden')).toBe('true');
+    expect(spacer[0]!.attributes('style')).toMatch(/height: \d+(\.\d+)?px/);
+  });
+});
