@@ -170,6 +170,12 @@ const importAllowList = [
     packages: ['vue', 'pinia', 'vue-i18n', awsTypes],
   },
   {
+    // xterm.js (and its stylesheet) belongs to the terminal pane alone.
+    layer: 'terminal pane',
+    files: ['renderer/components/terminal/**'],
+    packages: ['@xterm/xterm', '@xterm/addon-fit', '@xterm/xterm/css/xterm.css'],
+  },
+  {
     // Component tests run the console against the real engine in memory (renderer/testing/
     // engine-lab.ts): test code, and only test code, may import electron/engine/, no other part of
     // electron/, and still no Electron, ws or Node built-in.

@@ -1,7 +1,8 @@
 /**
  * Every page of the console passes axe-core's WCAG 2.1 A/AA rules with no serious or critical
  * violation, in English and in Korean: the side navigation's pages (found in the page itself, so a
- * new page is checked without touching this file), the launch wizard, and an instance's details.
+ * new page is checked without touching this file), the launch wizard, an instance's details, and its
+ * Connect page with the terminal pane open.
  * axe runs through the DevTools protocol (page.evaluate), which the console's CSP does not govern.
  */
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,18 @@ describe('accessibility of every page', () => {
         .click();
       const details = await seriousViolations(consolePage);
       if (details.length) found['instance details'] = details;
+      // The instance's Connect page, with the terminal pane open on the laptop shell.
+      const id = await consolePage.page
+        .getByRole('link', { name: /^i-[0-9a-f]{17}$/ })
+        .first()
+        .innerText();
+      await consolePage.open(`connect-to-instance/${id}`);
+      await consolePage.page
+        .getByRole('button', { name: language === 'en' ? 'Laptop terminal' : '노트북 터미널', exact: true })
+        .click();
+      await consolePage.page.locator('.xterm-accessibility-tree').getByText('learner@laptop').waitFor();
+      const connect = await seriousViolations(consolePage);
+      if (connect.length) found['connect with the terminal pane'] = connect;
       expect(found).toEqual({});
     });
   }

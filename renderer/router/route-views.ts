@@ -8,6 +8,7 @@ import type { RouteName } from './routes';
 import DashboardView from '../views/DashboardView.vue';
 import InstancesView from '../views/InstancesView.vue';
 import LaunchInstanceView from '../views/LaunchInstanceView.vue';
+import ConnectToInstanceView from '../views/ConnectToInstanceView.vue';
 import InstanceTypesView from '../views/InstanceTypesView.vue';
 import AmisView from '../views/AmisView.vue';
 import KeyPairsView from '../views/KeyPairsView.vue';
@@ -31,6 +32,7 @@ export const ROUTE_VIEWS: Record<RouteName, Component> = {
   dashboard: DashboardView,
   instances: InstancesView,
   launch: LaunchInstanceView,
+  'connect-to-instance': ConnectToInstanceView,
   'instance-types': InstanceTypesView,
   'launch-templates': LaunchTemplatesView,
   'launch-from-template': LaunchFromTemplateView,

@@ -27,11 +27,11 @@ describe('route table', () => {
     ]);
   });
 
-  it('marks Instances current while launching, and every listed page as itself', () => {
-    expect(navCurrentOf('launch')).toBe('instances');
-    expect(navCurrentOf('launch-from-template')).toBe('instances');
+  it('marks Instances current while launching or connecting, and every listed page as itself', () => {
+    const underInstances: RouteName[] = ['launch', 'launch-from-template', 'connect-to-instance'];
+    for (const name of underInstances) expect(navCurrentOf(name)).toBe('instances');
     for (const name of Object.keys(ROUTES) as RouteName[]) {
-      if (name !== 'launch' && name !== 'launch-from-template') expect(navCurrentOf(name)).toBe(name);
+      if (!underInstances.includes(name)) expect(navCurrentOf(name)).toBe(name);
     }
   });
 });

@@ -26,6 +26,7 @@ export const ROUTES = {
     param: 'the instance id whose details are shown',
   },
   launch: { navCurrent: 'instances' },
+  'connect-to-instance': { navCurrent: 'instances', param: 'the instance id to connect to' },
   'instance-types': { nav: { section: 'instances', label: 'nav.instanceTypes' } },
   'launch-templates': {
     nav: { section: 'instances', label: 'nav.launchTemplates' },

@@ -305,6 +305,9 @@ describe('Actions → Instance settings', () => {
     button.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     await flushPromises();
     const menu = getByRole(body(), 'menu', 'Actions');
+    // Connect comes first, as in the console's Actions menu.
+    expect(document.activeElement).toBe(getByRole(menu, 'menuitem', 'Connect'));
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     expect(document.activeElement).toBe(getByRole(menu, 'menuitem', 'Change termination protection'));
     document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     expect(document.activeElement).toBe(getByRole(menu, 'menuitem', 'Change stop protection'));

@@ -18,6 +18,7 @@ import { securityGroupsEn } from './security-groups/en';
 import { settingsEn } from './settings/en';
 import { shellEn } from './shell/en';
 import { storageEn } from './storage/en';
+import { terminalEn } from './terminal/en';
 import { vpcEn } from './vpc/en';
 
 const en = {
@@ -38,6 +39,7 @@ const en = {
   settings: settingsEn.settings,
   regionNames: regionNamesEn,
   vpc: vpcEn,
+  ...terminalEn,
 };
 
 export type MessageSchema = typeof en;

@@ -18,6 +18,7 @@ import { securityGroupsKo } from './security-groups/ko';
 import { settingsKo } from './settings/ko';
 import { shellKo } from './shell/ko';
 import { storageKo } from './storage/ko';
+import { terminalKo } from './terminal/ko';
 import { vpcKo } from './vpc/ko';
 
 const ko: MessageSchema = {
@@ -38,6 +39,7 @@ const ko: MessageSchema = {
   settings: settingsKo.settings,
   regionNames: regionNamesKo,
   vpc: vpcKo,
+  ...terminalKo,
 };
 
 export default ko;
