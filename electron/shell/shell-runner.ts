@@ -4,7 +4,15 @@
  * file, a lab command) through each shell's handler. A worker that dies is replaced; what was
  * running in it ends with an error instead of hanging.
  */
-import type { ExecDone, FsOperation, MainToWorker, ShellLimits, ShellOutput, WorkerToMain } from './worker/protocol';
+import type {
+  ExecDone,
+  FsOperation,
+  MainToWorker,
+  ShellLimits,
+  ShellOutput,
+  ShellRequest,
+  WorkerToMain,
+} from './worker/protocol';
 
 /** A thread (or, in tests, an in-process stand-in) speaking the worker protocol. */
 export interface WorkerPort {
@@ -15,16 +23,11 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-export interface CommandRequest {
-  name: string;
-  args: string[];
-  cwd: string;
-  env: Record<string, string>;
-  stdin: Uint8Array;
-  asRoot: boolean;
+/** A lab command as the worker asks for it (name, args, cwd, env, stdin, asRoot), with its abort signal. */
+export type CommandRequest = Omit<Extract<ShellRequest, { kind: 'command' }>, 'kind'> & {
   /** Aborted when the learner presses Ctrl-C (or the session ends) while the command runs. */
   signal: AbortSignal;
-}
+};
 
 /** How one shell's files and lab commands are answered (the machine it runs on, for its user). */
 export interface ShellHandler {

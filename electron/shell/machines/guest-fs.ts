@@ -5,6 +5,7 @@
  * all). Each call is one read or one change of a disk through the engine, so a change is saved
  * when the call returns. Errors carry Node's errno codes and texts, which just-bash's commands print.
  */
+import { normalizePath } from '../paths';
 import type { FsOperation, WireError } from '../worker/protocol';
 import type { DiskFilesPort, DiskView, EntryStat } from '../shell-engine';
 
@@ -54,15 +55,7 @@ const TEXTS: Record<string, string> = {
 const fail = (code: string, syscall: string, path: string) =>
   new GuestFsError(code, `${TEXTS[code]}, ${syscall} '${path}'`);
 
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
+export { normalizePath };
 
 const parentOf = (path: string) => normalizePath(`${path}/..`);
 const encoder = new TextEncoder();

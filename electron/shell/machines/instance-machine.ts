@@ -11,7 +11,7 @@ import { GuestFs, type Mount, type VirtualNode } from './guest-fs';
 import { identityCommands } from './identity-commands';
 import { shortPath } from './laptop-machine';
 import { listCommand } from './list-command';
-import type { LabCommand, Machine, MachineUser } from './machine';
+import { loginEnvironment, type LabCommand, type Machine, type MachineUser } from './machine';
 
 /** What the shell layer needs to know of an instance to log into it. */
 export interface InstanceFacts {
@@ -132,19 +132,7 @@ export function instanceMachine(
     fs,
     commands,
     user: (name) => (name === defaultUser.name ? defaultUser : name === 'root' ? ROOT : undefined),
-    environment: (user) => ({
-      HOME: user.home,
-      USER: user.name,
-      LOGNAME: user.name,
-      SHELL: '/bin/bash',
-      TERM: 'xterm-256color',
-      LANG: 'C.UTF-8',
-      PATH:
-        user.uid === 0
-          ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-          : '/usr/local/bin:/usr/bin:/bin',
-      HOSTNAME: facts.hostname,
-    }),
+    environment: (user) => loginEnvironment(user, facts.hostname),
     prompt: (user, cwd) => {
       const where = shortPath(cwd, user.home);
       const mark = user.uid === 0 ? '#' : '$';

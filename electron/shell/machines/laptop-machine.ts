@@ -9,7 +9,7 @@ import { standardDevices } from './device-files';
 import { GuestFs } from './guest-fs';
 import { identityCommands } from './identity-commands';
 import { listCommand } from './list-command';
-import type { LabCommand, Machine, MachineUser } from './machine';
+import { loginEnvironment, type LabCommand, type Machine, type MachineUser } from './machine';
 
 export const LAPTOP_HOSTNAME = 'laptop';
 const LEARNER: MachineUser = { name: 'learner', uid: 1000, gid: 1000, home: '/home/learner' };
@@ -59,16 +59,7 @@ export function laptopMachine(
     fs,
     commands,
     user: (name) => (name === LEARNER.name ? LEARNER : name === 'root' ? ROOT : undefined),
-    environment: (user) => ({
-      HOME: user.home,
-      USER: user.name,
-      LOGNAME: user.name,
-      SHELL: '/bin/bash',
-      TERM: 'xterm-256color',
-      LANG: 'C.UTF-8',
-      PATH: '/usr/local/bin:/usr/bin:/bin',
-      HOSTNAME: LAPTOP_HOSTNAME,
-    }),
+    environment: (user) => loginEnvironment(user, LAPTOP_HOSTNAME),
     prompt: (user, cwd) =>
       `\x1b[01;32m${user.name}@${LAPTOP_HOSTNAME}\x1b[00m:\x1b[01;34m${shortPath(cwd, user.home)}\x1b[00m${user.uid === 0 ? '#' : '$'} `,
     banner: () => '',

@@ -47,5 +47,20 @@ export interface Machine {
   title(user: MachineUser): string;
 }
 
+/** The variables a login shell starts with (bash's, as /etc/profile leaves them): root's PATH adds the sbin directories. */
+export function loginEnvironment(user: MachineUser, hostname: string): Record<string, string> {
+  return {
+    HOME: user.home,
+    USER: user.name,
+    LOGNAME: user.name,
+    SHELL: '/bin/bash',
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+    PATH:
+      user.uid === 0 ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : '/usr/local/bin:/usr/bin:/bin',
+    HOSTNAME: hostname,
+  };
+}
+
 export const ok = (stdout = ''): ShellOutput => ({ stdout, stderr: '', exitCode: 0 });
 export const fail = (stderr: string, exitCode = 1): ShellOutput => ({ stdout: '', stderr, exitCode });

@@ -4,6 +4,7 @@
  * what a command writes is on the lab's disk (and saved) as soon as the call returns.
  */
 import { unsafeBytesFromLatin1, type ByteString, type FsStat, type IFileSystem } from 'just-bash';
+import { normalizePath } from '../paths';
 import type { FsOperation, WireError } from './protocol';
 
 export type ForwardFs = (operation: FsOperation, args: unknown[]) => Promise<unknown>;
@@ -11,16 +12,6 @@ export type ForwardFs = (operation: FsOperation, args: unknown[]) => Promise<unk
 /** An error as Node's fs raises it (`ENOENT: no such file or directory, open '/x'`), which just-bash's commands read. */
 export function fsError(error: WireError): Error {
   return Object.assign(new Error(error.message), { code: error.code });
-}
-
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
 /**
@@ -68,15 +59,15 @@ export class RemoteFs implements IFileSystem {
     await this.forward('appendFile', [path, content, options]);
   }
   async exists(path: string): Promise<boolean> {
-    if (this.isProgram(normalize(path))) return true;
+    if (this.isProgram(normalizePath(path))) return true;
     return (await this.forward('exists', [path])) as boolean;
   }
   async stat(path: string): Promise<FsStat> {
-    if (this.isProgram(normalize(path))) return this.programStat();
+    if (this.isProgram(normalizePath(path))) return this.programStat();
     return (await this.forward('stat', [path])) as FsStat;
   }
   async lstat(path: string): Promise<FsStat> {
-    if (this.isProgram(normalize(path))) return this.programStat();
+    if (this.isProgram(normalizePath(path))) return this.programStat();
     return (await this.forward('lstat', [path])) as FsStat;
   }
   async mkdir(path: string, options?: { recursive?: boolean }): Promise<void> {
@@ -84,13 +75,13 @@ export class RemoteFs implements IFileSystem {
   }
   async readdir(path: string): Promise<string[]> {
     const names = (await this.forward('readdir', [path])) as string[];
-    if (!PROGRAM_DIRECTORIES.includes(normalize(path))) return names;
+    if (!PROGRAM_DIRECTORIES.includes(normalizePath(path))) return names;
     return [...new Set([...names, ...this.programs])].sort();
   }
   async readdirWithFileTypes(path: string): ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>> {
     type Entries = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>;
     const entries = (await this.forward('readdirWithFileTypes', [path])) as Entries;
-    if (!PROGRAM_DIRECTORIES.includes(normalize(path))) return entries;
+    if (!PROGRAM_DIRECTORIES.includes(normalizePath(path))) return entries;
     const known = new Set(entries.map((entry) => entry.name));
     const programs = [...this.programs]
       .filter((name) => !known.has(name))
@@ -107,7 +98,7 @@ export class RemoteFs implements IFileSystem {
     await this.forward('mv', [source, destination]);
   }
   resolvePath(base: string, path: string): string {
-    return normalize(path.startsWith('/') ? path : `${base}/${path}`);
+    return normalizePath(path.startsWith('/') ? path : `${base}/${path}`);
   }
   /** Only one rarely used command lists every path; a disk is not enumerated across threads for it. */
   getAllPaths(): string[] {
