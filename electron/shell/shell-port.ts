@@ -84,7 +84,7 @@ export interface SshFiles {
 export interface ShellPort {
   /** Instances not terminated, in every region. */
   targets(): SshTarget[];
-  /** Called (at most once per turn of the event loop) when instances or their addresses change. */
+  /** Called (at most once per 100 ms) when instances or their addresses change. */
   onTargetsChanged(listener: () => void): () => void;
   hostKey(instanceId: string): SshHostKey | undefined;
   reach(instanceId: string): SshReach;
@@ -96,6 +96,9 @@ export interface ShellPort {
   exec(instanceId: string, user: string, command: string, screen?: SshScreen): SshExec | undefined;
   files(instanceId: string, user: string): SshFiles | undefined;
 }
+
+/** How long target changes are gathered before the SSH door looks again. */
+const TARGETS_SETTLE_MS = 100;
 
 interface Located {
   region: string;
@@ -193,10 +196,11 @@ export function createShellPort(shells: Pick<Shells, 'world'>): ShellPort {
           (event.type === 'resources-changed' && (event.resource === 'instance' || event.resource === 'address'));
         if (!relevant || queued) return;
         queued = true;
+        // A burst of changes (a script launching or tagging many instances) costs one look at the targets.
         setTimeout(() => {
           queued = false;
           listener();
-        }, 0);
+        }, TARGETS_SETTLE_MS);
       });
     },
 

@@ -140,8 +140,10 @@ export class SshServer {
           changed = true;
         }
     }
+    let opened = 0;
     for (const target of targets) {
       if (this.listeners.has(target.instanceId)) continue;
+      opened++;
       let port = settings.ports[target.instanceId];
       if (port === undefined) {
         port = this.freePort(target.instanceId, new Set(Object.values(settings.ports)));
@@ -151,7 +153,8 @@ export class SshServer {
       await this.open(target.instanceId, port);
     }
     if (changed) this.options.settings.save({ ...settings, enabled: this.enabled });
-    if (closing.length > 0 || targets.length > 0) this.announce();
+    // Status listeners hear of a change only: most syncs (a tag, a state change) open and close nothing.
+    if (closing.length > 0 || opened > 0) this.announce();
   }
 
   private freePort(instanceId: string, taken: Set<number>): number {
