@@ -91,4 +91,46 @@ describe('SettingsView', () => {
     const alert = getByText(body(), 'alert', new RegExp(refusal.error.code));
     expect(alert.textContent).toContain(`${refusal.error.code}: ${refusal.error.message}`);
   });
+
+  it('turns the SSH server off and on with its switch', async () => {
+    const lab = createEngineLab();
+    let enabled = true;
+    const calls: boolean[] = [];
+    const provider = {
+      access: () => ({ Available: true, Enabled: enabled, Listeners: [], Config: '' }),
+      setEnabled(next: boolean) {
+        calls.push(next);
+        enabled = next;
+        lab.shells.terminals.setSshAccessProvider(provider); // the server announces its new state
+      },
+    };
+    lab.shells.terminals.setSshAccessProvider(provider);
+    try {
+      await mountLab(Page, { lab });
+      const toggle = getByRole(body(), 'switch', 'SSH server') as HTMLInputElement;
+      expect(toggle.checked).toBe(true);
+      expect(toggle.disabled).toBe(false);
+      await click(toggle);
+      expect(calls).toEqual([false]);
+      expect(toggle.checked).toBe(false);
+      expect(body().textContent).toContain('Off');
+      await click(toggle);
+      expect(calls).toEqual([false, true]);
+      expect(toggle.checked).toBe(true);
+    } finally {
+      lab.shells.close();
+    }
+  });
+
+  it('disables the SSH server switch where this host runs no SSH server', async () => {
+    const lab = createEngineLab();
+    try {
+      await mountLab(Page, { lab });
+      const toggle = getByRole(body(), 'switch', 'SSH server') as HTMLInputElement;
+      expect(toggle.disabled).toBe(true);
+      expect(body().textContent).toContain('offered by the EC2 Lab desktop app and browser mode only');
+    } finally {
+      lab.shells.close();
+    }
+  });
 });

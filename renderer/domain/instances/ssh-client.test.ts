@@ -1,7 +1,7 @@
 /** The SSH client tab's commands and notes, from an instance as DescribeInstances shows it. */
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '@aws-sdk/client-ec2';
-import { doubleQuoted, laptopCommands, sshClientInstructions } from './ssh-client';
+import { doubleQuoted, laptopCommands, loopbackCommands, sshClientInstructions, sshConfigCommand } from './ssh-client';
 
 const RUNNING: Instance = {
   InstanceId: 'i-0123456789abcdef0',
@@ -52,5 +52,16 @@ describe('SSH client instructions', () => {
   it('quotes a key name so the shell reads it as it is', () => {
     expect(doubleQuoted('my key.pem')).toBe('"my key.pem"');
     expect(doubleQuoted('a"b$c`d\\e.pem')).toBe('"a\\"b\\$c\\`d\\\\e.pem"');
+  });
+
+  it('reaches the instance on its loopback port with the key from ~/Downloads, by PuTTY, and by the ssh_config', () => {
+    const instructions = sshClientInstructions(RUNNING, 'ubuntu');
+    expect(loopbackCommands(instructions, 2201)).toEqual({
+      ssh: 'ssh -i "~/Downloads/lab-key.pem" -p 2201 ubuntu@127.0.0.1',
+      putty: 'putty -i lab-key.ppk -P 2201 ubuntu@127.0.0.1',
+    });
+    expect(sshConfigCommand('i-0123456789abcdef0')).toBe('ssh -F ec2lab_ssh_config i-0123456789abcdef0');
+    const spaced = sshClientInstructions({ ...RUNNING, KeyName: 'my key' }, 'ec2-user');
+    expect(loopbackCommands(spaced, 2202).putty).toBe('putty -i "my key.ppk" -P 2202 ec2-user@127.0.0.1');
   });
 });

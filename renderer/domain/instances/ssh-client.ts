@@ -58,3 +58,36 @@ export function laptopCommands(instructions: SshClientInstructions): string[] {
   if (instructions.sshCommand) commands.push(instructions.sshCommand);
   return commands;
 }
+
+/** Where the ssh_config the Connect page downloads is saved, and the `ssh -F` line that uses it. */
+export const SSH_CONFIG_FILE_NAME = 'ec2lab_ssh_config';
+
+/** The commands that reach an instance the lab serves on a loopback port of this computer. */
+export interface LoopbackCommands {
+  /** `ssh -i "~/Downloads/key.pem" -p 2201 ec2-user@127.0.0.1` (OpenSSH expands the ~ of -i itself). */
+  ssh: string;
+  /** `putty -i key.ppk -P 2201 ec2-user@127.0.0.1`, for a key converted with PuTTYgen. */
+  putty?: string;
+}
+
+/** `ssh -F ec2lab_ssh_config i-0abc…`: the instance by its Host entry in the downloaded ssh_config. */
+export function sshConfigCommand(instanceId: string): string {
+  return `ssh -F ${SSH_CONFIG_FILE_NAME} ${instanceId}`;
+}
+
+/** A word as a shell reads it: as it is when it holds no special letter, else in double quotes. */
+function shellWord(word: string): string {
+  return /^[\w.@%+=:,/-]+$/.test(word) ? word : doubleQuoted(word);
+}
+
+export function loopbackCommands(instructions: SshClientInstructions, port: number): LoopbackCommands {
+  const target = `-p ${port} ${instructions.user}@127.0.0.1`;
+  const keyName = instructions.keyFile?.replace(/\.pem$/, '');
+  return {
+    ssh: `ssh ${instructions.keyFile ? `-i ${doubleQuoted(`~/Downloads/${instructions.keyFile}`)} ` : ''}${target}`,
+    putty:
+      keyName === undefined
+        ? undefined
+        : `putty -i ${shellWord(`${keyName}.ppk`)} -P ${port} ${instructions.user}@127.0.0.1`,
+  };
+}

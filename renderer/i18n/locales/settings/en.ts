@@ -31,5 +31,14 @@ export const settingsEn = {
       typeToConfirm: 'To confirm, type "{word}"',
       confirm: 'Reset',
     },
+    ssh: {
+      title: 'SSH server',
+      label: 'SSH server',
+      on: 'On',
+      off: 'Off',
+      hint: 'Serves every running instance that has a key pair over real SSH on a port of 127.0.0.1, so your own ssh or PuTTY can log in. Off closes every port.',
+      unavailable: 'Real SSH from your own terminal is offered by the EC2 Lab desktop app and browser mode only.',
+      failed: 'Failed to change the SSH server setting',
+    },
   },
 };

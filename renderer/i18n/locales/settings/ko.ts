@@ -33,5 +33,14 @@ export const settingsKo: typeof settingsEn = {
       typeToConfirm: '확인하려면 "{word}"을(를) 입력하세요',
       confirm: '초기화',
     },
+    ssh: {
+      title: 'SSH 서버',
+      label: 'SSH 서버',
+      on: '켜짐',
+      off: '꺼짐',
+      hint: '키 페어가 있는 실행 중인 모든 인스턴스를 127.0.0.1의 포트에서 실제 SSH로 제공하므로 내 ssh 또는 PuTTY에서 로그인할 수 있습니다. 끄면 모든 포트가 닫힙니다.',
+      unavailable: '내 터미널에서의 실제 SSH는 EC2 Lab 데스크톱 앱과 브라우저 모드에서만 제공됩니다.',
+      failed: 'SSH 서버 설정을 변경하지 못했습니다',
+    },
   },
 };

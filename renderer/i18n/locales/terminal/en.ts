@@ -56,5 +56,30 @@ export const terminalEn = {
     copyChmod: 'Copy the chmod command',
     copyHost: 'Copy the address',
     copySsh: 'Copy the ssh command',
+    own: {
+      title: 'Connect from your own terminal',
+      intro:
+        'EC2 Lab also serves this instance over real SSH on a port of this computer, so your own OpenSSH or PuTTY can log in with the key you downloaded.',
+      port: 'Port on 127.0.0.1',
+      fingerprint: 'Host key fingerprint',
+      fingerprintHint:
+        'On your first connection ssh asks whether to trust this host key: check that the fingerprint it shows is this one.',
+      openSsh: 'OpenSSH (macOS, Linux, Windows):',
+      putty: 'PuTTY, with the key converted to .ppk by PuTTYgen:',
+      copySsh: 'Copy the ssh command for your own terminal',
+      copyPutty: 'Copy the PuTTY command',
+      copyConfig: 'Copy the ssh -F command',
+      downloadConfig: 'Download SSH config',
+      configHint:
+        'An ssh_config with a Host entry for every instance the lab serves. Save it as {file} and connect with:',
+      unavailable: 'Real SSH from your own terminal is offered by the EC2 Lab desktop app and browser mode only.',
+      off: 'The lab’s SSH server is turned off, so no instance can be reached from your own terminal.',
+      turnOn: 'Turn on the SSH server',
+      turnOnFailed: 'Failed to turn on the SSH server',
+      portInUse:
+        'Port {port} on this computer is in use by another program, so this instance cannot be served: {error}',
+      notServed:
+        'The lab serves an instance over SSH from your own terminal only while it is running and has a key pair.',
+    },
   },
 };

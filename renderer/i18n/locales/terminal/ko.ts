@@ -53,5 +53,29 @@ export const terminalKo: typeof terminalEn = {
     copyChmod: 'chmod 명령 복사',
     copyHost: '주소 복사',
     copySsh: 'ssh 명령 복사',
+    own: {
+      title: '내 터미널에서 연결',
+      intro:
+        'EC2 Lab은 이 인스턴스를 이 컴퓨터의 포트에서 실제 SSH로도 제공하므로, 다운로드한 키로 내 OpenSSH 또는 PuTTY에서 로그인할 수 있습니다.',
+      port: '127.0.0.1의 포트',
+      fingerprint: '호스트 키 지문',
+      fingerprintHint:
+        '처음 연결할 때 ssh가 이 호스트 키를 신뢰할지 묻습니다. 표시되는 지문이 이 지문과 같은지 확인하세요.',
+      openSsh: 'OpenSSH(macOS, Linux, Windows):',
+      putty: 'PuTTY(PuTTYgen으로 키를 .ppk로 변환한 경우):',
+      copySsh: '내 터미널용 ssh 명령 복사',
+      copyPutty: 'PuTTY 명령 복사',
+      copyConfig: 'ssh -F 명령 복사',
+      downloadConfig: 'SSH 구성 다운로드',
+      configHint:
+        '실습에서 제공하는 모든 인스턴스의 Host 항목이 담긴 ssh_config입니다. {file}(으)로 저장하고 다음으로 연결합니다.',
+      unavailable: '내 터미널에서의 실제 SSH는 EC2 Lab 데스크톱 앱과 브라우저 모드에서만 제공됩니다.',
+      off: '실습의 SSH 서버가 꺼져 있어 내 터미널에서 어떤 인스턴스에도 연결할 수 없습니다.',
+      turnOn: 'SSH 서버 켜기',
+      turnOnFailed: 'SSH 서버를 켜지 못했습니다',
+      portInUse:
+        '이 컴퓨터의 포트 {port}을(를) 다른 프로그램이 사용하고 있어 이 인스턴스를 제공할 수 없습니다: {error}',
+      notServed: '실습은 실행 중이고 키 페어가 있는 인스턴스만 내 터미널에서 SSH로 연결할 수 있게 제공합니다.',
+    },
   },
 };
