@@ -163,6 +163,8 @@ export function createShellPort(shells: Pick<Shells, 'world'>): ShellPort {
   return {
     targets() {
       const found: SshTarget[] = [];
+      // One image lookup per AMI, not per instance: a class's 1,000 instances share a few AMIs.
+      const users = new Map<string, string>();
       for (const region of regions()) {
         let reservations;
         try {
@@ -170,6 +172,12 @@ export function createShellPort(shells: Pick<Shells, 'world'>): ShellPort {
         } catch {
           continue;
         }
+        const userOf = (located: Located): string => {
+          const key = `${region}/${located.instance.ImageId}`;
+          let user = users.get(key);
+          if (user === undefined) users.set(key, (user = loginUser(located) ?? 'ec2-user'));
+          return user;
+        };
         for (const instance of reservations.flatMap((r) => r.Instances ?? [])) {
           if (instance.State?.Name === 'terminated') continue;
           const located = { region, instance };
@@ -180,7 +188,7 @@ export function createShellPort(shells: Pick<Shells, 'world'>): ShellPort {
             state: instance.State?.Name ?? 'pending',
             publicIp: instance.PublicIpAddress || undefined,
             publicDns: instance.PublicDnsName || undefined,
-            user: loginUser(located) ?? 'ec2-user',
+            user: userOf(located),
             keyName: instance.KeyName,
           });
         }
