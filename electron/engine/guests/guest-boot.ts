@@ -6,7 +6,7 @@
  * lived in memory (mounts, running services, CPU load) is gone. A detached volume's mount vanishes.
  */
 import type { EngineContext } from '../context';
-import { nothingDue, noteScan } from '../due-times';
+import { changesSince, dueSchedule } from '../due-times';
 import { INSTANCES, type InstanceRecord } from '../instances/instance-record';
 import { TIMINGS } from '../instances/lifecycle';
 import { viewContents } from '../volumes/disk-contents';
@@ -95,35 +95,69 @@ export function goDown(guest: GuestRecord): void {
   guest.loads = [];
 }
 
+/** The end of the guest's earliest timed load job, if it has one. */
+function loadEnds(guest: GuestRecord): number | undefined {
+  let ends: number | undefined;
+  for (const load of guest.loads)
+    if (load.until !== undefined && (ends === undefined || load.until < ends)) ends = load.until;
+  return ends;
+}
+
+/** The guests that mount some disk: a changed volume may be one of their mounts. Kept per guests repository. */
+const mounting = new WeakMap<object, Set<string>>();
+
+/**
+ * Brings each OS in line with its instance. Only the instances, guests and volumes that changed
+ * since the last command (and the guests whose timed load ended) are looked at.
+ */
 export function advanceGuests(ctx: EngineContext, now: number): void {
   const instances = ctx.records(INSTANCES);
   const guests = ctx.records(GUESTS);
   const volumes = ctx.records(VOLUMES);
-  // Nothing to do until an instance, a volume or a guest changes, or a timed load ends.
-  const revisions = () => [instances.revision, guests.revision, volumes.revision];
-  if (nothingDue(guests, revisions(), now)) return;
-  for (const guest of [...guests.values()]) {
-    const instance = instances.get(guest.instanceId);
-    if (!instance || instance.state === 'terminated') guests.delete(guest.instanceId);
-    else if (guest.bootedAt !== undefined && !osUp(instance)) goDown(guests.touch(guest.instanceId));
+  let withMounts = mounting.get(guests);
+  if (!withMounts) mounting.set(guests, (withMounts = new Set()));
+  const changedInstances = changesSince(GUESTS, instances);
+  const changedGuests = changesSince(GUESTS, guests);
+  const changedVolumes = changesSince(GUESTS, volumes);
+  const ended = dueSchedule(guests, loadEnds).dueBy(now);
+  let candidates: Iterable<string>;
+  if (changedInstances === 'all' || changedGuests === 'all' || changedVolumes === 'all') {
+    withMounts.clear();
+    candidates = new Set([...guests.keys(), ...instances.keys()]);
+  } else {
+    const ids = new Set([...changedInstances, ...changedGuests, ...ended]);
+    // A volume that changed (detaching, deleted) may be mounted by a guest of another instance.
+    if (changedVolumes.size > 0) for (const id of withMounts) ids.add(id);
+    candidates = ids;
+  }
+  for (const id of candidates) {
+    settleGuest(ctx, id, now);
+    const guest = guests.get(id);
+    if (guest && guest.mounts.length > 0) withMounts.add(id);
+    else withMounts.delete(id);
+  }
+}
+
+function settleGuest(ctx: EngineContext, instanceId: string, now: number): void {
+  const guests = ctx.records(GUESTS);
+  const instance = ctx.records(INSTANCES).get(instanceId);
+  const guest = guests.get(instanceId);
+  if (guest) {
+    if (!instance || instance.state === 'terminated') {
+      guests.delete(instanceId);
+      return;
+    }
+    if (guest.bootedAt !== undefined && !osUp(instance)) goDown(guests.touch(instanceId));
     else if (guest.bootedAt !== undefined) {
       const expired = guest.loads.some((load) => load.until !== undefined && load.until <= now);
       const attached = new Set(attachedDisks(ctx, instance).map((d) => d.diskId));
       const detached = guest.mounts.some((m) => !attached.has(m.diskId));
       if (expired || detached) {
-        const changed = guests.touch(guest.instanceId);
+        const changed = guests.touch(instanceId);
         changed.loads = changed.loads.filter((load) => load.until === undefined || load.until > now);
         changed.mounts = changed.mounts.filter((m) => attached.has(m.diskId));
       }
     }
   }
-  for (const instance of instances.values()) {
-    if (osUp(instance) && guests.get(instance.instanceId)?.bootedAt === undefined) boot(ctx, instance, now);
-  }
-  let dueAt = Infinity;
-  for (const guest of guests.values()) {
-    for (const load of guest.loads)
-      if (load.until !== undefined && load.until > now) dueAt = Math.min(dueAt, load.until);
-  }
-  noteScan(guests, revisions(), dueAt);
+  if (instance && osUp(instance) && guests.get(instanceId)?.bootedAt === undefined) boot(ctx, instance, now);
 }

@@ -2,6 +2,7 @@
  * The instances' SSH host keys (host-key-record.ts): no EC2 operations; the shells reach them
  * through `engine.hostKeys`. A key goes when its instance is terminated or gone from the lab.
  */
+import { changesSince } from '../due-times';
 import { fromBase64 } from '../key-pairs/bytes';
 import { checkFields, id, region, time } from '../import-checks';
 import { INSTANCES } from '../instances/instance-record';
@@ -21,10 +22,14 @@ export const HOST_KEYS_FAMILY = defineFamily({
     createdAt: time,
   }),
   handlers: {},
+  // A key goes with its instance: only the instances that changed since the last command are looked at.
   advance: (ctx) => {
     const keys = ctx.records(HOST_KEYS);
-    for (const [instanceId] of [...keys.entries()]) {
-      const instance = ctx.records(INSTANCES).get(instanceId);
+    const instances = ctx.records(INSTANCES);
+    const changed = changesSince(HOST_KEYS, instances);
+    for (const instanceId of changed === 'all' ? [...keys.keys()] : changed) {
+      if (!keys.has(instanceId)) continue;
+      const instance = instances.get(instanceId);
       if (!instance || instance.state === 'terminated') keys.delete(instanceId);
     }
   },

@@ -15,7 +15,7 @@ import { INSTANCES, type InstanceRecord, type StateName } from './instance-recor
 import { instanceState } from './instance-view';
 import { COMPLETIONS, TIMINGS, TRANSITIONS, refusal, transitionDuration, type RequestAction } from './lifecycle';
 import { findInstances } from './find-instances';
-import { nothingDue, noteScan } from '../due-times';
+import { dueSchedule } from '../due-times';
 
 export function requestStateChange(
   ctx: EngineContext,
@@ -116,33 +116,19 @@ function nextDue(instance: InstanceRecord): number | undefined {
 
 /**
  * Applies everything that fell due up to `now`, each at its own moment. Settling one instance
- * never touches another, so each is brought up to date on its own, in its own time order. When no
- * instance changed since the last scan and its earliest due moment has not come, nothing is read.
+ * never touches another, so each is brought up to date on its own, in its own time order. Only
+ * the instances due now are read (the schedule follows every change to an instance).
  */
 export function advanceInstances(ctx: EngineContext, now: number): void {
   const instances = ctx.records(INSTANCES);
-  if (nothingDue(instances, [instances.revision], now)) return;
-  const due: string[] = [];
-  let dueAt = Infinity;
-  for (const instance of instances.values()) {
-    const at = nextDue(instance);
-    if (at === undefined) continue;
-    if (at <= now) due.push(instance.instanceId);
-    else if (at < dueAt) dueAt = at;
-  }
-  for (const id of due) {
+  for (const id of dueSchedule(instances, nextDue).dueBy(now)) {
     for (;;) {
       const instance = instances.get(id);
       const at = instance && nextDue(instance);
-      if (at === undefined) break;
-      if (at > now) {
-        dueAt = Math.min(dueAt, at);
-        break;
-      }
+      if (at === undefined || at > now) break;
       settle(ctx, id, at);
     }
   }
-  noteScan(instances, [instances.revision], dueAt);
 }
 
 function settle(ctx: EngineContext, id: string, at: number): void {

@@ -5,6 +5,7 @@
  * detaching → available, deleting → gone; a modification goes modifying → optimizing → completed.
  */
 import type { EngineContext } from '../context';
+import { dueSchedule } from '../due-times';
 import { INSTANCES } from '../instances/instance-record';
 import { dropContents } from './disk-contents';
 import { VOLUMES, type VolumeRecord } from './volume-record';
@@ -26,8 +27,7 @@ function nextDue(volume: VolumeRecord): number | undefined {
 
 export function advanceVolumes(ctx: EngineContext, now: number): void {
   const volumes = ctx.records(VOLUMES);
-  const due = [...volumes.values()].filter((v) => (nextDue(v) ?? Infinity) <= now).map((v) => v.volumeId);
-  for (const id of due) {
+  for (const id of dueSchedule(volumes, nextDue).dueBy(now)) {
     for (;;) {
       const volume = volumes.get(id);
       const at = volume && nextDue(volume);
