@@ -199,6 +199,37 @@ describe('subnet addresses', () => {
       message: `There are not enough free addresses in subnet '${subnet.SubnetId}' to satisfy the requested number of instances.`,
     });
   });
+
+  it('hands the addresses of terminated instances out again, never one still in use', () => {
+    const lab = createTestLab();
+    const subnetId = lab.ec2('DescribeSubnets', {}).Subnets![0]!.SubnetId!;
+    const available = () => lab.ec2('DescribeSubnets', { SubnetIds: [subnetId] }).Subnets![0]!.AvailableIpAddressCount;
+    const launch = (count: number) =>
+      lab
+        .ec2('RunInstances', {
+          ImageId: quickStartImage('amazon-linux'),
+          MinCount: count,
+          MaxCount: count,
+          SubnetId: subnetId,
+        })
+        .Instances!.map((instance) => instance.InstanceId!);
+    const ids = [1000, 1000, 1000, 1000, 91].flatMap((count) => launch(count));
+    expect(available()).toBe(0);
+    lab.ec2('TerminateInstances', { InstanceIds: ids.slice(0, 3) });
+    // The addresses stay taken while the instances shut down, and are free once their interfaces are gone.
+    expect(available()).toBe(0);
+    lab.pass(TIMINGS.shuttingDownMs);
+    expect(available()).toBe(3);
+    launch(3);
+    expect(available()).toBe(0);
+    const addresses = lab
+      .ec2('DescribeInstances', { Filters: [{ Name: 'subnet-id', Values: [subnetId] }] })
+      .Reservations!.flatMap((r) => r.Instances!)
+      .filter((instance) => instance.State!.Name !== 'terminated')
+      .map((instance) => instance.PrivateIpAddress);
+    expect(addresses).toHaveLength(4091);
+    expect(new Set(addresses).size).toBe(4091);
+  });
 });
 
 describe('termination', () => {

@@ -14,7 +14,7 @@ import { findLaunchImage } from '../images/launch-image';
 import type { EngineContext } from '../context';
 import { errors } from '../errors';
 import { KEY_PAIRS, keyPairNamed } from '../key-pairs/key-pair-record';
-import { addressesUsedBySubnet, takenAddresses, usableAddresses } from '../network-interfaces/addresses-in-use';
+import { addressesUsedIn, takenAddresses, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { createPrimaryInterface } from '../network-interfaces/primary-interface';
 import { privateDnsName } from '../network-interfaces/ip-addresses';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
@@ -86,7 +86,7 @@ export function runInstances(ctx: EngineContext, region: string, asked: RunInsta
   const network = launchNetwork(ctx, region, request, typeName, maxCount);
   const { subnet } = network;
   // As many as the subnet has addresses for, between MinCount and MaxCount (API_RunInstances).
-  const free = usableAddresses(subnet.cidrBlock) - (addressesUsedBySubnet(ctx, region).get(subnet.subnetId) ?? 0);
+  const free = usableAddresses(subnet.cidrBlock) - addressesUsedIn(ctx, subnet.subnetId);
   if (free < minCount) throw errors.insufficientFreeAddresses(subnet.subnetId);
   const count = Math.min(maxCount, free);
 

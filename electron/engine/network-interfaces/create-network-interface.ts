@@ -15,7 +15,7 @@ import { SUBNETS } from '../subnets/subnet-record';
 import { validateTags } from '../tags/tag-rules';
 import { defaultVpcOf } from '../vpcs/default-vpc';
 import { VPCS } from '../vpcs/vpc-record';
-import { takenAddresses, usableAddresses, addressesUsedBySubnet } from './addresses-in-use';
+import { takenAddresses, usableAddresses, addressesUsedIn } from './addresses-in-use';
 import { toNetworkInterface } from './describe-network-interfaces';
 import { createInterface } from './new-interface';
 import type { Tag } from '../resource-collection';
@@ -50,7 +50,7 @@ export function createNetworkInterface(
     );
   }
   const wanted = 1 + secondaries.length + secondaryCount;
-  const free = usableAddresses(subnet!.cidrBlock) - (addressesUsedBySubnet(ctx, region).get(subnet!.subnetId) ?? 0);
+  const free = usableAddresses(subnet!.cidrBlock) - addressesUsedIn(ctx, subnet!.subnetId);
   if (wanted > free) throw errors.insufficientFreeAddresses(subnet!.subnetId);
   const named = groupsForInterface(ctx, region, subnet!.vpcId, subnet!.subnetId, request.Groups, undefined);
   const groups = named.length ? named : [ensureDefaultSecurityGroup(ctx, ctx.records(VPCS).get(subnet!.vpcId)!)];

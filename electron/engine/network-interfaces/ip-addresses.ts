@@ -16,7 +16,11 @@ export function numberToIp(value: number): string {
 }
 
 /** A free private address in the subnet's CIDR, avoiding the reserved and the taken ones. */
-export function allocatePrivateIp(cidrBlock: string, taken: ReadonlySet<string>, ids: IdGenerator): string {
+export function allocatePrivateIp(
+  cidrBlock: string,
+  taken: { has(address: string): boolean },
+  ids: IdGenerator,
+): string {
   const [base, bits] = cidrBlock.split('/');
   const size = 2 ** (32 - Number(bits));
   const start = ipToNumber(base!);
@@ -35,7 +39,11 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
  * A private address a request names (RunInstances, CreateNetworkInterface, AssignPrivateIpAddresses):
  * it must be an IPv4 address inside the subnet, not one of AWS's five reserved addresses, and free.
  */
-export function checkRequestedPrivateIp(cidrBlock: string, address: string, taken: ReadonlySet<string>): string {
+export function checkRequestedPrivateIp(
+  cidrBlock: string,
+  address: string,
+  taken: { has(address: string): boolean },
+): string {
   if (!IPV4.test(address)) {
     throw errors.invalidParameterValue(
       `Value (${address}) for parameter PrivateIpAddress is invalid. This is not a valid IP address.`,
@@ -88,7 +96,7 @@ export const PUBLIC_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   'sa-east-1': ['15.228', '18.228', '18.229', '54.94', '54.207', '177.71'],
 };
 
-export function allocatePublicIp(region: string, taken: ReadonlySet<string>, ids: IdGenerator): string {
+export function allocatePublicIp(region: string, taken: { has(address: string): boolean }, ids: IdGenerator): string {
   const prefixes = PUBLIC_PREFIXES[region] ?? ['54.180'];
   for (;;) {
     const candidate = `${prefixes[ids.int(prefixes.length)]}.${ids.int(256)}.${1 + ids.int(254)}`;

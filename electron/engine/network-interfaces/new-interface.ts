@@ -7,7 +7,7 @@
 import type { EngineContext } from '../context';
 import type { IdGenerator } from '../ids';
 import type { Tag } from '../resource-collection';
-import type { takenAddresses } from './addresses-in-use';
+import type { TakenAddresses } from './addresses-in-use';
 import { allocatePrivateIp, allocatePublicIp, checkRequestedPrivateIp } from './ip-addresses';
 import {
   NETWORK_INTERFACES,
@@ -16,7 +16,7 @@ import {
 } from './network-interface-record';
 
 /** Addresses handed out within one command, so several interfaces made together never share one. */
-export type TakenAddresses = ReturnType<typeof takenAddresses>;
+export type { TakenAddresses };
 
 export interface InterfaceSubnet {
   region: string;

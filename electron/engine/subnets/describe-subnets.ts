@@ -3,7 +3,7 @@ import type { DescribeSubnetsRequest, DescribeSubnetsResult, Subnet } from '@aws
 import type { EngineContext } from '../context';
 import { describeRecords } from '../describe';
 import type { FilterFields } from '../filters';
-import { addressesUsedBySubnet, usableAddresses } from '../network-interfaces/addresses-in-use';
+import { addressesUsedIn, usableAddresses } from '../network-interfaces/addresses-in-use';
 import { SUBNETS, type SubnetRecord } from './subnet-record';
 
 const SUBNET_FILTERS: FilterFields<SubnetRecord> = {
@@ -22,7 +22,6 @@ export function describeSubnets(
   region: string,
   request: DescribeSubnetsRequest,
 ): DescribeSubnetsResult {
-  const addressesUsed = addressesUsedBySubnet(ctx, region);
   const subnets = ctx
     .records(SUBNETS)
     .inRegion(region)
@@ -31,7 +30,7 @@ export function describeSubnets(
     items: subnets,
     filters: SUBNET_FILTERS,
     paging: { min: 5, max: 1000, scope: `subnets:${region}` },
-    shape: (s) => toSubnet(ctx, s, addressesUsed.get(s.subnetId) ?? 0),
+    shape: (s) => toSubnet(ctx, s, addressesUsedIn(ctx, s.subnetId)),
   });
   return { Subnets: page.items, NextToken: page.nextToken };
 }
