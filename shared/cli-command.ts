@@ -7,11 +7,20 @@
  * e.g. ModifyInstanceAttribute's UserData.Value) is written base64-encoded, as AWS CLI v2 reads one.
  */
 
+/** Names already converted: the API's member names are a few hundred, and every logged call converts several. */
+const kebabNames = new Map<string, string>();
+const MAX_KEPT_NAMES = 4096;
+
 export function kebabCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
+  let kebab = kebabNames.get(name);
+  if (kebab === undefined) {
+    kebab = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+      .toLowerCase();
+    if (kebabNames.size < MAX_KEPT_NAMES) kebabNames.set(name, kebab);
+  }
+  return kebab;
 }
 
 export function toCliCommand(operation: string, input: unknown, region: string): string {

@@ -5,9 +5,21 @@ export interface RandomSource {
   bytes(count: number): Uint8Array;
 }
 
+/** Bytes drawn from the system's CSPRNG 4 KiB at a time: one call per id would cost more than the id. */
+const POOL_BYTES = 4096;
+let pool = new Uint8Array(0);
+let used = 0;
+
 export const cryptoRandom: RandomSource = {
   bytes(count) {
-    return globalThis.crypto.getRandomValues(new Uint8Array(count));
+    if (count > POOL_BYTES) return globalThis.crypto.getRandomValues(new Uint8Array(count));
+    if (used + count > pool.length) {
+      pool = globalThis.crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+      used = 0;
+    }
+    const out = pool.slice(used, used + count);
+    used += count;
+    return out;
   },
 };
 

@@ -51,6 +51,8 @@ export interface GuestRuntime {
   startLoad(instanceId: string, load: { cpus: number; command: string; seconds?: number }): number;
   /** Ends a load job; false if there is no such pid. */
   stopLoad(instanceId: string, pid: number): boolean;
+  /** Whether the OS is up with user data not yet run: a read of two records, no command (it follows every instance event). */
+  awaitsUserData(instanceId: string): boolean;
   /** The user data script to run now, once: at the OS's first boot, if there is one (then marked as run). */
   claimUserData(instanceId: string): string | undefined;
   /** `shutdown -h` / `poweroff` / `halt` (the instance's shutdown behaviour decides stop or terminate) or `reboot`. */
@@ -111,6 +113,11 @@ export function createGuestRuntime(ctx: EngineContext, run: <R>(command: () => R
           hasUserData: record.userData !== undefined,
         });
       }),
+    awaitsUserData: (instanceId) => {
+      const record = ctx.records(INSTANCES).get(instanceId);
+      const guest = ctx.records(GUESTS).get(instanceId);
+      return record?.userData !== undefined && osUp(record) && guest?.bootedAt !== undefined && !guest.userDataRan;
+    },
     devices: (instanceId) =>
       run(() => {
         const record = ctx.records(INSTANCES).get(instanceId);

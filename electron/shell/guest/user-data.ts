@@ -31,6 +31,7 @@ export class UserDataRunner {
   /** Looks whether any of these instances has booted for the first time with user data not yet run. */
   check(region: string, instanceIds: readonly string[]): void {
     for (const id of instanceIds) {
+      if (!this.engine.guests.awaitsUserData(id)) continue;
       const view = this.engine.guests.view(id);
       if (!view?.up || !view.hasUserData || view.userDataRan) continue;
       const machine = this.machines().get(region, id);
