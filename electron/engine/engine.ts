@@ -9,7 +9,7 @@ import type { ApiCall, ApiResult, Ec2Call } from '../../shared/api';
 import { EC2_OPERATION_NAMES } from '../../shared/ec2-operations';
 import type { EngineEvent, ResourceKind } from '../../shared/events';
 import { LAB_OPERATION_NAMES, type ActivityEvent, type LabNotice, type LabStatus } from '../../shared/lab-operations';
-import { recordActivity, shouldLog, type CallOutcome } from './activity/activity-log';
+import { isReadOnly, recordActivity, shouldLog, type CallOutcome } from './activity/activity-log';
 import type { Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/load-catalog';
 import { SimulationClock } from './clock';
@@ -138,20 +138,24 @@ export class Engine {
     if (this.closed) return { ok: false, error: errors.shuttingDown().toApiError() };
     let result: ApiResult;
     try {
+      let logLater = false;
       const value = this.runCommand(() => {
         const output = this.route(call);
         // DryRun: the request was checked and carried out; throwing now undoes all of it.
         if (isDryRun(call)) throw errors.dryRunOperation();
-        this.logCall(call, { output });
+        // A call that changed nothing (a read) is logged after its command, saved with the next commit.
+        logLater = !this.work.hasChanges() && call.service === 'ec2' && isReadOnly(call.operation);
+        if (!logLater) this.logCall(call, { output });
         return output;
       });
+      if (logLater) this.logUnsaved(call as Ec2Call, { output: value });
       result = { ok: true, value };
     } catch (error) {
       this.changes.clear();
       this.logged.length = 0;
       result = { ok: false, error: this.asEc2Error(error, call).toApiError() };
-      // A refused call changes nothing, but it is still logged, in a command of its own.
-      if (call?.service === 'ec2') this.tryLogFailure(call, result.error);
+      // A refused call changes nothing, but it is still logged, after its command.
+      if (call?.service === 'ec2') this.logUnsaved(call, { error: result.error });
     }
     this.publishChanges();
     return result;
@@ -171,6 +175,7 @@ export class Engine {
   /** Applies what fell due on the simulation clock; a host calls this a few times a second. */
   tick(): void {
     if (this.closed) return;
+    this.saveUnsavedLog();
     try {
       this.runCommand(() => undefined);
       this.publishChanges();
@@ -194,6 +199,7 @@ export class Engine {
 
   close(): void {
     if (this.closed) return;
+    this.saveUnsavedLog();
     this.persistClock();
     this.closed = true;
     this.listeners.clear();
@@ -272,11 +278,26 @@ export class Engine {
     if (shouldLog(outcome)) this.logged.push(recordActivity(this.ctx, outcome, ACTIVITY_ID_KEYS));
   }
 
-  private tryLogFailure(call: Ec2Call, error: { code: string; message: string }): void {
+  /**
+   * Logs a call that changed nothing (a read, or a refused call) in memory now; the entry is saved
+   * with the next commit or at the next tick (within 250 ms), in one transaction for all of them.
+   * So a read costs no transaction of its own; a crash before then loses only those log entries,
+   * never a change (CloudTrail too delivers events minutes after the call: cloudtrail-concepts).
+   */
+  private logUnsaved(call: Ec2Call, result: { output?: unknown; error?: { code: string; message: string } }): void {
     try {
-      this.work.run(() => this.logCall(call, { error }));
+      this.work.runDeferred(() => this.logCall(call, result));
     } catch {
       this.logged.length = 0;
+    }
+  }
+
+  /** Saves the log entries of reads (logUnsaved); they wait for the next tick if the store refuses now. */
+  private saveUnsavedLog(): void {
+    try {
+      this.work.saveDeferred();
+    } catch {
+      // The next tick or commit tries again.
     }
   }
 

@@ -215,6 +215,8 @@ export class UnitOfWork {
   private readonly repositories = new Map<string, Repository<object>>();
   private readonly commitTasks: (() => void)[] = [];
   private depth = 0;
+  /** Changes of deferred commands (runDeferred), by record, waiting for the next commit. */
+  private readonly deferred = new Map<string, RecordChange>();
 
   constructor(private readonly store: StateStore) {}
 
@@ -259,6 +261,42 @@ export class UnitOfWork {
     }
   }
 
+  /**
+   * Runs a command whose changes are made in memory now and saved with the next commit or
+   * `saveDeferred`, whichever comes first: for records whose loss in a crash loses no work (the
+   * activity log's entries for calls that changed nothing), so a read costs no transaction.
+   */
+  runDeferred<R>(command: () => R): R {
+    if (this.depth > 0) return command();
+    this.depth++;
+    try {
+      const result = command();
+      for (const task of this.commitTasks) task();
+      for (const [key, { repository, id }] of this.touched) {
+        this.deferred.set(key, { collection: repository.collection, id, data: repository.get(id) });
+      }
+      this.touched.clear();
+      return result;
+    } catch (error) {
+      this.rollback();
+      throw error;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Whether deferred changes wait to be saved. */
+  hasDeferred(): boolean {
+    return this.deferred.size > 0;
+  }
+
+  /** Saves the deferred changes now, in one transaction (they stay waiting if the store refuses). */
+  saveDeferred(): void {
+    if (this.depth > 0 || this.deferred.size === 0) return;
+    this.store.commit([...this.deferred.values()]);
+    this.deferred.clear();
+  }
+
   /** Whether the current command has changed anything yet. */
   hasChanges(): boolean {
     return this.touched.size > 0;
@@ -266,6 +304,7 @@ export class UnitOfWork {
 
   /** Loads every record from the store into its repository, replacing what memory held. */
   load(records: readonly StoredRecord[]): void {
+    this.deferred.clear();
     for (const repo of this.repositories.values()) repo.clearQuietly();
     for (const record of records) {
       this.repositories.get(record.collection)?.setQuietly(record.id, record.data as object);
@@ -284,16 +323,18 @@ export class UnitOfWork {
 
   private flush(): void {
     if (this.touched.size === 0) return;
-    const changes: RecordChange[] = [];
-    for (const { repository, id } of this.touched.values()) {
-      changes.push({ collection: repository.collection, id, data: repository.get(id) });
+    // Deferred changes are older than this command's: saved first, in the same transaction.
+    const changes = new Map(this.deferred);
+    for (const [key, { repository, id }] of this.touched) {
+      changes.set(key, { collection: repository.collection, id, data: repository.get(id) });
     }
     try {
-      this.store.commit(changes);
+      this.store.commit([...changes.values()]);
     } catch (error) {
       this.rollback();
       throw error;
     }
+    this.deferred.clear();
     this.touched.clear();
   }
 
