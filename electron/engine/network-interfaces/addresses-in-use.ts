@@ -72,9 +72,11 @@ class AddressIndex {
   private readonly publics = new Map<string, Counts>();
   private readonly usedBySubnet = new Map<string, number>();
   private readonly filed = new Map<string, Filed>();
-  private readonly stale = new Set<string>();
+  /** Changed ids, with the command that changed them. */
+  private readonly stale = new Map<string, number>();
   /** Ids changed by the command running now, read again at every lookup until it ends. */
   private readonly changing = new Set<string>();
+  private command = -1;
   private everything = true;
 
   constructor(
@@ -87,7 +89,7 @@ class AddressIndex {
     ] as const) {
       (repository as Repository<object>).watch((id) => {
         if (id === undefined) this.everything = true;
-        else if (!this.everything) this.stale.add(`${prefix}:${id}`);
+        else if (!this.everything) this.stale.set(`${prefix}:${id}`, interfaces.currentCommand());
       });
     }
   }
@@ -119,14 +121,24 @@ class AddressIndex {
       for (const id of this.interfaces.keys()) this.file(`eni:${id}`);
       for (const id of this.addresses.keys()) this.file(`eip:${id}`);
     }
-    const midCommand = this.interfaces.commandHasChanges();
-    for (const key of [...this.stale, ...this.changing]) {
-      this.unfile(key);
-      this.file(key);
+    // Records a finished command changed are final now: read once more, then like any other.
+    const command = this.interfaces.currentCommand();
+    if (command !== this.command) {
+      for (const key of this.changing) this.stale.set(key, this.command);
+      this.changing.clear();
+      this.command = command;
     }
-    if (midCommand) for (const key of this.stale) this.changing.add(key);
-    else this.changing.clear();
+    for (const [key, changedIn] of this.stale) {
+      if (changedIn === command) this.changing.add(key);
+      else this.refile(key);
+    }
     this.stale.clear();
+    for (const key of this.changing) this.refile(key);
+  }
+
+  private refile(key: string): void {
+    this.unfile(key);
+    this.file(key);
   }
 
   private file(key: string): void {

@@ -100,6 +100,11 @@ export class Repository<T extends object> {
     return this.revisions.get(id) ?? 0;
   }
 
+  /** Which command runs now (or ran last): a number that grows with every command. */
+  currentCommand(): number {
+    return this.work.commandNumber;
+  }
+
   /** Whether the command running now has changed anything yet (in any collection): what it reads may be mid-change. */
   commandHasChanges(): boolean {
     return this.work.hasChanges();
@@ -215,6 +220,8 @@ export class UnitOfWork {
   private readonly repositories = new Map<string, Repository<object>>();
   private readonly commitTasks: (() => void)[] = [];
   private depth = 0;
+  /** Counts commands (run and runDeferred), so a reader can tell one command from the next. */
+  commandNumber = 0;
   /** Changes of deferred commands (runDeferred), by record, waiting for the next commit. */
   private readonly deferred = new Map<string, RecordChange>();
 
@@ -248,6 +255,7 @@ export class UnitOfWork {
   run<R>(command: () => R): R {
     if (this.depth > 0) return command();
     this.depth++;
+    this.commandNumber++;
     try {
       const result = command();
       for (const task of this.commitTasks) task();
@@ -269,6 +277,7 @@ export class UnitOfWork {
   runDeferred<R>(command: () => R): R {
     if (this.depth > 0) return command();
     this.depth++;
+    this.commandNumber++;
     try {
       const result = command();
       for (const task of this.commitTasks) task();
