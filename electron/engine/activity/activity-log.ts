@@ -65,8 +65,8 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
     Caller: outcome.caller,
     Region: outcome.region,
     ReadOnly: isReadOnly(outcome.operation),
-    Parameters: shortenUserData(parameters),
-    ResourceIds: resourceIds(outcome, idKeys),
+    Parameters: deepFreeze(shortenUserData(parameters)),
+    ResourceIds: Object.freeze(resourceIds(outcome, idKeys)) as string[],
     ErrorCode: outcome.error?.code,
     ErrorMessage: outcome.error?.message,
     CliCommand: toCliCommand(outcome.operation, parameters, outcome.region),
@@ -80,7 +80,9 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
     ids.shift();
   }
   orders.set(log, { revision: log.revision, ids });
-  return toEvent(record);
+  // The entry is never changed (the collection is immutable) and what it holds is frozen: listeners share it.
+  const { sequence: _sequence, ...event } = record;
+  return event;
 }
 
 export function describeActivity(
@@ -139,6 +141,14 @@ export function toPlainJson(value: unknown): unknown {
     return raw;
   });
   return text === undefined ? undefined : JSON.parse(text);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
 }
 
 function shortenUserData(parameters: unknown): unknown {

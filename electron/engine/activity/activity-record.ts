@@ -7,4 +7,5 @@ export interface ActivityRecord extends ActivityEvent {
   sequence: number;
 }
 
-export const ACTIVITY: RecordCollection<ActivityRecord> = { name: 'activity', idOf: (r) => r.EventId };
+/** Entries are written once and never changed: kept for rollback as they are, without a copy. */
+export const ACTIVITY: RecordCollection<ActivityRecord> = { name: 'activity', idOf: (r) => r.EventId, immutable: true };

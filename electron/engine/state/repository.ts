@@ -134,7 +134,9 @@ export class Repository<T extends object> {
 
   /** Adds or replaces a record. */
   put(id: string, record: T): T {
-    this.work.remember(this, id, this.items.get(id));
+    const current = this.items.get(id);
+    // A replaced record is no longer changed by anyone: kept for rollback as it is, unless it is the one put back.
+    this.work.remember(this, id, current, current !== record);
     this.setQuietly(id, record);
     return record;
   }
@@ -152,7 +154,7 @@ export class Repository<T extends object> {
 
   delete(id: string): void {
     if (!this.items.has(id)) return;
-    this.work.remember(this, id, this.items.get(id));
+    this.work.remember(this, id, this.items.get(id), true);
     this.setQuietly(id, undefined);
   }
 
@@ -239,10 +241,10 @@ export class UnitOfWork {
   }
 
   /** @internal keeps the first original of a record touched in this command. */
-  remember(repository: Repository<object>, id: string, current: object | undefined): void {
+  remember(repository: Repository<object>, id: string, current: object | undefined, replaced = false): void {
     const key = `${repository.collection}\u0000${id}`;
     if (this.touched.has(key)) return;
-    const original = current === undefined || repository.immutable ? current : structuredClone(current);
+    const original = current === undefined || replaced || repository.immutable ? current : structuredClone(current);
     this.touched.set(key, { repository, id, original });
   }
 
