@@ -74,12 +74,13 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
   if (record.ErrorCode === undefined) delete record.ErrorCode;
   if (record.ErrorMessage === undefined) delete record.ErrorMessage;
   log.put(record.EventId, record);
-  const ids = [...order, record.EventId];
+  // The kept order is brought along in place (it belongs to this module alone).
+  order.push(record.EventId);
   if (log.size > MAX_ACTIVITY && oldest) {
     log.delete(oldest.EventId);
-    ids.shift();
+    order.shift();
   }
-  orders.set(log, { revision: log.revision, ids });
+  orders.set(log, { revision: log.revision, ids: order });
   // The entry is never changed (the collection is immutable) and what it holds is frozen: listeners share it.
   const { sequence: _sequence, ...event } = record;
   return event;
