@@ -27,6 +27,8 @@ export function noteScan(owner: object, revisions: readonly number[], dueAt: num
   scans.set(owner, { revisions: revisions.join('/'), dueAt });
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** The ids a repository changed, as one owner has not yet seen them. */
 class ChangeFeed {
   private readonly changed = new Set<string>();
@@ -48,6 +50,7 @@ class ChangeFeed {
       this.changed.clear();
       return 'all';
     }
+    if (this.changed.size === 0) return NONE;
     const ids = new Set(this.changed);
     this.changed.clear();
     return ids;
