@@ -14,6 +14,8 @@ import type { Repository } from '../state/repository';
 import { ACTIVITY, type ActivityRecord } from './activity-record';
 
 export const MAX_ACTIVITY = 500;
+/** Older events are dropped this many at a time (one change per 50 calls, not one per call); never shown. */
+const TRIM_BATCH = 50;
 const MAX_USER_DATA_CHARS = 1024;
 
 export interface CallOutcome {
@@ -55,7 +57,6 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
   const log = ctx.records(ACTIVITY);
   const order = eventIdsOldestFirst(log);
   const newest = order.length ? log.get(order[order.length - 1]!)!.sequence : 0;
-  const oldest = order.length ? log.get(order[0]!) : undefined;
   const parameters = toPlainJson(outcome.input) ?? {};
   const record: ActivityRecord = {
     sequence: newest + 1,
@@ -76,9 +77,8 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
   log.put(record.EventId, record);
   // The kept order is brought along in place (it belongs to this module alone).
   order.push(record.EventId);
-  if (log.size > MAX_ACTIVITY && oldest) {
-    log.delete(oldest.EventId);
-    order.shift();
+  if (log.size > MAX_ACTIVITY + TRIM_BATCH) {
+    for (const id of order.splice(0, log.size - MAX_ACTIVITY)) log.delete(id);
   }
   orders.set(log, { revision: log.revision, ids: order });
   // The entry is never changed (the collection is immutable) and what it holds is frozen: listeners share it.
@@ -93,7 +93,9 @@ export function describeActivity(
   if (request.MaxResults !== undefined && typeof request.MaxResults !== 'number') {
     throw errors.invalidParameterValue('MaxResults must be a number.');
   }
-  const newestFirst = [...ctx.records(ACTIVITY).values()].sort((a, b) => b.sequence - a.sequence);
+  const newestFirst = [...ctx.records(ACTIVITY).values()]
+    .sort((a, b) => b.sequence - a.sequence)
+    .slice(0, MAX_ACTIVITY);
   const page = describeItems(newestFirst, request, {
     filters: {},
     paging: { min: 1, max: MAX_ACTIVITY, scope: 'activity' },
