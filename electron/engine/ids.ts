@@ -61,6 +61,8 @@ export type IdPrefix =
   | 'dopt'
   | 'lt';
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export class IdGenerator {
   constructor(private readonly random: RandomSource) {}
 
@@ -71,8 +73,8 @@ export class IdGenerator {
   hex(digits: number): string {
     const bytes = this.random.bytes(Math.ceil(digits / 2));
     let out = '';
-    for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-    return out.slice(0, digits);
+    for (const byte of bytes) out += HEX_PAIRS[byte];
+    return out.length === digits ? out : out.slice(0, digits);
   }
 
   /** An integer in [0, max). */

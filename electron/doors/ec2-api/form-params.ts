@@ -29,6 +29,8 @@ export function parseFormParams(text: string, into = new Map<string, string>()):
 }
 
 function decodeComponent(text: string): string {
+  // Most names and many values need no decoding at all.
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

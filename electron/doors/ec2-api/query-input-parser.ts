@@ -59,13 +59,33 @@ function parseMember(shape: Shape, node: ParamNode): unknown {
   }
 }
 
+/** A structure's members with their resolved shapes and query names, in the model's order. */
+interface MemberEntry {
+  name: string;
+  queryName: string;
+  shape: Shape;
+}
+
+/** Worked out once per structure of the model, not at every request. */
+const structureMembers = new WeakMap<Shape, MemberEntry[]>();
+
+function membersOf(shape: Shape): MemberEntry[] {
+  let members = structureMembers.get(shape);
+  if (!members) {
+    members = Object.entries(shape.members).map(([name, ref]) => {
+      const member = resolveShape(ref);
+      return { name, queryName: ec2QueryName(name, member), shape: member };
+    });
+    structureMembers.set(shape, members);
+  }
+  return members;
+}
+
 function parseStructure(shape: Shape, node: ParamNode): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const used = new Set<string>();
   const queryNames = new Map<string, string>();
-  for (const [name, ref] of Object.entries(shape.members)) {
-    const member = resolveShape(ref);
-    const queryName = ec2QueryName(name, member);
+  for (const { name, queryName, shape: member } of membersOf(shape)) {
     queryNames.set(name, queryName);
     const child = node.children.get(queryName);
     if (!child) continue;

@@ -136,7 +136,7 @@ function canonicalRequest(request: SignedRequest, signedHeaders: readonly string
   const path = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
   const query = queryStart === -1 ? '' : request.url.slice(queryStart + 1);
   const headerLines = signedHeaders.map((name) => {
-    const values = (request.headers[name] ?? []).map((value) => value.trim().replace(/\s+/g, ' '));
+    const values = (request.headers[name] ?? []).map(canonicalHeaderValue);
     return `${name}:${values.join(',')}\n`;
   });
   return [
@@ -149,8 +149,16 @@ function canonicalRequest(request: SignedRequest, signedHeaders: readonly string
   ].join('\n');
 }
 
+/** A header value trimmed, with each run of spaces inside it as one space. */
+function canonicalHeaderValue(value: string): string {
+  const trimmed = value.trim();
+  return /\s\s|[\t\n\r\f\v]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
+
 /** The path without empty, `.` and `..` segments, URI-encoded once more (every service but S3 double-encodes). */
 function canonicalUri(path: string): string {
+  // What every SDK and the CLI send to EC2.
+  if (path === '/') return '/';
   const segments: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;

@@ -58,22 +58,20 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
   const order = eventIdsOldestFirst(log);
   const newest = order.length ? log.get(order[order.length - 1]!)!.sequence : 0;
   const parameters = toPlainJson(outcome.input) ?? {};
-  const record: ActivityRecord = {
-    sequence: newest + 1,
+  const event: ActivityEvent = {
     EventId: `${ctx.ids.hex(8)}-${ctx.ids.hex(4)}-4${ctx.ids.hex(3)}-a${ctx.ids.hex(3)}-${ctx.ids.hex(12)}`,
     EventTime: ctx.clock.now(),
     EventName: outcome.operation,
     Caller: outcome.caller,
     Region: outcome.region,
     ReadOnly: isReadOnly(outcome.operation),
-    Parameters: deepFreeze(shortenUserData(parameters)),
+    Parameters: Object.freeze(shortenUserData(parameters)),
     ResourceIds: Object.freeze(resourceIds(outcome, idKeys)) as string[],
-    ErrorCode: outcome.error?.code,
-    ErrorMessage: outcome.error?.message,
+    // Built whole (no `delete` of an absent error): objects stay in V8's fast shape.
+    ...(outcome.error ? { ErrorCode: outcome.error.code, ErrorMessage: outcome.error.message } : {}),
     CliCommand: toCliCommand(outcome.operation, parameters, outcome.region),
   };
-  if (record.ErrorCode === undefined) delete record.ErrorCode;
-  if (record.ErrorMessage === undefined) delete record.ErrorMessage;
+  const record: ActivityRecord = { sequence: newest + 1, ...event };
   log.put(record.EventId, record);
   // The kept order is brought along in place (it belongs to this module alone).
   order.push(record.EventId);
@@ -82,7 +80,6 @@ export function recordActivity(ctx: EngineContext, outcome: CallOutcome, idKeys:
   }
   orders.set(log, { revision: log.revision, ids: order });
   // The entry is never changed (the collection is immutable) and what it holds is frozen: listeners share it.
-  const { sequence: _sequence, ...event } = record;
   return event;
 }
 
@@ -135,23 +132,42 @@ function resourceIds(outcome: CallOutcome, idKeys: ActivityIdKeys): string[] {
   return [...ids];
 }
 
-/** Plain JSON for storage: bytes become base64 text, Dates ISO strings, functions and undefined vanish. */
+/**
+ * Plain JSON for storage, as a frozen copy: what JSON.stringify would keep (bytes become base64
+ * text, Dates ISO strings, non-finite numbers and bigints text; functions and undefined vanish, or
+ * become null in a list), copied directly instead of through a JSON round trip.
+ */
 export function toPlainJson(value: unknown): unknown {
-  const text = JSON.stringify(value, (_key, raw: unknown) => {
-    if (raw instanceof Uint8Array) return btoa(String.fromCharCode(...raw));
-    if (typeof raw === 'bigint') return raw.toString();
-    if (typeof raw === 'number' && !Number.isFinite(raw)) return String(raw);
-    return raw;
-  });
-  return text === undefined ? undefined : JSON.parse(text);
+  return plainCopy(value, false);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
+function plainCopy(value: unknown, inArray: boolean): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : String(value);
+    case 'bigint':
+      return value.toString();
+    case 'object': {
+      if (value === null) return null;
+      if (value instanceof Uint8Array) return btoa(String.fromCharCode(...value));
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+        return plainCopy((value as { toJSON(): unknown }).toJSON(), inArray);
+      }
+      if (Array.isArray(value)) return Object.freeze(value.map((item) => plainCopy(item, true) ?? null));
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const member = plainCopy((value as Record<string, unknown>)[key], false);
+        if (member !== undefined) copy[key] = member;
+      }
+      return Object.freeze(copy);
+    }
+    default:
+      // undefined, functions and symbols: JSON leaves them out (null in a list).
+      return inArray ? null : undefined;
   }
-  return value;
 }
 
 function shortenUserData(parameters: unknown): unknown {
