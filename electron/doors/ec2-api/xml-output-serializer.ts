@@ -113,10 +113,21 @@ function writeStructure(out: XmlOut, shape: Shape, value: unknown): void {
   if (fragment === undefined) {
     const inner = new XmlOut(false);
     writeMembers(inner, shape, value);
-    fragment = Buffer.from(inner.text);
+    fragment = keptBytes(inner.text);
     kept.set(value, fragment);
   }
   out.bytes(fragment);
+}
+
+/**
+ * Bytes kept as long as their object lives get their own memory, outside Node's shared 64 KiB
+ * Buffer pool: a kept fragment in a pool slab would hold the whole slab (and every short-lived
+ * reply sharing it) for as long as the instance stays unchanged.
+ */
+function keptBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
 }
 
 function writeMembers(out: XmlOut, shape: Shape, value: unknown): void {

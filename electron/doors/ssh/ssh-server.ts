@@ -3,7 +3,9 @@
  * (not terminated), each with the instance's own host key, so the learner's own `ssh -i key.pem -p
  * 22xx ec2-user@127.0.0.1` meets that instance's sshd. Ports are kept in the lab settings and stay
  * the same across restarts; the whole server can be turned off; a port another program holds is
- * reported in the status (and its listeners told), never a crash.
+ * reported in the status (and its listeners told), never a crash. A listener is only a loopback
+ * socket until someone connects: its SSH server (ssh2, with the host key parsed) is made on the
+ * first connection, so a class's 1,000 idle instances cost 1,000 sockets, not 1,000 SSH servers.
  */
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 // ssh2 is CommonJS: Node's ESM loader (browser mode) gives its exports as the default only.
@@ -12,7 +14,7 @@ import type { ShellPort } from '../../shell/shell-port';
 import { OPENSSH_LIMITS, SourcePenalties, type AuthLimits } from './auth-limits';
 import { acceptSocket, handleClient, type ConnectionOptions } from './ssh-connection';
 import { sshConfigText } from './ssh-config';
-import { FIRST_SSH_PORT, LAST_SSH_PORT, preferredPort, type SshSettingsStore } from './ssh-settings';
+import { FIRST_SSH_PORT, LAST_SSH_PORT, preferredPort, type SshSettings, type SshSettingsStore } from './ssh-settings';
 
 export interface SshServerOptions {
   port: ShellPort;
@@ -42,11 +44,12 @@ export interface SshServerStatus {
 /** What OpenSSH on Amazon Linux 2023 announces (RFC 4253 §4.2 identification string). */
 const IDENT = 'OpenSSH_8.7';
 
+type Ssh2Server = InstanceType<typeof ssh2.Server>;
+
 interface Listener {
   instanceId: string;
   port: number;
   net: NetServer;
-  ssh: InstanceType<typeof ssh2.Server>;
   status: SshListenerStatus;
   sockets: Set<Socket>;
 }
@@ -57,13 +60,18 @@ export class SshServer {
   private readonly limits: AuthLimits;
   private readonly penalties: SourcePenalties;
   private stopWatching: (() => void) | undefined;
-  private enabled: boolean;
+  /** The settings as last saved: read once, so a sync reads no file. */
+  private readonly settings: SshSettings;
   private syncing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SshServerOptions) {
     this.limits = options.limits ?? OPENSSH_LIMITS;
     this.penalties = new SourcePenalties(this.limits);
-    this.enabled = options.settings.load().enabled;
+    this.settings = options.settings.load();
+  }
+
+  private get enabled(): boolean {
+    return this.settings.enabled;
   }
 
   /** Starts listening for every instance (if the setting allows) and follows the lab's changes. */
@@ -81,9 +89,8 @@ export class SshServer {
 
   /** The lab setting: off closes every port, on opens them again. */
   async setEnabled(enabled: boolean): Promise<void> {
-    const settings = this.options.settings.load();
-    this.options.settings.save({ ...settings, enabled });
-    this.enabled = enabled;
+    this.settings.enabled = enabled;
+    this.options.settings.save(this.settings);
     await this.sync();
   }
 
@@ -130,7 +137,7 @@ export class SshServer {
     const wanted = new Set(targets.map((target) => target.instanceId));
     const closing = [...this.listeners.values()].filter((listener) => !wanted.has(listener.instanceId));
     await Promise.all(closing.map((listener) => this.close(listener)));
-    const settings = this.options.settings.load();
+    const { settings } = this;
     let changed = false;
     if (this.enabled) {
       // A terminated instance's port is free again.
@@ -141,18 +148,21 @@ export class SshServer {
         }
     }
     let opened = 0;
+    let taken: Set<number> | undefined;
     for (const target of targets) {
       if (this.listeners.has(target.instanceId)) continue;
       opened++;
       let port = settings.ports[target.instanceId];
       if (port === undefined) {
-        port = this.freePort(target.instanceId, new Set(Object.values(settings.ports)));
+        taken ??= new Set(Object.values(settings.ports));
+        port = this.freePort(target.instanceId, taken);
+        taken.add(port);
         settings.ports[target.instanceId] = port;
         changed = true;
       }
       await this.open(target.instanceId, port);
     }
-    if (changed) this.options.settings.save({ ...settings, enabled: this.enabled });
+    if (changed) this.options.settings.save(settings);
     // Status listeners hear of a change only: most syncs (a tag, a state change) open and close nothing.
     if (closing.length > 0 || opened > 0) this.announce();
   }
@@ -182,13 +192,32 @@ export class SshServer {
       sockets,
       graceTimers: new Map(),
     };
-    const ssh = new ssh2.Server({ hostKeys: [hostKey.privateKey], ident: IDENT }, (client, info) =>
-      handleClient(client, info, connection),
-    );
-    ssh.on('error', () => {});
-    const net = createServer((socket) => acceptSocket(socket, ssh, connection));
+    // Made on the first connection: most instances of a class are never logged into.
+    const { privateKey } = hostKey;
+    let ssh: Ssh2Server | undefined;
+    const sshServer = (): Ssh2Server => {
+      if (!ssh) {
+        ssh = new ssh2.Server({ hostKeys: [privateKey], ident: IDENT }, (client, info) =>
+          handleClient(client, info, connection),
+        );
+        ssh.on('error', () => {});
+      }
+      return ssh;
+    };
+    const net = createServer((socket) => {
+      let server: Ssh2Server;
+      try {
+        server = sshServer();
+      } catch (error) {
+        // An unreadable host key: this connection cannot be served, the process carries on.
+        this.options.log?.(`SSH server: ${instanceId}: ${String(error)}`);
+        socket.destroy();
+        return;
+      }
+      acceptSocket(socket, server, connection);
+    });
     const status: SshListenerStatus = { instanceId, port, listening: false, fingerprint: hostKey.fingerprint };
-    const listener: Listener = { instanceId, port, net, ssh, status, sockets };
+    const listener: Listener = { instanceId, port, net, status, sockets };
     this.listeners.set(instanceId, listener);
     await new Promise<void>((resolve) => {
       net.once('error', (error: NodeJS.ErrnoException) => {
