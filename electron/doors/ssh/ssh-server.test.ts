@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TIMINGS } from '../../engine/instances/lifecycle';
 import { spawn } from 'node:child_process';
 import { TEST_REGION } from '../../engine/test-support/test-lab';
+import { SshServer } from './ssh-server';
+import { memorySettingsStore } from './ssh-settings';
 import { sshLab, type SshLab } from './test-support/ssh-lab';
 
 async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -313,3 +315,38 @@ async function runScp(l: SshLab, args: string[]) {
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
+
+describe('the SSH door when its port range is full', { timeout: 30_000 }, () => {
+  it('serves as many instances as the range has ports, says so once, and gives a freed port to one left without', async () => {
+    lab = await sshLab();
+    const lines: string[] = [];
+    const first = 45_000 + ((process.pid * 13) % 500) * 2;
+    const small = new SshServer({
+      port: lab.port,
+      settings: memorySettingsStore(),
+      portRange: { first, last: first + 1 },
+      log: (line) => lines.push(line),
+    });
+    const more = [lab.lab.launch(), lab.lab.launch()];
+    lab.lab.pass(TIMINGS.pendingMs);
+    try {
+      await small.start();
+      await small.sync();
+      const served = () => [lab!.instanceId, ...more].filter((id) => small.portOf(id) !== undefined);
+      expect(served()).toHaveLength(2);
+      await small.sync();
+      expect(lines.filter((line) => line.includes('is taken'))).toEqual([
+        `SSH server: every port of ${first}-${first + 1} is taken; 1 instance(s) have none`,
+      ]);
+      const [left] = [lab.instanceId, ...more].filter((id) => small.portOf(id) === undefined);
+      const freed = served()[0]!;
+      lab.lab.ec2('TerminateInstances', { InstanceIds: [freed] });
+      lab.lab.pass(TIMINGS.shuttingDownMs);
+      await small.sync();
+      expect(small.portOf(freed)).toBeUndefined();
+      expect(small.portOf(left!)).toBeDefined();
+    } finally {
+      await small.stop();
+    }
+  });
+});

@@ -63,6 +63,8 @@ export class SshServer {
   /** The settings as last saved: read once, so a sync reads no file. */
   private readonly settings: SshSettings;
   private syncing: Promise<void> = Promise.resolve();
+  /** How many instances the last sync found no free port for (said once per change, not at every sync). */
+  private portless = 0;
 
   constructor(private readonly options: SshServerOptions) {
     this.limits = options.limits ?? OPENSSH_LIMITS;
@@ -149,25 +151,38 @@ export class SshServer {
     }
     let opened = 0;
     let taken: Set<number> | undefined;
+    let portless = 0;
     for (const target of targets) {
       if (this.listeners.has(target.instanceId)) continue;
-      opened++;
-      let port = settings.ports[target.instanceId];
+      let port: number | undefined = settings.ports[target.instanceId];
       if (port === undefined) {
         taken ??= new Set(Object.values(settings.ports));
-        port = this.freePort(target.instanceId, taken);
+        port = portless > 0 ? undefined : this.freePort(target.instanceId, taken);
+        // Every port of the range serves an instance: this one gets a port when one is free again.
+        if (port === undefined) {
+          portless++;
+          continue;
+        }
         taken.add(port);
         settings.ports[target.instanceId] = port;
         changed = true;
       }
+      opened++;
       await this.open(target.instanceId, port);
     }
     if (changed) this.options.settings.save(settings);
+    if (portless > 0 && portless !== this.portless) {
+      this.options.log?.(
+        `SSH server: every port of ${this.portRangeText()} is taken; ${portless} instance(s) have none`,
+      );
+    }
+    this.portless = portless;
     // Status listeners hear of a change only: most syncs (a tag, a state change) open and close nothing.
     if (closing.length > 0 || opened > 0) this.announce();
   }
 
-  private freePort(instanceId: string, taken: Set<number>): number {
+  /** A port of the range no instance holds, the instance's preferred one if it can; undefined if none is left. */
+  private freePort(instanceId: string, taken: Set<number>): number | undefined {
     const first = this.options.portRange?.first ?? FIRST_SSH_PORT;
     const last = this.options.portRange?.last ?? LAST_SSH_PORT;
     const size = last - first + 1;
@@ -176,7 +191,11 @@ export class SshServer {
       const port = first + ((start + step) % size);
       if (!taken.has(port)) return port;
     }
-    throw new Error(`no free SSH port left in ${first}-${last}`);
+    return undefined;
+  }
+
+  private portRangeText(): string {
+    return `${this.options.portRange?.first ?? FIRST_SSH_PORT}-${this.options.portRange?.last ?? LAST_SSH_PORT}`;
   }
 
   private async open(instanceId: string, port: number): Promise<void> {
