@@ -50,6 +50,9 @@ export interface SqliteStateStoreOptions {
 /** A lab of 10,000 instances takes about 60 MB; the cap only stops a runaway lab from filling the disk. */
 const DEFAULT_MAX_SIZE_BYTES = 4 * 1024 ** 3;
 
+/** More than the file can grow to (DEFAULT_MAX_SIZE_BYTES): opening maps all of it. */
+const OPENING_MMAP_BYTES = 8 * 1024 ** 3;
+
 /** About 40 MB of write-ahead log before a commit checkpoints by itself. */
 const AUTOCHECKPOINT_PAGES = 10_000;
 
@@ -106,6 +109,10 @@ function openDatabase(file: string): OpenedDatabase {
   const db = new DatabaseSync(file);
   try {
     configureConnection(db);
+    // Opening reads every page (the check, then every record, in key order, so the table's pages out
+    // of order): mapped, a page is read in place rather than copied through SQLite's small page
+    // cache, which halves the read. Only while opening: afterwards the lab reads nothing from disk.
+    db.exec(`PRAGMA mmap_size = ${OPENING_MMAP_BYTES}`);
     // quick_check reads every page once: O(size of the file), on start-up only.
     const problems = db
       .prepare('PRAGMA quick_check')
@@ -118,6 +125,7 @@ function openDatabase(file: string): OpenedDatabase {
     // Parsing every record is the JSON check: one pass, and the lab opens with what it read.
     const { records, invalid } = readRecords(db.prepare(SQL.selectAll));
     if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
+    db.exec('PRAGMA mmap_size = 0');
     return { db, schemaVersion, records };
   } catch (error) {
     try {
@@ -129,25 +137,51 @@ function openDatabase(file: string): OpenedDatabase {
   }
 }
 
-/** Every row as a record (rows read as arrays: no object per row), and how many are not JSON. */
+/**
+ * A record as read from disk. The length of its saved text rides along for the load checks, as a
+ * getter on the class, not a property of the record: copies and comparisons see only collection,
+ * id and data (and no property is defined per record, which costs more than parsing it).
+ */
+class ReadRecord implements StoredRecord {
+  collection: string;
+  id: string;
+  data: unknown;
+  readonly #textLength: number;
+
+  constructor(collection: string, id: string, data: unknown, textLength: number) {
+    this.collection = collection;
+    this.id = id;
+    this.data = data;
+    this.#textLength = textLength;
+  }
+
+  get textLength(): number {
+    return this.#textLength;
+  }
+}
+
+/** Every row as a record (rows read as arrays, all at once: no object per row), and how many are not JSON. */
 function readRecords(select: StatementSync): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
   select.setReturnArrays(true);
+  const rows = select.all() as unknown[][];
   const records: StoredRecord[] = [];
   let invalid = 0;
   let firstInvalid: string | undefined;
-  for (const row of select.iterate() as Iterable<unknown[]>) {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    // The columns are TEXT in a STRICT table: strings already.
     const collection = String(row[0]);
     const id = String(row[1]);
     const text = String(row[2]);
+    let data: unknown;
     try {
-      const record: StoredRecord = { collection, id, data: JSON.parse(text) as unknown };
-      // Not enumerable: a hint for the load checks, not part of the record (copies and comparisons ignore it).
-      Object.defineProperty(record, 'textLength', { value: text.length });
-      records.push(record);
+      data = JSON.parse(text);
     } catch {
       invalid++;
       firstInvalid ??= `${collection}/${id}`;
+      continue;
     }
+    records.push(new ReadRecord(collection, id, data, text.length));
   }
   return { records, invalid, firstInvalid };
 }
