@@ -64,10 +64,10 @@ export const listOf =
   (item: FieldCheck, max = 1000): FieldCheck =>
   (v, catalog) =>
     Array.isArray(v) && v.length <= max && v.every((entry) => item(entry, catalog));
-export const shape =
-  (fields: Record<string, FieldCheck>): FieldCheck =>
-  (v, catalog) =>
-    isPlainRecord(v) && checkFields(fields)(v, catalog) === undefined;
+export const shape = (fields: Record<string, FieldCheck>): FieldCheck => {
+  const check = checkFields(fields);
+  return (v, catalog) => isPlainRecord(v) && check(v, catalog) === undefined;
+};
 export const optional =
   (check: FieldCheck): FieldCheck =>
   (v, catalog) =>

@@ -195,6 +195,10 @@ export const SQL = {
   deleteAll: 'DELETE FROM records',
   /** Also how opening checks the file: a row whose data is not JSON makes it unreadable as a whole. */
   selectAll: 'SELECT collection, id, data FROM records ORDER BY collection, id',
+  /** selectAll a page at a time: the first `?` records, then the `?` after a (collection, id). */
+  selectFirstPage: 'SELECT collection, id, data FROM records ORDER BY collection, id LIMIT ?',
+  selectPageAfter:
+    'SELECT collection, id, data FROM records WHERE (collection, id) > (?, ?) ORDER BY collection, id LIMIT ?',
 } as const;
 
 /**

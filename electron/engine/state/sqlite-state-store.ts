@@ -123,7 +123,7 @@ function openDatabase(file: string): OpenedDatabase {
     }
     const schemaVersion = migrateOrExplain(db);
     // Parsing every record is the JSON check: one pass, and the lab opens with what it read.
-    const { records, invalid } = readRecords(db.prepare(SQL.selectAll));
+    const { records, invalid } = readRecords(prepareRecordPages(db));
     if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
     db.exec('PRAGMA mmap_size = 0');
     return { db, schemaVersion, records };
@@ -160,28 +160,54 @@ class ReadRecord implements StoredRecord {
   }
 }
 
-/** Every row as a record (rows read as arrays, all at once: no object per row), and how many are not JSON. */
-function readRecords(select: StatementSync): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
-  select.setReturnArrays(true);
-  const rows = select.all() as unknown[][];
+/** The statements that read every record, a page at a time, in selectAll's order. */
+interface RecordPages {
+  first: StatementSync;
+  after: StatementSync;
+}
+
+function prepareRecordPages(db: DatabaseSync): RecordPages {
+  const first = db.prepare(SQL.selectFirstPage);
+  const after = db.prepare(SQL.selectPageAfter);
+  // Rows as arrays: no object per row.
+  first.setReturnArrays(true);
+  after.setReturnArrays(true);
+  return { first, after };
+}
+
+/**
+ * Records per page. A page's texts are parsed and dropped before the next is read: all of a large
+ * lab's texts held at once (20 MB for 10,000 instances) would be copied by every young-generation
+ * garbage collection that runs while the records are parsed.
+ */
+const PAGE_ROWS = 1000;
+
+/** Every row as a record, and how many are not JSON. */
+function readRecords(pages: RecordPages): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
   const records: StoredRecord[] = [];
   let invalid = 0;
   let firstInvalid: string | undefined;
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!;
-    // The columns are TEXT in a STRICT table: strings already.
-    const collection = String(row[0]);
-    const id = String(row[1]);
-    const text = String(row[2]);
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      invalid++;
-      firstInvalid ??= `${collection}/${id}`;
-      continue;
+  let rows = pages.first.all(PAGE_ROWS) as unknown as unknown[][];
+  for (;;) {
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      // The columns are TEXT in a STRICT table: strings already.
+      const collection = String(row[0]);
+      const id = String(row[1]);
+      const text = String(row[2]);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        invalid++;
+        firstInvalid ??= `${collection}/${id}`;
+        continue;
+      }
+      records.push(new ReadRecord(collection, id, data, text.length));
     }
-    records.push(new ReadRecord(collection, id, data, text.length));
+    if (rows.length < PAGE_ROWS) break;
+    const last = rows[rows.length - 1]!;
+    rows = pages.after.all(last[0] as string, last[1] as string, PAGE_ROWS) as unknown as unknown[][];
   }
   return { records, invalid, firstInvalid };
 }
@@ -258,9 +284,10 @@ class SqliteStateStore implements StateStore {
   readonly notices: LabNotice[];
   private readonly db: DatabaseSync;
   private readonly statements: Record<
-    'begin' | 'commit' | 'rollback' | 'upsert' | 'delete' | 'deleteAll' | 'selectAll',
+    'begin' | 'commit' | 'rollback' | 'upsert' | 'delete' | 'deleteAll',
     StatementSync
   >;
+  private readonly pages: RecordPages;
   private closed = false;
   /** What opening read, until the first loadAll takes it or a write makes it old. */
   private opened: StoredRecord[] | undefined;
@@ -280,8 +307,8 @@ class SqliteStateStore implements StateStore {
       upsert: prepare(SQL.upsert),
       delete: prepare(SQL.delete),
       deleteAll: prepare(SQL.deleteAll),
-      selectAll: prepare(SQL.selectAll),
     };
+    this.pages = prepareRecordPages(this.db);
   }
 
   loadAll(): StoredRecord[] {
@@ -289,7 +316,7 @@ class SqliteStateStore implements StateStore {
     const opened = this.opened;
     this.opened = undefined;
     if (opened) return opened;
-    const { records, firstInvalid } = readRecords(this.statements.selectAll);
+    const { records, firstInvalid } = readRecords(this.pages);
     if (firstInvalid !== undefined) throw new Error(`The saved record ${firstInvalid} is not valid JSON`);
     return records;
   }
