@@ -11,6 +11,7 @@ import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { LabNotice } from '../../../shared/lab-operations';
+import { sealClosedFile, takeSeal } from './closed-seal';
 import { PRIVATE_FILE_MODE, makePrivateDirectory, makePrivateFile } from './private-files';
 import { StoreWriteError, type RecordChange, type StateStore, type StoredRecord } from './state-store';
 import {
@@ -62,9 +63,11 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
   const file = join(dataDirectory, DATABASE_FILE);
   const notices: LabNotice[] = [];
 
+  // Taken before anything touches the file (making it private moves its change time).
+  const sealed = takeSeal(file);
   let opened: OpenedDatabase;
   try {
-    opened = openDatabase(file);
+    opened = openDatabase(file, sealed);
   } catch (error) {
     const reason = unreadableReason(error);
     if (reason === undefined) throw error;
@@ -80,7 +83,7 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
       at: at.getTime(),
     });
     // A second failure here is not about the old file: let it reach the caller.
-    opened = openDatabase(file);
+    opened = openDatabase(file, false);
   }
   // max_page_count holds for this connection: the file never grows past it (https://www.sqlite.org/pragma.html#pragma_max_page_count).
   // SQLite moves the write-ahead log into the file (a checkpoint, with an fsync) every 1,000 pages by
@@ -101,8 +104,12 @@ interface OpenedDatabase {
   records: StoredRecord[];
 }
 
-/** Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. */
-function openDatabase(file: string): OpenedDatabase {
+/**
+ * Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. A file
+ * `sealed` as the lab closed it (closed-seal.ts) skips the page scan: SQLite left it consistent and
+ * nothing has written to it since; reading every record still checks each page it reads.
+ */
+function openDatabase(file: string, sealed: boolean): OpenedDatabase {
   // Made private before SQLite opens it: SQLite gives its -wal and -shm files the database's mode.
   makePrivateFile(file);
   for (const suffix of COMPANION_SUFFIXES) if (existsSync(file + suffix)) chmodSync(file + suffix, PRIVATE_FILE_MODE);
@@ -113,17 +120,19 @@ function openDatabase(file: string): OpenedDatabase {
     // of order): mapped, a page is read in place rather than copied through SQLite's small page
     // cache, which halves the read. Only while opening: afterwards the lab reads nothing from disk.
     db.exec(`PRAGMA mmap_size = ${OPENING_MMAP_BYTES}`);
-    // quick_check reads every page once: O(size of the file), on start-up only.
-    const problems = db
-      .prepare('PRAGMA quick_check')
-      .all()
-      .map((row) => String(row.quick_check));
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new UnreadableDatabaseError(`the integrity check found damage (${problems.slice(0, 3).join('; ')})`);
+    if (!sealed) {
+      // quick_check reads every page once: O(size of the file), on start-up only.
+      const problems = db
+        .prepare('PRAGMA quick_check')
+        .all()
+        .map((row) => String(row.quick_check));
+      if (problems.length !== 1 || problems[0] !== 'ok') {
+        throw new UnreadableDatabaseError(`the integrity check found damage (${problems.slice(0, 3).join('; ')})`);
+      }
     }
     const schemaVersion = migrateOrExplain(db);
     // Parsing every record is the JSON check: one pass, and the lab opens with what it read.
-    const { records, invalid } = readRecords(prepareRecordPages(db));
+    const { records, invalid } = readRecords(prepareRecordPages(db), sealed);
     if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
     db.exec('PRAGMA mmap_size = 0');
     return { db, schemaVersion, records };
@@ -138,25 +147,32 @@ function openDatabase(file: string): OpenedDatabase {
 }
 
 /**
- * A record as read from disk. The length of its saved text rides along for the load checks, as a
- * getter on the class, not a property of the record: copies and comparisons see only collection,
- * id and data (and no property is defined per record, which costs more than parsing it).
+ * A record as read from disk. What the load checks may use (the length of its saved text, whether
+ * the lab wrote it) rides along as getters on the class, not properties of the record: copies and
+ * comparisons see only collection, id and data (and no property is defined per record, which costs
+ * more than parsing it).
  */
 class ReadRecord implements StoredRecord {
   collection: string;
   id: string;
   data: unknown;
   readonly #textLength: number;
+  readonly #writtenByLab: boolean;
 
-  constructor(collection: string, id: string, data: unknown, textLength: number) {
+  constructor(collection: string, id: string, data: unknown, textLength: number, writtenByLab: boolean) {
     this.collection = collection;
     this.id = id;
     this.data = data;
     this.#textLength = textLength;
+    this.#writtenByLab = writtenByLab;
   }
 
   get textLength(): number {
     return this.#textLength;
+  }
+
+  get writtenByLab(): boolean {
+    return this.#writtenByLab;
   }
 }
 
@@ -182,8 +198,11 @@ function prepareRecordPages(db: DatabaseSync): RecordPages {
  */
 const PAGE_ROWS = 1000;
 
-/** Every row as a record, and how many are not JSON. */
-function readRecords(pages: RecordPages): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
+/** Every row as a record, and how many are not JSON; `writtenByLab` when the file is sealed as the lab closed it. */
+function readRecords(
+  pages: RecordPages,
+  writtenByLab: boolean,
+): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
   const records: StoredRecord[] = [];
   let invalid = 0;
   let firstInvalid: string | undefined;
@@ -203,7 +222,7 @@ function readRecords(pages: RecordPages): { records: StoredRecord[]; invalid: nu
         firstInvalid ??= `${collection}/${id}`;
         continue;
       }
-      records.push(new ReadRecord(collection, id, data, text.length));
+      records.push(new ReadRecord(collection, id, data, text.length, writtenByLab));
     }
     if (rows.length < PAGE_ROWS) break;
     const last = rows[rows.length - 1]!;
@@ -289,6 +308,11 @@ class SqliteStateStore implements StateStore {
   >;
   private readonly pages: RecordPages;
   private closed = false;
+  /**
+   * A write failed (a record set aside at start-up may still be in the file where it was): the file
+   * is then not sealed when it closes, and the next open checks every record again.
+   */
+  private writeFailed = false;
   /** What opening read, until the first loadAll takes it or a write makes it old. */
   private opened: StoredRecord[] | undefined;
 
@@ -316,7 +340,7 @@ class SqliteStateStore implements StateStore {
     const opened = this.opened;
     this.opened = undefined;
     if (opened) return opened;
-    const { records, firstInvalid } = readRecords(this.pages);
+    const { records, firstInvalid } = readRecords(this.pages, false);
     if (firstInvalid !== undefined) throw new Error(`The saved record ${firstInvalid} is not valid JSON`);
     return records;
   }
@@ -362,6 +386,8 @@ class SqliteStateStore implements StateStore {
     this.closed = true;
     // Closing the last connection checkpoints the WAL into lab.sqlite and removes lab.sqlite-wal.
     this.db.close();
+    // Every record in the file is now one the lab wrote, or checked when it opened.
+    if (!this.writeFailed) sealClosedFile(this.location);
   }
 
   private transaction(work: () => void): void {
@@ -371,6 +397,7 @@ class SqliteStateStore implements StateStore {
       this.statements.commit.run();
     } catch (error) {
       // SQLite may already have rolled back (some errors end the transaction); never leave one open.
+      this.writeFailed = true;
       if (this.db.isTransaction) this.statements.rollback.run();
       const reason = writeFailureReason(error, this.location);
       throw reason ? new StoreWriteError(reason, { cause: error }) : error;
