@@ -22,17 +22,25 @@ const BY_COLLECTION = new Map<string, ResourceFamily>(
   FAMILIES.flatMap((family: ResourceFamily) => (family.collection ? [[family.collection.name, family] as const] : [])),
 );
 
-/** What is wrong with one record on its own, as a short phrase, or undefined. */
+/**
+ * What is wrong with one record on its own, as a short phrase, or undefined. Never throws: a record
+ * a family's check trips over is a bad record like any other (set aside at start-up, refused in an
+ * import), and a file the lab seals after opening holds only records that were checked.
+ */
 export function recordProblem(record: StoredRecord, catalog: Catalog): string | undefined {
   const family = BY_COLLECTION.get(record.collection);
   if (!family?.collection) return `belongs to an unknown collection '${record.collection}'`;
   const structure = structureProblem(record.data, family.maxRecordChars ?? MAX_RECORD_CHARS, record.textLength);
   if (structure) return structure;
   const data = record.data as Record<string, unknown>;
-  const bad = family.importCheck?.(data, catalog);
-  if (bad) return `has an invalid '${bad}'`;
-  const dataId = family.collection.idOf(data);
-  if (dataId !== record.id) return `has the id '${String(dataId)}' in its data`;
+  try {
+    const bad = family.importCheck?.(data, catalog);
+    if (bad) return `has an invalid '${bad}'`;
+    const dataId = family.collection.idOf(data);
+    if (dataId !== record.id) return `has the id '${String(dataId)}' in its data`;
+  } catch {
+    return 'has data its checks cannot read';
+  }
   return undefined;
 }
 
@@ -117,6 +125,8 @@ function structureProblem(data: unknown, maxChars: number, textLength?: number):
     }
   }
   if (length > maxChars) return `is larger than ${Math.floor(maxChars / 1024)} KiB`;
+  // Every collection keeps objects: a family's checks read fields of one.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'is not an object';
   return nestingProblem(data, 0);
 }
 
