@@ -19,9 +19,10 @@ function open(options?: Parameters<typeof openSqliteStateStore>[1]): StateStore 
   return store;
 }
 
-/** A lab file written through the store and closed, as the lab leaves it. */
+/** A lab file written through the store and closed, as the lab leaves it (the engine takes the records first). */
 function writeAndClose(count = 20): void {
   const store = open();
+  store.loadAll();
   store.commit(
     Array.from({ length: count }, (_, index) => ({ collection: 'things', id: String(index), data: { index } })),
   );
@@ -103,6 +104,14 @@ describe('a lab file opens with every check when', () => {
       /size limit/,
     );
     store.close();
+    expect(existsSync(`${file}-closed`)).toBe(false);
+    expect(writtenByLab(open().loadAll())).toEqual(Array(20).fill(false));
+  });
+
+  it('its records were never taken when it was last open (the engine did not start)', () => {
+    writeAndClose();
+    withRawDatabase((db) => db.exec(`UPDATE records SET data = '{"index":"edited"}' WHERE id = '3'`));
+    open().close();
     expect(existsSync(`${file}-closed`)).toBe(false);
     expect(writtenByLab(open().loadAll())).toEqual(Array(20).fill(false));
   });

@@ -102,6 +102,8 @@ interface OpenedDatabase {
   schemaVersion: number;
   /** Every record, parsed while checking that each is JSON: the engine's first loadAll takes them. */
   records: StoredRecord[];
+  /** The file was as the lab sealed it when it last closed (closed-seal.ts). */
+  sealed: boolean;
 }
 
 /**
@@ -135,7 +137,7 @@ function openDatabase(file: string, sealed: boolean): OpenedDatabase {
     const { records, invalid } = readRecords(prepareRecordPages(db), sealed);
     if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
     db.exec('PRAGMA mmap_size = 0');
-    return { db, schemaVersion, records };
+    return { db, schemaVersion, records, sealed };
   } catch (error) {
     try {
       db.close();
@@ -309,9 +311,11 @@ class SqliteStateStore implements StateStore {
   private readonly pages: RecordPages;
   private closed = false;
   /**
-   * A write failed (a record set aside at start-up may still be in the file where it was): the file
-   * is then not sealed when it closes, and the next open checks every record again.
+   * Whether closing may seal the file (closed-seal.ts): it opened sealed, or its records were taken
+   * (the engine checks what it takes); and no write failed (a record set aside at start-up may still
+   * be in the file where it was). Otherwise the next open checks every record again.
    */
+  private sealable: boolean;
   private writeFailed = false;
   /** What opening read, until the first loadAll takes it or a write makes it old. */
   private opened: StoredRecord[] | undefined;
@@ -319,6 +323,7 @@ class SqliteStateStore implements StateStore {
   constructor(opened: OpenedDatabase, location: string, notices: LabNotice[]) {
     this.db = opened.db;
     this.opened = opened.records;
+    this.sealable = opened.sealed;
     this.schemaVersion = opened.schemaVersion;
     this.location = location;
     this.notices = notices;
@@ -339,7 +344,10 @@ class SqliteStateStore implements StateStore {
     this.assertOpen();
     const opened = this.opened;
     this.opened = undefined;
-    if (opened) return opened;
+    if (opened) {
+      this.sealable = true;
+      return opened;
+    }
     const { records, firstInvalid } = readRecords(this.pages, false);
     if (firstInvalid !== undefined) throw new Error(`The saved record ${firstInvalid} is not valid JSON`);
     return records;
@@ -387,7 +395,7 @@ class SqliteStateStore implements StateStore {
     // Closing the last connection checkpoints the WAL into lab.sqlite and removes lab.sqlite-wal.
     this.db.close();
     // Every record in the file is now one the lab wrote, or checked when it opened.
-    if (!this.writeFailed) sealClosedFile(this.location);
+    if (this.sealable && !this.writeFailed) sealClosedFile(this.location);
   }
 
   private transaction(work: () => void): void {
