@@ -180,6 +180,7 @@ class ReadRecord implements StoredRecord {
 
 /** The statements that read every record, a page at a time, in selectAll's order. */
 interface RecordPages {
+  db: DatabaseSync;
   first: StatementSync;
   after: StatementSync;
 }
@@ -190,7 +191,7 @@ function prepareRecordPages(db: DatabaseSync): RecordPages {
   // Rows as arrays: no object per row.
   first.setReturnArrays(true);
   after.setReturnArrays(true);
-  return { first, after };
+  return { db, first, after };
 }
 
 /**
@@ -202,6 +203,21 @@ const PAGE_ROWS = 1000;
 
 /** Every row as a record, and how many are not JSON; `writtenByLab` when the file is sealed as the lab closed it. */
 function readRecords(
+  pages: RecordPages,
+  writtenByLab: boolean,
+): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
+  // One read transaction: every page from the same snapshot of the file, as one SELECT would read it.
+  const { db } = pages;
+  const ownTransaction = !db.isTransaction;
+  if (ownTransaction) db.exec('BEGIN');
+  try {
+    return readPages(pages, writtenByLab);
+  } finally {
+    if (ownTransaction && db.isTransaction) db.exec('COMMIT');
+  }
+}
+
+function readPages(
   pages: RecordPages,
   writtenByLab: boolean,
 ): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
