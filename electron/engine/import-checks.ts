@@ -64,10 +64,10 @@ export const listOf =
   (item: FieldCheck, max = 1000): FieldCheck =>
   (v, catalog) =>
     Array.isArray(v) && v.length <= max && v.every((entry) => item(entry, catalog));
-export const shape =
-  (fields: Record<string, FieldCheck>): FieldCheck =>
-  (v, catalog) =>
-    isPlainRecord(v) && checkFields(fields)(v, catalog) === undefined;
+export const shape = (fields: Record<string, FieldCheck>): FieldCheck => {
+  const check = checkFields(fields);
+  return (v, catalog) => isPlainRecord(v) && check(v, catalog) === undefined;
+};
 export const optional =
   (check: FieldCheck): FieldCheck =>
   (v, catalog) =>
@@ -101,14 +101,24 @@ export function checkFields(
   fields: Record<string, FieldCheck>,
   across?: (data: Record<string, unknown>) => string | undefined,
 ): ImportCheck {
-  return (data, catalog) =>
-    Object.keys(fields).find((name) => !fields[name]!(own(data, name), catalog)) ?? across?.(data);
+  // Every record of a lab is checked when it opens: the table is read once, here, not per record.
+  const names = Object.keys(fields);
+  const checks = names.map((name) => fields[name]!);
+  return (data, catalog) => {
+    for (let index = 0; index < names.length; index++) {
+      if (!checks[index]!(own(data, names[index]!), catalog)) return names[index];
+    }
+    return across?.(data);
+  };
 }
+
+/** Four dot-separated decimal numbers of one to three digits, each at most 255. */
+const IPV4_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 function isIpv4(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const parts = value.split('.');
-  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && +part <= 255);
+  const parts = IPV4_PATTERN.exec(value);
+  return parts !== null && +parts[1]! <= 255 && +parts[2]! <= 255 && +parts[3]! <= 255 && +parts[4]! <= 255;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

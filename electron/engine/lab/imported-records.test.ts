@@ -117,4 +117,20 @@ describe('opening a lab with a bad saved record', () => {
     // Opened again, the lab has nothing left to set aside.
     expect(reopened.reopen().lab('GetStatus', {}).notices).toHaveLength(1);
   });
+
+  it('sets aside a record whose data is not an object, which the checks could not read before', () => {
+    const store = new MemoryStateStore();
+    const lab = createTestLab({ store });
+    const good = lab.launch();
+    const bad = lab.launch();
+    lab.pass(TIMINGS.pendingMs);
+    store.commit([{ collection: 'instances', id: bad, data: null }]);
+
+    const reopened = lab.reopen();
+    expect(reopened.stateOf(good)).toBe('running');
+    const notices = reopened.lab('GetStatus', {}).notices;
+    expect(notices).toMatchObject([
+      { code: 'RecordQuarantined', record: `instances/${bad}`, problem: 'is not an object' },
+    ]);
+  });
 });

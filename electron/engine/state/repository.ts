@@ -125,11 +125,11 @@ export class Repository<T extends object> {
     this.watchers.push(watcher);
   }
 
-  private changing(id: string): void {
+  private changing(id: string, watched = true): void {
     const revision = ++lastRevision;
     this.revisions.set(id, revision);
     this.collectionRevision = revision;
-    for (const watcher of this.watchers) watcher(id);
+    if (watched) for (const watcher of this.watchers) watcher(id);
   }
 
   /** Adds or replaces a record. */
@@ -176,9 +176,12 @@ export class Repository<T extends object> {
     return this.spec.immutable === true;
   }
 
-  /** @internal used by the unit of work and loading; records no change (but gives a new revision). */
-  setQuietly(id: string, record: T | undefined): void {
-    this.changing(id);
+  /**
+   * @internal used by the unit of work and loading; records no change (but gives a new revision).
+   * Loading passes `watched` false: it told the watchers once that every record is replaced.
+   */
+  setQuietly(id: string, record: T | undefined, watched = true): void {
+    this.changing(id, watched);
     const previous = this.items.get(id);
     for (const observer of this.observers) observer(id, previous, record);
     const regionOf = this.spec.regionOf;
@@ -316,9 +319,17 @@ export class UnitOfWork {
   /** Loads every record from the store into its repository, replacing what memory held. */
   load(records: readonly StoredRecord[]): void {
     this.deferred.clear();
+    // Clearing tells each repository's watchers that all its records are replaced: once, not per record.
     for (const repo of this.repositories.values()) repo.clearQuietly();
+    // The store lists records by collection: look each repository up once per run of them.
+    let collection: string | undefined;
+    let repository: Repository<object> | undefined;
     for (const record of records) {
-      this.repositories.get(record.collection)?.setQuietly(record.id, record.data as object);
+      if (record.collection !== collection) {
+        collection = record.collection;
+        repository = this.repositories.get(collection);
+      }
+      repository?.setQuietly(record.id, record.data as object, false);
     }
   }
 

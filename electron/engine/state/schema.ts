@@ -193,8 +193,14 @@ export const SQL = {
     'ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data',
   delete: 'DELETE FROM records WHERE collection = ? AND id = ?',
   deleteAll: 'DELETE FROM records',
-  /** Also how opening checks the file: a row whose data is not JSON makes it unreadable as a whole. */
   selectAll: 'SELECT collection, id, data FROM records ORDER BY collection, id',
+  /**
+   * selectAll a page at a time: the first `?` records, then the `?` after a (collection, id). Also
+   * how opening checks the file: a row whose data is not JSON makes it unreadable as a whole.
+   */
+  selectFirstPage: 'SELECT collection, id, data FROM records ORDER BY collection, id LIMIT ?',
+  selectPageAfter:
+    'SELECT collection, id, data FROM records WHERE (collection, id) > (?, ?) ORDER BY collection, id LIMIT ?',
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { LabNotice } from '../../../shared/lab-operations';
+import { sealClosedFile, takeSeal } from './closed-seal';
 import { PRIVATE_FILE_MODE, makePrivateDirectory, makePrivateFile } from './private-files';
 import { StoreWriteError, type RecordChange, type StateStore, type StoredRecord } from './state-store';
 import {
@@ -50,6 +51,9 @@ export interface SqliteStateStoreOptions {
 /** A lab of 10,000 instances takes about 60 MB; the cap only stops a runaway lab from filling the disk. */
 const DEFAULT_MAX_SIZE_BYTES = 4 * 1024 ** 3;
 
+/** More than the file can grow to (DEFAULT_MAX_SIZE_BYTES): opening maps all of it. */
+const OPENING_MMAP_BYTES = 8 * 1024 ** 3;
+
 /** About 40 MB of write-ahead log before a commit checkpoints by itself. */
 const AUTOCHECKPOINT_PAGES = 10_000;
 
@@ -59,9 +63,11 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
   const file = join(dataDirectory, DATABASE_FILE);
   const notices: LabNotice[] = [];
 
+  // Taken before anything touches the file (making it private moves its change time).
+  const sealed = takeSeal(file);
   let opened: OpenedDatabase;
   try {
-    opened = openDatabase(file);
+    opened = openDatabase(file, sealed);
   } catch (error) {
     const reason = unreadableReason(error);
     if (reason === undefined) throw error;
@@ -77,7 +83,7 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
       at: at.getTime(),
     });
     // A second failure here is not about the old file: let it reach the caller.
-    opened = openDatabase(file);
+    opened = openDatabase(file, false);
   }
   // max_page_count holds for this connection: the file never grows past it (https://www.sqlite.org/pragma.html#pragma_max_page_count).
   // SQLite moves the write-ahead log into the file (a checkpoint, with an fsync) every 1,000 pages by
@@ -96,29 +102,42 @@ interface OpenedDatabase {
   schemaVersion: number;
   /** Every record, parsed while checking that each is JSON: the engine's first loadAll takes them. */
   records: StoredRecord[];
+  /** The file was as the lab sealed it when it last closed (closed-seal.ts). */
+  sealed: boolean;
 }
 
-/** Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. */
-function openDatabase(file: string): OpenedDatabase {
+/**
+ * Opens, configures, checks and migrates the file; throws (and closes it) if any step fails. A file
+ * `sealed` as the lab closed it (closed-seal.ts) skips the page scan: SQLite left it consistent and
+ * nothing has written to it since; reading every record still checks each page it reads.
+ */
+function openDatabase(file: string, sealed: boolean): OpenedDatabase {
   // Made private before SQLite opens it: SQLite gives its -wal and -shm files the database's mode.
   makePrivateFile(file);
   for (const suffix of COMPANION_SUFFIXES) if (existsSync(file + suffix)) chmodSync(file + suffix, PRIVATE_FILE_MODE);
   const db = new DatabaseSync(file);
   try {
     configureConnection(db);
-    // quick_check reads every page once: O(size of the file), on start-up only.
-    const problems = db
-      .prepare('PRAGMA quick_check')
-      .all()
-      .map((row) => String(row.quick_check));
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new UnreadableDatabaseError(`the integrity check found damage (${problems.slice(0, 3).join('; ')})`);
+    // Opening reads every page (the check, then every record, in key order, so the table's pages out
+    // of order): mapped, a page is read in place rather than copied through SQLite's small page
+    // cache, which halves the read. Only while opening: afterwards the lab reads nothing from disk.
+    db.exec(`PRAGMA mmap_size = ${OPENING_MMAP_BYTES}`);
+    if (!sealed) {
+      // quick_check reads every page once: O(size of the file), on start-up only.
+      const problems = db
+        .prepare('PRAGMA quick_check')
+        .all()
+        .map((row) => String(row.quick_check));
+      if (problems.length !== 1 || problems[0] !== 'ok') {
+        throw new UnreadableDatabaseError(`the integrity check found damage (${problems.slice(0, 3).join('; ')})`);
+      }
     }
     const schemaVersion = migrateOrExplain(db);
     // Parsing every record is the JSON check: one pass, and the lab opens with what it read.
-    const { records, invalid } = readRecords(db.prepare(SQL.selectAll));
+    const { records, invalid } = readRecords(prepareRecordPages(db), sealed);
     if (invalid > 0) throw new UnreadableDatabaseError(`${invalid} saved record(s) are not valid JSON`);
-    return { db, schemaVersion, records };
+    db.exec('PRAGMA mmap_size = 0');
+    return { db, schemaVersion, records, sealed };
   } catch (error) {
     try {
       db.close();
@@ -129,25 +148,103 @@ function openDatabase(file: string): OpenedDatabase {
   }
 }
 
-/** Every row as a record (rows read as arrays: no object per row), and how many are not JSON. */
-function readRecords(select: StatementSync): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
-  select.setReturnArrays(true);
+/**
+ * A record as read from disk. What the load checks may use (the length of its saved text, whether
+ * the lab wrote it) rides along as getters on the class, not properties of the record: copies and
+ * comparisons see only collection, id and data (and no property is defined per record, which costs
+ * more than parsing it).
+ */
+class ReadRecord implements StoredRecord {
+  collection: string;
+  id: string;
+  data: unknown;
+  readonly #textLength: number;
+  readonly #writtenByLab: boolean;
+
+  constructor(collection: string, id: string, data: unknown, textLength: number, writtenByLab: boolean) {
+    this.collection = collection;
+    this.id = id;
+    this.data = data;
+    this.#textLength = textLength;
+    this.#writtenByLab = writtenByLab;
+  }
+
+  get textLength(): number {
+    return this.#textLength;
+  }
+
+  get writtenByLab(): boolean {
+    return this.#writtenByLab;
+  }
+}
+
+/** The statements that read every record, a page at a time, in selectAll's order. */
+interface RecordPages {
+  db: DatabaseSync;
+  first: StatementSync;
+  after: StatementSync;
+}
+
+function prepareRecordPages(db: DatabaseSync): RecordPages {
+  const first = db.prepare(SQL.selectFirstPage);
+  const after = db.prepare(SQL.selectPageAfter);
+  // Rows as arrays: no object per row.
+  first.setReturnArrays(true);
+  after.setReturnArrays(true);
+  return { db, first, after };
+}
+
+/**
+ * Records per page. A page's texts are parsed and dropped before the next is read: all of a large
+ * lab's texts held at once (20 MB for 10,000 instances) would be copied by every young-generation
+ * garbage collection that runs while the records are parsed.
+ */
+const PAGE_ROWS = 1000;
+
+/** Every row as a record, and how many are not JSON; `writtenByLab` when the file is sealed as the lab closed it. */
+function readRecords(
+  pages: RecordPages,
+  writtenByLab: boolean,
+): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
+  // One read transaction: every page from the same snapshot of the file, as one SELECT would read it.
+  const { db } = pages;
+  const ownTransaction = !db.isTransaction;
+  if (ownTransaction) db.exec('BEGIN');
+  try {
+    return readPages(pages, writtenByLab);
+  } finally {
+    if (ownTransaction && db.isTransaction) db.exec('COMMIT');
+  }
+}
+
+function readPages(
+  pages: RecordPages,
+  writtenByLab: boolean,
+): { records: StoredRecord[]; invalid: number; firstInvalid?: string } {
   const records: StoredRecord[] = [];
   let invalid = 0;
   let firstInvalid: string | undefined;
-  for (const row of select.iterate() as Iterable<unknown[]>) {
-    const collection = String(row[0]);
-    const id = String(row[1]);
-    const text = String(row[2]);
-    try {
-      const record: StoredRecord = { collection, id, data: JSON.parse(text) as unknown };
-      // Not enumerable: a hint for the load checks, not part of the record (copies and comparisons ignore it).
-      Object.defineProperty(record, 'textLength', { value: text.length });
-      records.push(record);
-    } catch {
-      invalid++;
-      firstInvalid ??= `${collection}/${id}`;
+  let rows = pages.first.all(PAGE_ROWS) as unknown as unknown[][];
+  for (;;) {
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      // The columns are TEXT in a STRICT table: strings already.
+      const collection = String(row[0]);
+      const id = String(row[1]);
+      const text = String(row[2]);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        invalid++;
+        firstInvalid ??= `${collection}/${id}`;
+        continue;
+      }
+      records.push(new ReadRecord(collection, id, data, text.length, writtenByLab));
     }
+    if (rows.length < PAGE_ROWS) break;
+    const last = rows[rows.length - 1]!;
+    rows = pages.after.all(last[0] as string, last[1] as string, PAGE_ROWS) as unknown as unknown[][];
   }
   return { records, invalid, firstInvalid };
 }
@@ -224,16 +321,25 @@ class SqliteStateStore implements StateStore {
   readonly notices: LabNotice[];
   private readonly db: DatabaseSync;
   private readonly statements: Record<
-    'begin' | 'commit' | 'rollback' | 'upsert' | 'delete' | 'deleteAll' | 'selectAll',
+    'begin' | 'commit' | 'rollback' | 'upsert' | 'delete' | 'deleteAll',
     StatementSync
   >;
+  private readonly pages: RecordPages;
   private closed = false;
+  /**
+   * Whether closing may seal the file (closed-seal.ts): it opened sealed, or its records were taken
+   * (the engine checks what it takes); and no write failed (a record set aside at start-up may still
+   * be in the file where it was). Otherwise the next open checks every record again.
+   */
+  private sealable: boolean;
+  private writeFailed = false;
   /** What opening read, until the first loadAll takes it or a write makes it old. */
   private opened: StoredRecord[] | undefined;
 
   constructor(opened: OpenedDatabase, location: string, notices: LabNotice[]) {
     this.db = opened.db;
     this.opened = opened.records;
+    this.sealable = opened.sealed;
     this.schemaVersion = opened.schemaVersion;
     this.location = location;
     this.notices = notices;
@@ -246,16 +352,19 @@ class SqliteStateStore implements StateStore {
       upsert: prepare(SQL.upsert),
       delete: prepare(SQL.delete),
       deleteAll: prepare(SQL.deleteAll),
-      selectAll: prepare(SQL.selectAll),
     };
+    this.pages = prepareRecordPages(this.db);
   }
 
   loadAll(): StoredRecord[] {
     this.assertOpen();
     const opened = this.opened;
     this.opened = undefined;
-    if (opened) return opened;
-    const { records, firstInvalid } = readRecords(this.statements.selectAll);
+    if (opened) {
+      this.sealable = true;
+      return opened;
+    }
+    const { records, firstInvalid } = readRecords(this.pages, false);
     if (firstInvalid !== undefined) throw new Error(`The saved record ${firstInvalid} is not valid JSON`);
     return records;
   }
@@ -301,6 +410,8 @@ class SqliteStateStore implements StateStore {
     this.closed = true;
     // Closing the last connection checkpoints the WAL into lab.sqlite and removes lab.sqlite-wal.
     this.db.close();
+    // Every record in the file is now one the lab wrote, or checked when it opened.
+    if (this.sealable && !this.writeFailed) sealClosedFile(this.location);
   }
 
   private transaction(work: () => void): void {
@@ -310,6 +421,7 @@ class SqliteStateStore implements StateStore {
       this.statements.commit.run();
     } catch (error) {
       // SQLite may already have rolled back (some errors end the transaction); never leave one open.
+      this.writeFailed = true;
       if (this.db.isTransaction) this.statements.rollback.run();
       const reason = writeFailureReason(error, this.location);
       throw reason ? new StoreWriteError(reason, { cause: error }) : error;

@@ -13,6 +13,11 @@ export interface StoredRecord {
   data: unknown;
   /** The length of the record's saved JSON text, when it was read from disk (spares measuring it again; not enumerable). */
   readonly textLength?: number;
+  /**
+   * The record was read from a file just as the lab left it when it last closed cleanly: the lab
+   * wrote it (or checked it when it last opened), so start-up need not check it again (not enumerable).
+   */
+  readonly writtenByLab?: boolean;
 }
 
 /** A change to apply: `data` undefined deletes the record. */
