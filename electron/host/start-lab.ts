@@ -16,7 +16,7 @@ export interface StartLabOptions {
   dataDirectory: string;
   version: string;
   /** Opens the store; the SQLite file `<dataDirectory>/lab.sqlite` unless a test says otherwise. */
-  openStore?: (dataDirectory: string) => StateStore;
+  openStore?: (dataDirectory: string, options: { appVersion: string }) => StateStore;
 }
 
 export interface Lab {
@@ -30,7 +30,7 @@ export function startLab({ dataDirectory, version, openStore = openSqliteStateSt
   let store: StateStore | undefined;
   let engine: Engine;
   try {
-    store = openStore(dataDirectory);
+    store = openStore(dataDirectory, { appVersion: version });
     engine = createEngine({
       store,
       version,

@@ -81,6 +81,14 @@ describe('a lab file as the lab closed it', () => {
 });
 
 describe('a lab file opens with every check when', () => {
+  it('another version of the lab sealed it (its checks of records may differ)', () => {
+    const store = open({ appVersion: '1.0.0' });
+    store.loadAll();
+    store.commit([{ collection: 'things', id: '1', data: { index: 1 } }]);
+    store.close();
+    expect(writtenByLab(open({ appVersion: '1.1.0' }).loadAll())).toEqual([false]);
+  });
+
   it('another program changed it after the lab closed it', () => {
     writeAndClose();
     withRawDatabase((db) => db.exec(`UPDATE records SET data = '{"index":"edited"}' WHERE id = '3'`));

@@ -29,7 +29,7 @@ interface Seal {
 }
 
 /** The file's metadata as text, or undefined if it cannot be read. */
-function describeFile(file: string): string | undefined {
+function describeFile(file: string, appVersion: string): string | undefined {
   try {
     // Nanosecond times and a 64-bit inode: bigint, so nothing is rounded.
     const stat = statSync(file, { bigint: true });
@@ -37,6 +37,8 @@ function describeFile(file: string): string | undefined {
       format: SEAL_FORMAT,
       // A file sealed by a version of the lab with another schema opens with every check.
       schemaVersion: CURRENT_SCHEMA_VERSION,
+      // Nor does one sealed by another version of the lab: its checks of records may differ.
+      appVersion,
       size: String(stat.size),
       modified: String(stat.mtimeNs),
       // The change time: every write moves it, and so does a utimes() that puts the modified time back.
@@ -77,12 +79,12 @@ function checksum(file: string): number | undefined {
  * Leaves the seal for a file just closed cleanly (its write-ahead log moved in and removed). Best
  * effort: without a seal the next open only checks everything.
  */
-export function sealClosedFile(file: string): void {
+export function sealClosedFile(file: string, appVersion: string): void {
   if (existsSync(`${file}-wal`)) return;
-  const described = describeFile(file);
+  const described = describeFile(file, appVersion);
   const sum = checksum(file);
   // Described again: a write while the checksum was read would make the seal describe a file that never was.
-  if (described === undefined || sum === undefined || describeFile(file) !== described) return;
+  if (described === undefined || sum === undefined || describeFile(file, appVersion) !== described) return;
   const seal: Seal = { file: described, checksum: sum };
   try {
     writeFileSync(file + SEAL_SUFFIX, JSON.stringify(seal), { mode: PRIVATE_FILE_MODE });
@@ -95,7 +97,7 @@ export function sealClosedFile(file: string): void {
  * Takes the seal away (the file, once opened, is no longer the file that was closed) and says whether
  * the file, with no write-ahead log beside it, is still the one it describes.
  */
-export function takeSeal(file: string): boolean {
+export function takeSeal(file: string, appVersion: string): boolean {
   const sealFile = file + SEAL_SUFFIX;
   let text: string | undefined;
   try {
@@ -116,5 +118,7 @@ export function takeSeal(file: string): boolean {
   } catch {
     return false;
   }
-  return typeof seal?.file === 'string' && describeFile(file) === seal.file && checksum(file) === seal.checksum;
+  return (
+    typeof seal?.file === 'string' && describeFile(file, appVersion) === seal.file && checksum(file) === seal.checksum
+  );
 }

@@ -44,6 +44,8 @@ const SQLITE_NOTADB = 26;
 export interface SqliteStateStoreOptions {
   /** The wall clock, for naming a moved-aside file and dating notices. */
   now?: () => Date;
+  /** The lab's version: a file sealed by another version opens with every check (closed-seal.ts). */
+  appVersion?: string;
   /** The most the database file may grow to; past it a change is refused as on a full disk. */
   maxSizeBytes?: number;
 }
@@ -64,7 +66,8 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
   const notices: LabNotice[] = [];
 
   // Taken before anything touches the file (making it private moves its change time).
-  const sealed = takeSeal(file);
+  const appVersion = options.appVersion ?? '';
+  const sealed = takeSeal(file, appVersion);
   let opened: OpenedDatabase;
   try {
     opened = openDatabase(file, sealed);
@@ -94,7 +97,7 @@ export function openSqliteStateStore(dataDirectory: string, options: SqliteState
   opened.db.exec(
     `PRAGMA max_page_count = ${Math.max(1, Math.floor((options.maxSizeBytes ?? DEFAULT_MAX_SIZE_BYTES) / pageSize))}`,
   );
-  return new SqliteStateStore(opened, file, notices);
+  return new SqliteStateStore(opened, file, notices, appVersion);
 }
 
 interface OpenedDatabase {
@@ -336,7 +339,10 @@ class SqliteStateStore implements StateStore {
   /** What opening read, until the first loadAll takes it or a write makes it old. */
   private opened: StoredRecord[] | undefined;
 
-  constructor(opened: OpenedDatabase, location: string, notices: LabNotice[]) {
+  private readonly appVersion: string;
+
+  constructor(opened: OpenedDatabase, location: string, notices: LabNotice[], appVersion: string) {
+    this.appVersion = appVersion;
     this.db = opened.db;
     this.opened = opened.records;
     this.sealable = opened.sealed;
@@ -411,7 +417,7 @@ class SqliteStateStore implements StateStore {
     // Closing the last connection checkpoints the WAL into lab.sqlite and removes lab.sqlite-wal.
     this.db.close();
     // Every record in the file is now one the lab wrote, or checked when it opened.
-    if (this.sealable && !this.writeFailed) sealClosedFile(this.location);
+    if (this.sealable && !this.writeFailed) sealClosedFile(this.location, this.appVersion);
   }
 
   private transaction(work: () => void): void {
