@@ -86,5 +86,10 @@ describe('InstancesTable', () => {
     expect(firstRow().text()).toContain('중지 중');
     expect(firstRow().find('input').attributes('aria-label')).toBe(`인스턴스 ${id} 선택`);
     expect(wrapper.findAll('tr[data-row]')[1]!.text()).toContain('실행 중');
+    // Cells with Korean text keep the bundled Korean font; ids and types skip it.
+    const cells = firstRow().findAll('td');
+    expect(cells[3]!.classes()).not.toContain('text-latin');
+    expect(cells[2]!.classes()).toContain('text-latin');
+    expect(cells[4]!.classes()).toContain('text-latin');
   });
 });
