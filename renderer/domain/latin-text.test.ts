@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fontClassOf, isLatinText, KOREAN_FONT_BLOCKS } from './latin-text';
 
@@ -17,7 +16,9 @@ describe('isLatinText', () => {
   });
 
   it('holds for the bundled font: every range of its faces lies in the blocks it checks', () => {
-    const css = readFileSync('resources/fonts/noto-sans-kr.css', 'utf8');
+    const css = Object.values(
+      import.meta.glob('../../resources/fonts/noto-sans-kr.css', { query: '?raw', import: 'default', eager: true }),
+    )[0] as string;
     const ranges = [...css.matchAll(/U\+([0-9a-f]+)(?:-([0-9a-f]+))?/gi)].map((match) => {
       const first = parseInt(match[1]!, 16);
       return [first, match[2] ? parseInt(match[2], 16) : first] as const;
