@@ -1,8 +1,8 @@
 /**
  * The instances table's rows as they read: each cell's text (the state and status check worded as
  * StateBadge and StatusCheckText word them) and its font class (fontClassOf). A row is made once per
- * instance, status and language and kept while those stay the same objects, so the table renders it
- * again only when one of them changes (its v-memo is the row). The words come from vue-i18n once per
+ * instance, status and language and kept while those stay the same objects, so its InstanceTableRow
+ * renders again only when one of them changes. The words come from vue-i18n once per
  * language: a table of 5,000 instances mounts a dozen rows on every scroll frame, and asking for the
  * same few messages each time (and mounting two components per row to do it) was most of the script
  * such a frame ran.
