@@ -1,18 +1,39 @@
 /**
  * Dates, sizes and prices in the UI's language. Making an Intl formatter costs far more than using
  * one (a table of 5,000 launch times spent most of its scrolling making them), so each kind is made
- * once per language and kept.
+ * once per language and kept; a date it wrote is kept too (instances launched together share their
+ * launch time, and a scrolled table writes each again as its row comes back into view).
  */
 import { useLabI18n } from '../i18n/use-lab-i18n';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const writtenDates = new Map<Intl.DateTimeFormat, Map<number, string>>();
+/** Dates kept per formatter; past this many the oldest half is dropped. */
+const MAX_WRITTEN_DATES = 10_000;
 
 function dateTimeFormat(locale: string, dateStyle: 'medium' | 'short'): Intl.DateTimeFormat {
   const key = `${locale}\u0000${dateStyle}`;
   let format = dateTimeFormats.get(key);
   if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle, timeStyle: 'medium' })));
   return format;
+}
+
+function writeDate(format: Intl.DateTimeFormat, time: number): string {
+  let written = writtenDates.get(format);
+  if (!written) writtenDates.set(format, (written = new Map()));
+  let text = written.get(time);
+  if (text === undefined) {
+    if (written.size >= MAX_WRITTEN_DATES) {
+      let drop = written.size / 2;
+      for (const key of written.keys()) {
+        if (drop-- <= 0) break;
+        written.delete(key);
+      }
+    }
+    written.set(time, (text = format.format(time)));
+  }
+  return text;
 }
 
 function numberFormat(locale: string, digits: number): Intl.NumberFormat {
@@ -27,13 +48,13 @@ export function useFormat() {
 
   function dateTime(value: Date | string | number | undefined): string {
     if (value === undefined) return '–';
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) return '–';
-    return dateTimeFormat(locale.value, 'medium').format(date);
+    const time = value instanceof Date ? value.getTime() : new Date(value).getTime();
+    if (Number.isNaN(time)) return '–';
+    return writeDate(dateTimeFormat(locale.value, 'medium'), time);
   }
 
   function time(value: number): string {
-    return dateTimeFormat(locale.value, 'short').format(new Date(value));
+    return writeDate(dateTimeFormat(locale.value, 'short'), value);
   }
 
   function number(value: number, digits = 0): string {

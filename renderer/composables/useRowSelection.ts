@@ -6,7 +6,9 @@
 import { computed, type Ref } from 'vue';
 
 export function useRowSelection<T>(rows: () => readonly T[], idOf: (row: T) => string, selectedIds: Ref<string[]>) {
-  const allSelected = computed(() => rows().length > 0 && rows().every((row) => selectedIds.value.includes(idOf(row))));
+  // A set, so "all selected" of 5,000 rows is 5,000 look-ups, not 5,000 scans of the selection.
+  const chosen = computed(() => new Set(selectedIds.value));
+  const allSelected = computed(() => rows().length > 0 && rows().every((row) => chosen.value.has(idOf(row))));
 
   function toggleAll(): void {
     selectedIds.value = allSelected.value ? [] : rows().map(idOf);

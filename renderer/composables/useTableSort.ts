@@ -11,6 +11,13 @@ export interface TableSort {
   sortBy(key: string): void;
 }
 
+/**
+ * The order `String.prototype.localeCompare(b, undefined, { numeric: true })` gives, from one
+ * collator made once: localeCompare with options builds a collator on every call, which made sorting
+ * 5,000 rows cost tens of milliseconds.
+ */
+const collator = new Intl.Collator(undefined, { numeric: true });
+
 export function useTableSort<T>(
   rows: Ref<readonly T[]>,
   columns: Record<string, (row: T) => SortValue>,
@@ -43,7 +50,10 @@ export function useTableSort<T>(
     if (comparator) return [...rows.value].sort((a, b) => direction * comparator(a, b));
     const valueOf = columns[sortKey.value];
     if (!valueOf) return [...rows.value];
-    return [...rows.value].sort((a, b) => direction * compare(valueOf(a), valueOf(b)));
+    // Each row's value is read once, not once per comparison (a launch time is a Date to convert).
+    const keyed = rows.value.map((row) => ({ row, value: valueOf(row) }));
+    keyed.sort((a, b) => direction * compare(a.value, b.value));
+    return keyed.map((entry) => entry.row);
   });
 
   return { sortKey, ascending, sortable, sortBy, ariaSort, sorted };
@@ -54,5 +64,5 @@ function compare(a: SortValue, b: SortValue): number {
   if (a === undefined || a === '') return 1;
   if (b === undefined || b === '') return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true });
+  return collator.compare(String(a), String(b));
 }

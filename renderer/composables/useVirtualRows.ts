@@ -7,10 +7,14 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
 
 export const VIRTUAL_FROM_ROWS = 200;
-/** Rows rendered beyond each edge of the viewport, so a fast scroll shows no gap. */
-const OVERSCAN_ROWS = 20;
-/** The first rendered row moves in steps of this many, so most scroll frames render nothing new. */
-const STEP_ROWS = 10;
+/**
+ * Rows rendered beyond each edge of the viewport, so a wheel or fling scroll (the compositor moves
+ * the page a frame before the rows follow) shows no gap. Every rendered row is laid out and painted
+ * again on each step, so this is kept to about 300 px each way.
+ */
+const OVERSCAN_ROWS = 8;
+/** The first rendered row moves in steps of this many, so a slow scroll renders on few frames. */
+const STEP_ROWS = 4;
 
 export function useVirtualRows<T>(rows: Ref<readonly T[]>, table: Ref<HTMLElement | undefined>) {
   const rowHeight = ref(37);

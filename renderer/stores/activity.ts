@@ -3,7 +3,7 @@
  * 'activity' event is put on top as it happens (no polling). The page keeps at most MAX_EVENTS.
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, shallowRef } from 'vue';
 import type { ActivityEvent } from '../../shared/lab-operations';
 import { lab } from '../api/client';
 import { registerLabData, useEngineEventsStore } from './engine-events';
@@ -12,7 +12,8 @@ export const ACTIVITY_PAGE_SIZE = 50;
 export const MAX_EVENTS = 500;
 
 export const useActivityStore = defineStore('activity', () => {
-  const events = ref<ActivityEvent[]>([]);
+  // Replaced whole on every change, never changed in place: no deep proxies over 500 events and their ids.
+  const events = shallowRef<ActivityEvent[]>([]);
   const nextToken = ref<string | undefined>();
   /** True once older events were dropped to stay within MAX_EVENTS (they can no longer be paged to). */
   const trimmed = ref(false);

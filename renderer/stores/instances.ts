@@ -4,7 +4,7 @@
  * Each action answers the AWS CLI command that does the same, for the success banner.
  */
 import { defineStore, storeToRefs } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type {
   Instance,
   InstanceStateChange,
@@ -18,10 +18,12 @@ import { isApiError } from '../../shared/errors';
 import { toCliCommand } from '../../shared/cli-command';
 import { actionBehind, type LifecycleAction } from '../domain/instances/instance-lifecycle';
 import { collectPages } from '../domain/pages';
+import { mergeById } from '../domain/merge-by-id';
 import { registerLabData, useEngineEventsStore } from './engine-events';
 import { useRegionStore } from './region';
 
 const NOT_FOUND = 'InvalidInstanceID.NotFound';
+const idOf = (instance: Instance) => instance.InstanceId ?? '';
 
 /** The status DescribeInstanceStatus answers for an instance that is not running: nothing to check. */
 function notApplicable(instance: Instance): InstanceStatus {
@@ -87,7 +89,11 @@ export const useInstancesStore = defineStore('instances', () => {
       fresh = (await describe(regionName)).filter((instance) => ids.includes(instance.InstanceId ?? ''));
     }
     if (regionName !== region.value) return;
-    const before = new Map(instances.value.map((instance) => [instance.InstanceId ?? '', instance.State?.Name]));
+    const freshIds = new Set(fresh.map(idOf));
+    const before = new Map<string, InstanceStateName | undefined>();
+    for (const instance of instances.value) {
+      if (freshIds.has(idOf(instance))) before.set(idOf(instance), instance.State?.Name);
+    }
     merge(ids, fresh);
     await loadStatuses(statusesToRead(fresh, before));
   }
@@ -112,14 +118,12 @@ export const useInstancesStore = defineStore('instances', () => {
   }
 
   function merge(requestedIds: string[], fresh: Instance[]): void {
-    const freshById = new Map(fresh.map((instance) => [instance.InstanceId ?? '', instance]));
-    const previousStates = new Map(instances.value.map((instance) => [instance.InstanceId, instance.State?.Name]));
-    const next = instances.value
-      .filter(
-        (instance) => !requestedIds.includes(instance.InstanceId ?? '') || freshById.has(instance.InstanceId ?? ''),
-      )
-      .map((instance) => freshById.get(instance.InstanceId ?? '') ?? instance);
-    for (const instance of fresh) if (!previousStates.has(instance.InstanceId)) next.push(instance);
+    const freshIds = new Set(fresh.map(idOf));
+    const previousStates = new Map<string, InstanceStateName | undefined>();
+    for (const instance of instances.value) {
+      if (freshIds.has(idOf(instance))) previousStates.set(idOf(instance), instance.State?.Name);
+    }
+    const next = mergeById(instances.value, idOf, requestedIds, fresh);
     const actions = { ...lastActions.value };
     const origins = { ...lastActionOrigins.value };
     for (const instance of fresh) {
@@ -163,18 +167,26 @@ export const useInstancesStore = defineStore('instances', () => {
     statuses.value = next;
   }
 
-  /** While some check is initializing, the clock's events are the cue to look again. */
-  function refreshInitializingStatuses(): void {
-    if (statusRequest) return;
-    const ids = instances.value
+  /**
+   * Running instances whose checks are still initializing (or not read yet). Kept until the instances
+   * or their statuses change, so a clock event with nothing to look at scans no list.
+   */
+  const initializingIds = computed(() =>
+    instances.value
       .filter((instance) => instance.State?.Name === 'running')
-      .map((instance) => instance.InstanceId ?? '')
+      .map(idOf)
       .filter((id) => {
         const status = statuses.value[id];
         return (
           !status || status.SystemStatus?.Status === 'initializing' || status.InstanceStatus?.Status === 'initializing'
         );
-      });
+      }),
+  );
+
+  /** While some check is initializing, the clock's events are the cue to look again. */
+  function refreshInitializingStatuses(): void {
+    if (statusRequest) return;
+    const ids = initializingIds.value;
     if (ids.length === 0) return;
     statusRequest = loadStatuses(ids)
       .catch(() => undefined)

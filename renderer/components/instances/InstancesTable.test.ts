@@ -46,4 +46,50 @@ describe('InstancesTable', () => {
     expect(spacer[0]!.attributes('aria-hidden')).toBe('true');
     expect(spacer[0]!.attributes('style')).toMatch(/height: \d+(\.\d+)?px/);
   });
+
+  it('renders a row again when its instance, status, selection or language changes, and only then', async () => {
+    const list = instances(300);
+    const i18n = createLabI18n('en');
+    const wrapper = mount(InstancesTable, {
+      props: { instances: list, statuses: {}, selectedIds: [] },
+      attachTo: document.body,
+      global: { plugins: [i18n] },
+    });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await flushPromises();
+    const firstRow = () => wrapper.find('tr[data-row]');
+    expect(firstRow().text()).toContain('Running');
+    expect(firstRow().find('input').attributes('aria-label')).toBe(`Select instance ${list[0]!.InstanceId}`);
+
+    const id = list[0]!.InstanceId!;
+    const status = {
+      InstanceId: id,
+      SystemStatus: { Status: 'ok' as const },
+      InstanceStatus: { Status: 'ok' as const },
+    };
+    await wrapper.setProps({ statuses: { [id]: status } });
+    expect(firstRow().text()).toContain('2/2 checks passed');
+    expect(firstRow().find('.status-check--ok').exists()).toBe(true);
+
+    await wrapper.setProps({ instances: [{ ...list[0]!, State: { Code: 64, Name: 'stopping' } }, ...list.slice(1)] });
+    expect(firstRow().text()).toContain('Stopping');
+    expect(firstRow().find('.state-badge--busy').exists()).toBe(true);
+    // A stopping instance has no checks to show.
+    expect(firstRow().text()).not.toContain('checks passed');
+
+    await wrapper.setProps({ selectedIds: [id] });
+    expect(firstRow().classes()).toContain('table__row--selected');
+    expect((firstRow().find('input').element as HTMLInputElement).checked).toBe(true);
+
+    i18n.global.locale.value = 'ko';
+    await flushPromises();
+    expect(firstRow().text()).toContain('중지 중');
+    expect(firstRow().find('input').attributes('aria-label')).toBe(`인스턴스 ${id} 선택`);
+    expect(wrapper.findAll('tr[data-row]')[1]!.text()).toContain('실행 중');
+    // Cells with Korean text keep the bundled Korean font; ids and types skip it.
+    const cells = firstRow().findAll('td');
+    expect(cells[3]!.classes()).not.toContain('text-latin');
+    expect(cells[2]!.classes()).toContain('text-latin');
+    expect(cells[4]!.classes()).toContain('text-latin');
+  });
 });
