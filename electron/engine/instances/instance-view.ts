@@ -99,7 +99,10 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
 
 /** At most this many views are kept (about 4 KB each), the oldest made going first. */
 const MAX_KEPT_VIEWS = 5_000;
-const keptViews = new WeakMap<Repository<InstanceRecord>, Map<string, { stamp: string; instance: Instance }>>();
+const keptViews = new WeakMap<
+  Repository<InstanceRecord>,
+  Map<string, { stamp: string; instance: Instance; checkedAt: number }>
+>();
 
 /**
  * The instance as DescribeInstances answers it: the kept view while the instance, its interfaces, its
@@ -111,12 +114,23 @@ export function describedInstance(ctx: EngineContext, record: InstanceRecord): I
   if (instances.commandHasChanges()) return toInstance(ctx, record);
   let kept = keptViews.get(instances);
   if (!kept) keptViews.set(instances, (kept = new Map()));
-  const stamp = stampOf(ctx, record);
   const found = kept.get(record.instanceId);
-  if (found?.stamp === stamp) return found.instance;
+  // Revisions only grow: while none of the four collections changed, no view kept can be stale.
+  const checkedAt = Math.max(
+    instances.revision,
+    ctx.records(NETWORK_INTERFACES).revision,
+    ctx.records(VOLUMES).revision,
+    ctx.records(ADDRESSES).revision,
+  );
+  if (found?.checkedAt === checkedAt) return found.instance;
+  const stamp = stampOf(ctx, record);
+  if (found?.stamp === stamp) {
+    found.checkedAt = checkedAt;
+    return found.instance;
+  }
   const instance = deepFreeze(toInstance(ctx, record));
   kept.delete(record.instanceId);
-  kept.set(record.instanceId, { stamp, instance });
+  kept.set(record.instanceId, { stamp, instance, checkedAt });
   if (kept.size > MAX_KEPT_VIEWS) kept.delete(kept.keys().next().value!);
   return instance;
 }
