@@ -96,3 +96,28 @@ describe('observers and tasks before each commit', () => {
     expect(store.commits).toBe(1);
   });
 });
+
+describe('deferred commands', () => {
+  it('save with the next commit or saveDeferred, and a record made and removed before then never reaches the store', () => {
+    const { store, work, immutable } = setUp();
+    work.run(() => immutable.put('kept', { id: 'kept', value: 0 }));
+    const commits = store.commits;
+    work.runDeferred(() => immutable.put('brief', { id: 'brief', value: 1 }));
+    work.runDeferred(() => immutable.put('stays', { id: 'stays', value: 2 }));
+    work.runDeferred(() => {
+      immutable.delete('brief');
+      immutable.delete('kept');
+    });
+    expect(store.commits).toBe(commits);
+    expect(immutable.has('stays')).toBe(true);
+    const seen: string[] = [];
+    const commit = store.commit.bind(store);
+    store.commit = (changes) => {
+      seen.push(...changes.map((change) => `${change.id}:${change.data === undefined ? 'delete' : 'put'}`));
+      commit(changes);
+    };
+    work.saveDeferred();
+    expect(seen.sort()).toEqual(['kept:delete', 'stays:put']);
+    expect(store.loadAll().map((record) => record.id)).toEqual(['stays']);
+  });
+});

@@ -229,6 +229,8 @@ export class UnitOfWork {
   commandNumber = 0;
   /** Changes of deferred commands (runDeferred), by record, waiting for the next commit. */
   private readonly deferred = new Map<string, RecordChange>();
+  /** Records a deferred command made that the store has never held. */
+  private readonly unsaved = new Set<string>();
 
   constructor(private readonly store: StateStore) {}
 
@@ -286,8 +288,17 @@ export class UnitOfWork {
     try {
       const result = command();
       for (const task of this.commitTasks) task();
-      for (const [key, { repository, id }] of this.touched) {
-        this.deferred.set(key, { collection: repository.collection, id, data: repository.get(id) });
+      for (const [key, { repository, id, original }] of this.touched) {
+        const data = repository.get(id);
+        // A record made and removed while its change waits never reaches the store at all (a read
+        // logged and dropped from the log's newest 500 before the next save).
+        if (data === undefined && this.unsaved.has(key)) {
+          this.deferred.delete(key);
+          this.unsaved.delete(key);
+          continue;
+        }
+        if (original === undefined && !this.deferred.has(key)) this.unsaved.add(key);
+        this.deferred.set(key, { collection: repository.collection, id, data });
       }
       this.touched.clear();
       return result;
@@ -309,6 +320,7 @@ export class UnitOfWork {
     if (this.depth > 0 || this.deferred.size === 0) return;
     this.store.commit([...this.deferred.values()]);
     this.deferred.clear();
+    this.unsaved.clear();
   }
 
   /** Whether the current command has changed anything yet. */
@@ -319,6 +331,7 @@ export class UnitOfWork {
   /** Loads every record from the store into its repository, replacing what memory held. */
   load(records: readonly StoredRecord[]): void {
     this.deferred.clear();
+    this.unsaved.clear();
     // Clearing tells each repository's watchers that all its records are replaced: once, not per record.
     for (const repo of this.repositories.values()) repo.clearQuietly();
     // The store lists records by collection: look each repository up once per run of them.
@@ -357,6 +370,7 @@ export class UnitOfWork {
       throw error;
     }
     this.deferred.clear();
+    this.unsaved.clear();
     this.touched.clear();
   }
 
