@@ -22,12 +22,16 @@ export const HOST_KEYS_FAMILY = defineFamily({
     createdAt: time,
   }),
   handlers: {},
-  // A key goes with its instance: only the instances that changed since the last command are looked at.
+  // A key goes with its instance: only the instances and keys that changed since the last command
+  // are looked at (a key whose removal was rolled back comes back as a changed key).
   advance: (ctx) => {
     const keys = ctx.records(HOST_KEYS);
     const instances = ctx.records(INSTANCES);
-    const changed = changesSince(HOST_KEYS, instances);
-    for (const instanceId of changed === 'all' ? [...keys.keys()] : changed) {
+    const changedInstances = changesSince(HOST_KEYS, instances);
+    const changedKeys = changesSince(HOST_KEYS, keys);
+    const candidates =
+      changedInstances === 'all' || changedKeys === 'all' ? [...keys.keys()] : [...changedInstances, ...changedKeys];
+    for (const instanceId of candidates) {
       if (!keys.has(instanceId)) continue;
       const instance = instances.get(instanceId);
       if (!instance || instance.state === 'terminated') keys.delete(instanceId);
