@@ -310,11 +310,6 @@ export class UnitOfWork {
     }
   }
 
-  /** Whether deferred changes wait to be saved. */
-  hasDeferred(): boolean {
-    return this.deferred.size > 0;
-  }
-
   /** Saves the deferred changes now, in one transaction (they stay waiting if the store refuses). */
   saveDeferred(): void {
     if (this.depth > 0 || this.deferred.size === 0) return;
