@@ -157,13 +157,25 @@ it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async
   await replayThroughput(bare.url, signed, 8, 500);
   const labRates: number[] = [];
   const bareRates: number[] = [];
+  // CPU of each process over its rounds (all its threads: V8's garbage-collector helpers too), per request.
+  let labCpuMs = 0;
+  let bareCpuMs = 0;
   for (let round = 0; round < 3; round++) {
+    const labBefore = lab.cpuMs();
     labRates.push(await replayThroughput(lab.apiUrl, signed, 8, 2000));
+    labCpuMs += lab.cpuMs() - labBefore;
+    const bareBefore = bare.cpuMs();
     bareRates.push(await replayThroughput(bare.url, signed, 8, 2000));
+    bareCpuMs += bare.cpuMs() - bareBefore;
   }
   const labRate = Math.max(...labRates);
   const bareRate = Math.max(...bareRates);
-  record(atLeastShareOfCeiling('8 concurrent clients, DescribeInstances one InstanceId', labRate, bareRate, 0.5));
+  const perRequest = (ms: number) => Math.round((ms / 6000) * 1000);
+  record(
+    atLeastShareOfCeiling('8 concurrent clients, DescribeInstances one InstanceId', labRate, bareRate, 0.5),
+    info('  … browser mode CPU per request (all threads)', perRequest(labCpuMs), 'µs'),
+    info('  … bare server CPU per request (all threads)', perRequest(bareCpuMs), 'µs'),
+  );
 
   if (PROFILE) {
     mkdirSync('dist/bench', { recursive: true });

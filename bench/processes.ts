@@ -105,6 +105,8 @@ export async function startLabProcess(
 
 export interface BareServer {
   url: string;
+  /** CPU time the process has used so far (user + system, all threads), in ms, from /proc. */
+  cpuMs(): number;
   /** Answers `body` from now on. */
   answer(body: Buffer): Promise<void>;
   stop(): Promise<void>;
@@ -116,6 +118,7 @@ export async function startBareServer(): Promise<BareServer> {
   const url = /bare server at (\S+)/.exec(output)![1]!;
   return {
     url,
+    cpuMs: () => cpuMsOf(child.pid!),
     async answer(body) {
       const response = await fetch(url, {
         method: 'POST',
