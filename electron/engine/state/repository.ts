@@ -260,13 +260,27 @@ export class UnitOfWork {
 
   /** Runs a command: its changes reach the store in one transaction, or none of them do. */
   run<R>(command: () => R): R {
+    return this.execute(command, () => this.flush());
+  }
+
+  /**
+   * Runs a command whose changes are made in memory now and saved with the next commit or
+   * `saveDeferred`, whichever comes first: for records whose loss in a crash loses no work (the
+   * activity log's entries for calls that changed nothing), so a read costs no transaction.
+   */
+  runDeferred<R>(command: () => R): R {
+    return this.execute(command, () => this.defer());
+  }
+
+  /** One command, its commit tasks, then `finish` with its changes; any failure rolls them back. */
+  private execute<R>(command: () => R, finish: () => void): R {
     if (this.depth > 0) return command();
     this.depth++;
     this.commandNumber++;
     try {
       const result = command();
       for (const task of this.commitTasks) task();
-      this.flush();
+      finish();
       return result;
     } catch (error) {
       this.rollback();
@@ -276,38 +290,21 @@ export class UnitOfWork {
     }
   }
 
-  /**
-   * Runs a command whose changes are made in memory now and saved with the next commit or
-   * `saveDeferred`, whichever comes first: for records whose loss in a crash loses no work (the
-   * activity log's entries for calls that changed nothing), so a read costs no transaction.
-   */
-  runDeferred<R>(command: () => R): R {
-    if (this.depth > 0) return command();
-    this.depth++;
-    this.commandNumber++;
-    try {
-      const result = command();
-      for (const task of this.commitTasks) task();
-      for (const [key, { repository, id, original }] of this.touched) {
-        const data = repository.get(id);
-        // A record made and removed while its change waits never reaches the store at all (a read
-        // logged and dropped from the log's newest 500 before the next save).
-        if (data === undefined && this.unsaved.has(key)) {
-          this.deferred.delete(key);
-          this.unsaved.delete(key);
-          continue;
-        }
-        if (original === undefined && !this.deferred.has(key)) this.unsaved.add(key);
-        this.deferred.set(key, { collection: repository.collection, id, data });
+  /** Moves the command's changes to the deferred ones. */
+  private defer(): void {
+    for (const [key, { repository, id, original }] of this.touched) {
+      const data = repository.get(id);
+      // A record made and removed while its change waits never reaches the store at all (a read
+      // logged and dropped from the log's newest 500 before the next save).
+      if (data === undefined && this.unsaved.has(key)) {
+        this.deferred.delete(key);
+        this.unsaved.delete(key);
+        continue;
       }
-      this.touched.clear();
-      return result;
-    } catch (error) {
-      this.rollback();
-      throw error;
-    } finally {
-      this.depth--;
+      if (original === undefined && !this.deferred.has(key)) this.unsaved.add(key);
+      this.deferred.set(key, { collection: repository.collection, id, data });
     }
+    this.touched.clear();
   }
 
   /** Saves the deferred changes now, in one transaction (they stay waiting if the store refuses). */
