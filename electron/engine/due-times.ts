@@ -7,7 +7,8 @@
  *   min-heap; a command asks for the ids due now and reads only those. A lab of 10,000 instances
  *   then costs a command the records it changed, not 10,000 reads.
  * - `changesSince`: the ids of a repository's records that changed since an owner last asked, for
- *   families that follow another collection (a guest follows its instance and its volumes).
+ *   families that follow another collection (a guest follows its instance and its volumes), and
+ *   for the due schedule and the tag index themselves.
  *
  * `nothingDue`/`noteScan` remain for the small collections (images, snapshots) that are scanned
  * whole when they changed.
@@ -76,19 +77,15 @@ export function changesSince<T extends object>(owner: object, repository: Reposi
 export class DueSchedule<T extends object> {
   private readonly dueAt = new Map<string, number>();
   private heap: [number, string][] = [];
-  private readonly stale = new Set<string>();
-  private everything = true;
+  private readonly changes: ChangeFeed;
+  /** Records answered by dueBy, looked at again at the next refresh whether or not they changed. */
+  private readonly recheck = new Set<string>();
 
   constructor(
     private readonly repository: Repository<T>,
     private readonly nextDue: (record: T) => number | undefined,
   ) {
-    repository.watch((id) => {
-      if (id === undefined) {
-        this.everything = true;
-        this.stale.clear();
-      } else if (!this.everything) this.stale.add(id);
-    });
+    this.changes = new ChangeFeed(repository as unknown as Repository<object>);
   }
 
   /**
@@ -103,7 +100,7 @@ export class DueSchedule<T extends object> {
       if (this.dueAt.get(id) !== at) continue;
       this.dueAt.delete(id);
       due.push(id);
-      this.stale.add(id);
+      this.recheck.add(id);
     }
     return due;
   }
@@ -116,20 +113,20 @@ export class DueSchedule<T extends object> {
   }
 
   private refresh(): void {
-    if (this.everything) {
-      this.everything = false;
-      this.stale.clear();
+    const changed = this.changes.take();
+    if (changed === 'all') {
+      this.recheck.clear();
       this.dueAt.clear();
       this.heap = [];
       for (const [id, record] of this.repository.entries()) this.file(id, record);
       return;
     }
-    for (const id of this.stale) {
+    for (const id of new Set([...changed, ...this.recheck])) {
       this.dueAt.delete(id);
       const record = this.repository.get(id);
       if (record) this.file(id, record);
     }
-    this.stale.clear();
+    this.recheck.clear();
     // Entries left behind by changed due moments: rebuilt once they outnumber the live ones.
     if (this.heap.length > 2 * this.dueAt.size + 1024) {
       this.heap = [...this.dueAt].map(([id, at]): [number, string] => [at, id]);

@@ -1,10 +1,11 @@
 /**
  * Which records of a region carry a tag key with a given value, so a Describe* filtered by
  * `tag:<key>` with plain values (no wildcards) looks only at those records instead of all of them.
- * The index follows its repository: every record about to change is noted, and re-indexed alone
- * before the next lookup; a command that has changed something already reads no index.
+ * The index follows its repository's changes (due-times.ts changesSince): each changed record is
+ * re-indexed alone before the next lookup; a command that has changed something already reads no index.
  */
 import type { Filter } from '@aws-sdk/client-ec2';
+import { changesSince } from './due-times';
 import type { Tagged } from './resource-collection';
 import type { Repository } from './state/repository';
 
@@ -13,15 +14,8 @@ class TagIndex {
   private readonly regions = new Map<string, Map<string, Set<string>>>();
   /** What each indexed id is filed under, to unfile it when it changes. */
   private readonly filed = new Map<string, { region: string; keys: string[] }>();
-  private readonly stale = new Set<string>();
-  private everything = true;
 
-  constructor(private readonly repository: Repository<object & Tagged>) {
-    repository.watch((id) => {
-      if (id === undefined) this.everything = true;
-      else this.stale.add(id);
-    });
-  }
+  constructor(private readonly repository: Repository<object & Tagged>) {}
 
   ids(region: string, key: string, value: string): ReadonlySet<string> | undefined {
     this.refresh();
@@ -29,19 +23,17 @@ class TagIndex {
   }
 
   private refresh(): void {
-    if (this.everything) {
-      this.everything = false;
-      this.stale.clear();
+    const changed = changesSince(this, this.repository);
+    if (changed === 'all') {
       this.regions.clear();
       this.filed.clear();
       for (const [id] of this.repository.entries()) this.file(id);
       return;
     }
-    for (const id of this.stale) {
+    for (const id of changed) {
       this.unfile(id);
       this.file(id);
     }
-    this.stale.clear();
   }
 
   private file(id: string): void {
