@@ -173,7 +173,7 @@ export class SshServer {
     if (changed) this.options.settings.save(settings);
     if (portless > 0 && portless !== this.portless) {
       this.options.log?.(
-        `SSH server: every port of ${this.portRangeText()} is taken; ${portless} instance(s) have none`,
+        `SSH server: every port of ${this.portRange().first}-${this.portRange().last} is taken; ${portless} instance(s) have none`,
       );
     }
     this.portless = portless;
@@ -183,8 +183,7 @@ export class SshServer {
 
   /** A port of the range no instance holds, the instance's preferred one if it can; undefined if none is left. */
   private freePort(instanceId: string, taken: Set<number>): number | undefined {
-    const first = this.options.portRange?.first ?? FIRST_SSH_PORT;
-    const last = this.options.portRange?.last ?? LAST_SSH_PORT;
+    const { first, last } = this.portRange();
     const size = last - first + 1;
     const start = preferredPort(instanceId, first, last) - first;
     for (let step = 0; step < size; step++) {
@@ -194,8 +193,8 @@ export class SshServer {
     return undefined;
   }
 
-  private portRangeText(): string {
-    return `${this.options.portRange?.first ?? FIRST_SSH_PORT}-${this.options.portRange?.last ?? LAST_SSH_PORT}`;
+  private portRange(): { first: number; last: number } {
+    return this.options.portRange ?? { first: FIRST_SSH_PORT, last: LAST_SSH_PORT };
   }
 
   private async open(instanceId: string, port: number): Promise<void> {
