@@ -51,6 +51,8 @@ export async function startLabProcess(
   const child = spawn(
     process.execPath,
     [
+      // BENCH_LAB_NODE_FLAGS: more flags for browser mode's node, e.g. '--perf-basic-prof-only-functions' for `perf record`.
+      ...(process.env.BENCH_LAB_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
       ...(inspect ? ['--inspect=127.0.0.1:0'] : []),
       'dist/web/main.js',
       '--port',

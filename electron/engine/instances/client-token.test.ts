@@ -43,4 +43,17 @@ describe('RunInstances with a client token', () => {
     expect(lab.ec2Error('RunInstances', request('토큰')).code).toBe('InvalidParameterValue');
     expect(lab.ec2('DescribeInstances', {}).Reservations).toEqual([]);
   });
+
+  it('keeps a token to its region, and forgets a launch that was undone (DryRun) or never happened', () => {
+    const lab = createTestLab();
+    expect(lab.ec2Error('RunInstances', { ...request('launch-1'), DryRun: true }).code).toBe('DryRunOperation');
+    const first = lab.ec2('RunInstances', request('launch-1'));
+    expect(first.Instances).toHaveLength(2);
+    // The same token in another region is another launch there.
+    const inVirginia = { ...request('launch-1'), ImageId: quickStartImage('amazon-linux', 'x86_64', 'us-east-1') };
+    const elsewhere = lab.ec2('RunInstances', inVirginia, 'us-east-1');
+    expect(elsewhere.ReservationId).not.toBe(first.ReservationId);
+    expect(lab.ec2('RunInstances', inVirginia, 'us-east-1').ReservationId).toBe(elsewhere.ReservationId);
+    expect(lab.ec2('RunInstances', request('launch-1')).ReservationId).toBe(first.ReservationId);
+  });
 });

@@ -19,7 +19,7 @@ import { createPrimaryInterface } from '../network-interfaces/primary-interface'
 import { privateDnsName } from '../network-interfaces/ip-addresses';
 import { INSTANCES, type InstanceRecord, type Tag } from './instance-record';
 import { TIMINGS } from './lifecycle';
-import { checkClientToken, requestFingerprint } from './client-token';
+import { checkClientToken, instancesLaunchedWith, requestFingerprint } from './client-token';
 import { launchNetwork } from './launch-network';
 import { checkRunInstancesMembers } from './run-instances-members';
 import { createInstanceStore, createLaunchVolumes, planLaunchVolumes } from './launch-volumes';
@@ -37,10 +37,7 @@ export function runInstances(ctx: EngineContext, region: string, asked: RunInsta
   const fingerprint = asked.ClientToken ? requestFingerprint(asked) : undefined;
   if (asked.ClientToken) {
     checkClientToken(asked.ClientToken);
-    const existing = ctx
-      .records(INSTANCES)
-      .inRegion(region)
-      .filter((i) => i.clientToken === asked.ClientToken);
+    const existing = instancesLaunchedWith(ctx.records(INSTANCES), region, asked.ClientToken);
     if (existing.length) {
       const launchedBy = existing[0]!.clientRequest;
       if (launchedBy !== undefined && launchedBy !== fingerprint) throw errors.idempotentParameterMismatch();
