@@ -26,9 +26,9 @@ export function applyFilters<T>(
 function compile<T>(filter: Filter, fields: FilterFields<T>, tagsOf?: (item: T) => readonly Tag[]) {
   const name = filter.Name;
   if (!name) throw errors.missingParameter('Filter.Name');
-  const patterns = (filter.Values ?? []).map(toPattern);
+  const matchesValue = valueMatcher(filter.Values ?? []);
   const matchesAny = (values: readonly FieldValue[]) =>
-    values.some((v) => v !== undefined && v !== null && patterns.some((p) => p.test(String(v))));
+    values.some((v) => v !== undefined && v !== null && matchesValue(String(v)));
 
   if (tagsOf && name.startsWith('tag:')) {
     const key = name.slice(4);
@@ -47,6 +47,19 @@ function compile<T>(filter: Filter, fields: FilterFields<T>, tagsOf?: (item: T) 
     const value = field(item);
     return matchesAny(Array.isArray(value) ? value : [value as FieldValue]);
   };
+}
+
+/**
+ * Whether a value matches one of the filter's values: a set lookup when none has a wildcard (a
+ * filter by 200 instance ids over 1,000 instances is then 1,000 lookups, not 200,000 patterns).
+ */
+function valueMatcher(values: readonly string[]): (value: string) => boolean {
+  if (values.every((value) => !/[*?\\]/.test(value))) {
+    const exact = new Set(values);
+    return (value) => exact.has(value);
+  }
+  const patterns = values.map(toPattern);
+  return (value) => patterns.some((pattern) => pattern.test(value));
 }
 
 function toPattern(value: string): RegExp {
