@@ -131,6 +131,21 @@ describe('state on disk', () => {
     expect(second.lab('GetClock', {}).now).toBe(before + 60 * 60_000);
   });
 
+  it('resumes the clock from the newest logged call after a crash, when the settings saved an earlier time', () => {
+    const store = new MemoryStateStore();
+    const first = createTestLab({ store });
+    const id = first.launch();
+    first.pass(600_000); // ten hours of lab time: the instance is running, its status checks passed
+    first.lab('SetClockSpeed', { speed: 60 }); // saves the clock
+    first.pass(4_000); // four minutes of lab time with nothing to do; the clock itself is saved every 5 s of real time
+    const tagged = first.lab('GetClock', {}).now;
+    first.ec2('CreateTags', { Resources: [id], Tags: [{ Key: 'Name', Value: 'web' }] });
+    // No close: the process died right after the call.
+    const second = createTestLab({ store, realStart: Date.UTC(2030, 0, 1) });
+    expect(second.lab('GetClock', {}).now).toBe(tagged);
+    expect(second.lab('DescribeActivity', {}).Events[0]).toMatchObject({ EventName: 'CreateTags', EventTime: tagged });
+  });
+
   it('tells the user when the saved state could not be read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ec2lab-engine-'));
     directories.push(dir);

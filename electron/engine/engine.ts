@@ -17,6 +17,7 @@ import type { EngineContext } from './context';
 import { EC2_HANDLERS } from './ec2-handlers';
 import { Ec2Error, errors } from './errors';
 import { ACTIVITY_ID_KEYS, FAMILIES, RESOURCE_COLLECTIONS } from './families';
+import { ACTIVITY } from './activity/activity-record';
 import type { ResourceFamily } from './resource-family';
 import { IdGenerator, cryptoRandom, type RandomSource } from './ids';
 import { KEY_MAKER_MISSING, type KeyMaker } from './key-pairs/key-maker';
@@ -242,12 +243,20 @@ export class Engine {
     }
   }
 
-  /** One command: catch up with the clock, run, save the clock with any change, commit once. */
+  /**
+   * One command: catch up with the clock, run, save the clock with any change, commit once. A
+   * command that logs an activity entry saves no settings row: the entry's EventTime is the lab
+   * time, and opening the lab resumes the clock from the newest entry if it is later (loadFromStore).
+   */
   private runCommand<R>(command: () => R): R {
     return this.work.run(() => {
       this.catchUp();
+      const loggedBefore = this.logged.length;
       const result = command();
-      if (this.work.hasChanges()) this.saveClock();
+      if (this.work.hasChanges()) {
+        this.noteCommit();
+        if (this.logged.length === loggedBefore) this.saveClock();
+      }
       return result;
     });
   }
@@ -311,10 +320,15 @@ export class Engine {
     }
   }
 
-  /** Every commit saves the clock with it, so this is also where the store's upkeep becomes due. */
-  private saveClock(): void {
+  /** A commit is coming: the store's upkeep becomes due once the lab is quiet after it. */
+  private noteCommit(): void {
     this.lastChangeAt = this.realNow();
     this.upkeepDue = true;
+  }
+
+  /** Saves the lab time and speed in the settings row (with the current command's changes). */
+  private saveClock(): void {
+    this.noteCommit();
     const settings = this.ctx.records(SETTINGS).touch(SETTINGS_ID);
     settings.clockNow = this.clock.now();
     settings.clockSpeed = this.clock.speed;
@@ -363,7 +377,12 @@ export class Engine {
     this.work.load(good);
     const settings = this.ctx.records(SETTINGS);
     const saved = settings.get(SETTINGS_ID);
-    this.clock.restore(saved ? { now: saved.clockNow, speed: saved.clockSpeed } : { now: this.realNow(), speed: 1 });
+    // A command that logged an entry saved its time there, not in the settings (runCommand).
+    let loggedAt = -Infinity;
+    for (const entry of this.ctx.records(ACTIVITY).values()) loggedAt = Math.max(loggedAt, entry.EventTime);
+    this.clock.restore(
+      saved ? { now: Math.max(saved.clockNow, loggedAt), speed: saved.clockSpeed } : { now: this.realNow(), speed: 1 },
+    );
     this.work.run(() => {
       if (!saved) {
         settings.put(SETTINGS_ID, {
