@@ -55,7 +55,7 @@ type Listener = (event: EngineEvent) => void;
 
 /** How often (real ms) a running clock is announced and saved while nothing else happens. */
 const CLOCK_ANNOUNCE_MS = 5_000;
-/** How long (real ms) after the last commit the lab counts as quiet, for the store's upkeep. */
+/** How long (real ms) after the last commit and the last call the lab counts as quiet, for the store's upkeep. */
 const QUIET_AFTER_MS = 1_000;
 
 export class Engine {
@@ -71,8 +71,12 @@ export class Engine {
   private readonly listeners = new Set<Listener>();
   private readonly changes = new Map<string, Set<string>>();
   private lastClockAnnounce = 0;
-  /** When a command last changed something (real ms), and whether the store's upkeep has run since. */
-  private lastChangeAt = 0;
+  /**
+   * When a command last changed something or a call last came (real ms), and whether the store's
+   * upkeep has run since: a checkpoint copies the whole write-ahead log, which must not stall a
+   * script's stream of reads.
+   */
+  private lastBusyAt = 0;
   private upkeepDue = false;
   private apiAccess: ApiAccessProvider | undefined;
   private readonly logged: ActivityEvent[] = [];
@@ -137,6 +141,7 @@ export class Engine {
   /** Serves one call of the shared API. Never throws: errors come back as AWS error data. */
   dispatch(call: ApiCall): ApiResult {
     if (this.closed) return { ok: false, error: errors.shuttingDown().toApiError() };
+    if (this.upkeepDue) this.lastBusyAt = this.realNow();
     let result: ApiResult;
     try {
       let logLater = false;
@@ -188,7 +193,7 @@ export class Engine {
       this.persistClock();
       this.announceClock();
     }
-    if (this.upkeepDue && this.realNow() - this.lastChangeAt >= QUIET_AFTER_MS) {
+    if (this.upkeepDue && this.realNow() - this.lastBusyAt >= QUIET_AFTER_MS) {
       this.upkeepDue = false;
       try {
         this.store.whileIdle?.();
@@ -322,7 +327,7 @@ export class Engine {
 
   /** A commit is coming: the store's upkeep becomes due once the lab is quiet after it. */
   private noteCommit(): void {
-    this.lastChangeAt = this.realNow();
+    this.lastBusyAt = this.realNow();
     this.upkeepDue = true;
   }
 
