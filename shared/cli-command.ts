@@ -40,7 +40,8 @@ export function toCliCommand(operation: string, input: unknown, region: string):
     } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       parts.push(flag, ...value.map((v) => shellQuote(String(v))));
     } else if (typeof value === 'object') {
-      parts.push(flag, shellQuote(JSON.stringify(value, blobsAsBase64)));
+      // A replacer puts JSON.stringify on its slow path: only for the rare value that holds bytes.
+      parts.push(flag, shellQuote(JSON.stringify(value, holdsBytes(value) ? blobsAsBase64 : undefined)));
     } else {
       parts.push(flag, shellQuote(String(value)));
     }
@@ -55,6 +56,13 @@ function isBooleanAttribute(value: unknown): value is { Value: boolean } {
     Object.keys(value).length === 1 &&
     typeof (value as { Value?: unknown }).Value === 'boolean'
   );
+}
+
+function holdsBytes(value: unknown): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  for (const member of Object.values(value)) if (holdsBytes(member)) return true;
+  return false;
 }
 
 function blobsAsBase64(_key: string, value: unknown): unknown {
