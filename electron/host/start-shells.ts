@@ -14,6 +14,7 @@ import { labPort } from '../shell/lab-port';
 import { createShellPort } from '../shell/shell-port';
 import { createShells, type Shells } from '../shell/shells';
 import { threadWorkerPort } from '../shell/worker/thread-worker-port';
+import { atMostEvery } from './at-most-every';
 
 export interface RunningShells {
   shells: Shells;
@@ -58,20 +59,33 @@ export function startShells(engine: Engine, workerFile: string, options: ShellsH
     : undefined;
   // A port in use is reported in the server's status (and so in the console) and the log, never thrown.
   void ssh?.start();
-  if (ssh) {
-    const access = () => sshAccessOf(ssh);
-    shells.terminals.setSshAccessProvider({ access, setEnabled: (enabled) => void ssh.setEnabled(enabled) });
-    ssh.onStatus(() =>
-      shells.terminals.setSshAccessProvider({ access, setEnabled: (enabled) => void ssh.setEnabled(enabled) }),
+  const announce =
+    ssh &&
+    atMostEvery(SSH_ANNOUNCE_EVERY_MS, () =>
+      shells.terminals.setSshAccessProvider({
+        access: () => sshAccessOf(ssh),
+        setEnabled: (enabled) => void ssh.setEnabled(enabled),
+      }),
     );
+  if (announce) {
+    announce.call();
+    ssh.onStatus(() => announce.call());
   }
   return {
     shells,
     port: labPort(engine, shells.terminals),
     ssh,
     stop: () => {
+      announce?.cancel();
       void ssh?.stop();
       shells.close();
     },
   };
 }
+
+/**
+ * The console hears of the SSH door's changes at most once a second: a script launching a hundred
+ * instances opens ports every 100 ms, and each word to the console lists every port and the whole
+ * ssh_config of the lab.
+ */
+const SSH_ANNOUNCE_EVERY_MS = 1000;
