@@ -18,7 +18,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { summarize } from './measure';
-import { BENCH_KEYS, startBareServer, startLabProcess, type BareServer, type LabProcess } from './processes';
+import { BENCH_KEYS, startBareServer, startLabProcess, untilIdle, type BareServer, type LabProcess } from './processes';
 import { replayThroughput } from './replay';
 import { atLeastShareOfCeiling, atMost, atMostTimesCeiling, info, record } from './verdict';
 import { createWireClient, type WireClient } from './wire-client';
@@ -92,24 +92,6 @@ async function againstCeiling(
   return { lab: summarize(labSamples).medianMs, ceiling: summarize(bareSamples).medianMs };
 }
 
-const waitRealMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Waits until browser mode is idle (two 250 ms windows with at most one 10 ms CPU tick), at most
- * 30 s: each figure then measures its own calls, not the clock still moving the previous phase's
- * instances (a thousand launches boot, pass their status checks, and get host keys for a few seconds
- * at 60×). The calls' own follow-up work still falls within their figure.
- */
-async function settled(): Promise<void> {
-  const deadline = performance.now() + 30_000;
-  let quiet = 0;
-  while (quiet < 2 && performance.now() < deadline) {
-    const before = lab.cpuMs();
-    await waitRealMs(250);
-    quiet = lab.cpuMs() - before <= 10 ? quiet + 1 : 0;
-  }
-}
-
 it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async () => {
   const { Images } = await labClient.client.send(
     new DescribeImagesCommand({ Filters: [{ Name: 'architecture', Values: ['x86_64'] }], Owners: ['amazon'] }),
@@ -134,25 +116,25 @@ it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async
   expect(new Set(ids).size).toBe(INSTANCES);
   record(atMostTimesCeiling('RunInstances, 1 instance (wire, median)', launched.lab, launched.ceiling, 2));
 
-  await settled();
+  await untilIdle(lab);
   const tagged = await againstCeiling('CreateTags', 300, (client, index) =>
     client.send(new CreateTagsCommand({ Resources: [ids[index]!], Tags: [{ Key: 'team', Value: `t${index % 7}` }] })),
   );
   record(atMostTimesCeiling('CreateTags, 1 instance (wire, median)', tagged.lab, tagged.ceiling, 2));
 
   // At 60× an instance is running 0.25 s after launch and stopped 0.33 s after StopInstances.
-  await settled();
+  await untilIdle(lab);
   const stopped = await againstCeiling('StopInstances', 200, (client, index) =>
     client.send(new StopInstancesCommand({ InstanceIds: [ids[index]!] })),
   );
   record(atMostTimesCeiling('StopInstances, 1 instance (wire, median)', stopped.lab, stopped.ceiling, 2));
-  await settled();
+  await untilIdle(lab);
   const started = await againstCeiling('StartInstances', 200, (client, index) =>
     client.send(new StartInstancesCommand({ InstanceIds: [ids[index]!] })),
   );
   record(atMostTimesCeiling('StartInstances, 1 instance (wire, median)', started.lab, started.ceiling, 2));
 
-  await settled();
+  await untilIdle(lab);
   let listed = 0;
   const all = await againstCeiling('DescribeInstances', 30, async (client) => {
     const { Reservations } = await client.send(new DescribeInstancesCommand({}));

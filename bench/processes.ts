@@ -105,6 +105,22 @@ export async function startLabProcess(
   };
 }
 
+/**
+ * Waits until browser mode is idle (two 250 ms windows with at most one 10 ms CPU tick, read from
+ * /proc), at most 30 s: a figure then measures its own work, not the clock still moving what came
+ * before (a thousand launches boot in the shell worker, pass their status checks and get host keys
+ * for a few seconds at 60×, on the same two cores as the client and Chromium).
+ */
+export async function untilIdle(lab: Pick<LabProcess, 'cpuMs'>): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  let quiet = 0;
+  while (quiet < 2 && performance.now() < deadline) {
+    const before = lab.cpuMs();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    quiet = lab.cpuMs() - before <= 10 ? quiet + 1 : 0;
+  }
+}
+
 export interface BareServer {
   url: string;
   /** CPU time the process has used so far (user + system, all threads), in ms, from /proc. */
