@@ -58,3 +58,22 @@ it('reads an Elastic IP association and a replaced lab', async () => {
   await Promise.resolve(); // the engine announces a replaced lab once the call has returned
   expect(port.targets()).toEqual([]);
 });
+
+it('reads again what the clock moved on while it was reading (the read catches up with the clock itself)', () => {
+  const { lab, port } = portOnLab();
+  const tagged = lab.launch();
+  const other = lab.launch();
+  expect(summary(port).map((t) => t.state)).toEqual(['pending', 'pending']);
+  lab.ec2('CreateTags', { Resources: [tagged], Tags: [{ Key: 'Name', Value: 'web' }] });
+  // Both are due to be running, but nothing has told the engine yet: reading the tagged instance
+  // catches up with the clock, and the other one changes in the middle of that read.
+  lab.pass(60_000, { tick: false });
+  expect(summary(port).map((t) => [t.id, t.state])).toEqual([
+    [tagged, 'running'],
+    [other, 'pending'],
+  ]);
+  expect(summary(port).map((t) => [t.id, t.state])).toEqual([
+    [tagged, 'running'],
+    [other, 'running'],
+  ]);
+});

@@ -92,9 +92,13 @@ export function followTargets(
 
   return {
     read() {
+      // A read is itself a command: its clock catch-up may move instances on, and their events
+      // land in `stale` for the next read, not in the set being read now.
+      const pending = [...stale];
+      stale.clear();
       if (known) {
         try {
-          for (const [region, ids] of stale) {
+          for (const [region, ids] of pending) {
             let byId = known.get(region);
             if (!byId) known.set(region, (byId = new Map()));
             const fresh = new Map(readRegion(region, [...ids]).map((target) => [target.instanceId, target]));
@@ -109,8 +113,11 @@ export function followTargets(
           known = undefined;
         }
       }
-      stale.clear();
-      known ??= readAll();
+      if (!known) {
+        // Followed from now on, so what changes while the regions are read is read again next time.
+        known = new Map();
+        known = readAll();
+      }
       return [...known.values()].flatMap((byId) => [...byId.values()]);
     },
   };

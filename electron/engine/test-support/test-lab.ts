@@ -32,8 +32,11 @@ export interface TestLab {
   ec2Error<K extends Ec2OperationName>(operation: K, input: Ec2Operations[K]['input'], region?: string): ApiError;
   lab<K extends LabOperationName>(operation: K, input: LabOperations[K]['input']): LabOperations[K]['output'];
   labError<K extends LabOperationName>(operation: K, input: LabOperations[K]['input']): ApiError;
-  /** Lets real time pass (the lab clock runs at its speed over it) and ticks the engine. */
-  pass(milliseconds: number): void;
+  /**
+   * Lets real time pass (the lab clock runs at its speed over it) and ticks the engine; with
+   * `tick: false` the engine is not told, so the next command catches up with the clock itself.
+   */
+  pass(milliseconds: number, options?: { tick?: boolean }): void;
   /** Launches one Amazon Linux instance and returns its id. */
   launch(extra?: Partial<Ec2Operations['RunInstances']['input']>, region?: string): string;
   stateOf(instanceId: string, region?: string): string;
@@ -81,9 +84,9 @@ export function createTestLab(options: TestLabOptions = {}): TestLab {
     ec2Error: (operation, input, region) => errorOf(callEc2(operation, input, region)),
     lab: (operation, input) => unwrap(callLab(operation, input)) as never,
     labError: (operation, input) => errorOf(callLab(operation, input)),
-    pass(milliseconds) {
+    pass(milliseconds, options) {
       real += milliseconds;
-      engine.tick();
+      if (options?.tick !== false) engine.tick();
     },
     launch(extra = {}, region = TEST_REGION) {
       const reservation = lab.ec2(
