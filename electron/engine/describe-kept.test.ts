@@ -87,6 +87,43 @@ describe('kept answers', () => {
     expect(Object.isFrozen(view())).toBe(true);
   });
 
+  it('a view remade after a change to the instance alone keeps its interfaces, and still equals a fresh one', () => {
+    let lab = createTestLab();
+    const id = lab.launch();
+    lab.pass(TIMINGS.pendingMs);
+    const view = () => instancesOf(lab, { InstanceIds: [id] })[0]!;
+    /** The view as a lab opened afresh (nothing kept) makes it; the test goes on with that lab. */
+    const fresh = () => {
+      lab = lab.reopen();
+      return view();
+    };
+    const first = view();
+    lab.ec2('CreateTags', { Resources: [id], Tags: [{ Key: 'Name', Value: 'web' }] });
+    const tagged = view();
+    expect(tagged).not.toBe(first);
+    expect(tagged.Tags).toEqual([{ Key: 'Name', Value: 'web' }]);
+    expect(tagged.NetworkInterfaces).toBe(first.NetworkInterfaces);
+    expect(tagged.BlockDeviceMappings).toBe(first.BlockDeviceMappings);
+    expect(JSON.stringify(fresh())).toBe(JSON.stringify(tagged));
+    // A change to the interface remakes them.
+    const before = view();
+    const eni = before.NetworkInterfaces![0]!.NetworkInterfaceId!;
+    lab.ec2('ModifyNetworkInterfaceAttribute', { NetworkInterfaceId: eni, SourceDestCheck: { Value: false } });
+    const modified = view();
+    expect(modified.NetworkInterfaces).not.toBe(before.NetworkInterfaces);
+    expect(modified.NetworkInterfaces![0]!.SourceDestCheck).toBe(false);
+    expect(JSON.stringify(fresh())).toBe(JSON.stringify(modified));
+    // Terminated, it shows none.
+    view();
+    lab.ec2('TerminateInstances', { InstanceIds: [id] });
+    lab.pass(TIMINGS.shuttingDownMs);
+    const terminated = view();
+    expect(terminated.State?.Name).toBe('terminated');
+    expect(terminated.NetworkInterfaces).toEqual([]);
+    expect(terminated.BlockDeviceMappings).toEqual([]);
+    expect(JSON.stringify(fresh())).toBe(JSON.stringify(terminated));
+  });
+
   it('an instance settles on the clock after nothing was due for a while', () => {
     const lab = createTestLab();
     const first = lab.launch();

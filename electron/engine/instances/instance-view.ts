@@ -31,7 +31,14 @@ export function primaryInterface(ctx: EngineContext, record: InstanceRecord): Ne
   return id === undefined ? undefined : ctx.records(NETWORK_INTERFACES).get(id);
 }
 
-export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance {
+/** Parts of a view made from other records than the instance's own: a new view may take them from the last one. */
+type LinkedParts = Pick<Instance, 'BlockDeviceMappings' | 'SecurityGroups' | 'NetworkInterfaces'>;
+
+/**
+ * The instance's view; `linked` gives the parts made from its interfaces, volumes and the region's
+ * Elastic IPs when those are known not to have changed since they were made (describedInstance).
+ */
+export function toInstance(ctx: EngineContext, record: InstanceRecord, linked?: LinkedParts): Instance {
   const terminated = record.state === 'terminated';
   const primary = terminated ? undefined : primaryInterface(ctx, record);
   const privateIp = primary?.privateIpAddress;
@@ -60,14 +67,16 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
     Architecture: record.architecture as Instance['Architecture'],
     RootDeviceType: 'ebs',
     RootDeviceName: record.rootDeviceName,
-    BlockDeviceMappings: terminated ? [] : blockDeviceMappings(ctx, record),
+    BlockDeviceMappings: linked ? linked.BlockDeviceMappings : terminated ? [] : blockDeviceMappings(ctx, record),
     VirtualizationType: 'hvm',
     ClientToken: record.clientToken ?? '',
     Tags: record.tags.length ? record.tags.map((t) => ({ ...t })) : undefined,
-    SecurityGroups: (primary?.groups ?? []).map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })),
+    SecurityGroups: linked
+      ? linked.SecurityGroups
+      : (primary?.groups ?? []).map((g) => ({ GroupId: g.groupId, GroupName: g.groupName })),
     SourceDestCheck: primary?.sourceDestCheck ?? true,
     Hypervisor: 'xen',
-    NetworkInterfaces: terminated ? [] : networkInterfaces(ctx, record),
+    NetworkInterfaces: linked ? linked.NetworkInterfaces : terminated ? [] : networkInterfaces(ctx, record),
     EbsOptimized: record.ebsOptimized,
     EnaSupport: true,
     CpuOptions: undefined,
@@ -101,13 +110,15 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord): Instance
 const MAX_KEPT_VIEWS = 5_000;
 const keptViews = new WeakMap<
   Repository<InstanceRecord>,
-  Map<string, { stamp: string; instance: Instance; checkedAt: number }>
+  Map<string, { stamp: string; linked: string; instance: Instance; checkedAt: number }>
 >();
 
 /**
  * The instance as DescribeInstances answers it: the kept view while the instance, its interfaces, its
- * volumes and the region's Elastic IPs are unchanged, else a new one (kept, frozen). A command that
- * has changed something already gets a view of its own, never kept: its records may change again.
+ * volumes and the region's Elastic IPs are unchanged, else a new one (kept, frozen). When only the
+ * instance's own record changed (a tag, its state), the new view takes its interfaces, block devices
+ * and groups from the last one, so their XML is reused too. A command that has changed something
+ * already gets a view of its own, never kept: its records may change again.
  */
 export function describedInstance(ctx: EngineContext, record: InstanceRecord): Instance {
   const instances = ctx.records(INSTANCES);
@@ -123,25 +134,30 @@ export function describedInstance(ctx: EngineContext, record: InstanceRecord): I
     ctx.records(ADDRESSES).revision,
   );
   if (found?.checkedAt === checkedAt) return found.instance;
-  const stamp = stampOf(ctx, record);
+  const linked = linkedStampOf(ctx, record);
+  const stamp = `${instances.revisionOf(record.instanceId)}/${linked}`;
   if (found?.stamp === stamp) {
     found.checkedAt = checkedAt;
     return found.instance;
   }
-  const instance = deepFreeze(toInstance(ctx, record));
+  // A terminated instance shows none of them whatever its records say: never carried across that line.
+  const reusable =
+    found?.linked === linked && (found.instance.State?.Name === 'terminated') === (record.state === 'terminated');
+  const instance = deepFreeze(toInstance(ctx, record, reusable ? found.instance : undefined));
   kept.delete(record.instanceId);
-  kept.set(record.instanceId, { stamp, instance, checkedAt });
+  kept.set(record.instanceId, { stamp, linked, instance, checkedAt });
   if (kept.size > MAX_KEPT_VIEWS) kept.delete(kept.keys().next().value!);
   return instance;
 }
 
-/** The revisions of every record the view shows. */
-function stampOf(ctx: EngineContext, record: InstanceRecord): string {
+/** The revisions of every record the view shows besides the instance's own, by id. */
+function linkedStampOf(ctx: EngineContext, record: InstanceRecord): string {
   const interfaces = ctx.records(NETWORK_INTERFACES);
   const volumes = ctx.records(VOLUMES);
-  let stamp = `${ctx.records(INSTANCES).revisionOf(record.instanceId)}/${ctx.records(ADDRESSES).revision}`;
-  for (const id of record.networkInterfaceIds) stamp += `/${interfaces.revisionOf(id)}`;
-  for (const device of record.blockDevices) stamp += `/${volumes.revisionOf(device.volumeId)}`;
+  let stamp = String(ctx.records(ADDRESSES).revision);
+  for (const id of record.networkInterfaceIds) stamp += `/${id}:${interfaces.revisionOf(id)}`;
+  for (const device of record.blockDevices)
+    stamp += `/${device.deviceName}=${device.volumeId}:${volumes.revisionOf(device.volumeId)}`;
   return stamp;
 }
 
