@@ -5,62 +5,20 @@
  * re-indexed alone before the next lookup; a command that has changed something already reads no index.
  */
 import type { Filter } from '@aws-sdk/client-ec2';
-import { changesSince } from './due-times';
+import { RecordIndex } from './record-index';
 import type { Tagged } from './resource-collection';
 import type { Repository } from './state/repository';
 
-class TagIndex {
-  /** region → `key\0value` → ids */
-  private readonly regions = new Map<string, Map<string, Set<string>>>();
-  /** What each indexed id is filed under, to unfile it when it changes. */
-  private readonly filed = new Map<string, { region: string; keys: string[] }>();
+const indexes = new WeakMap<Repository<object & Tagged>, RecordIndex<object & Tagged>>();
 
-  constructor(private readonly repository: Repository<object & Tagged>) {}
-
-  ids(region: string, key: string, value: string): ReadonlySet<string> | undefined {
-    this.refresh();
-    return this.regions.get(region)?.get(`${key}\u0000${value}`);
-  }
-
-  private refresh(): void {
-    const changed = changesSince(this, this.repository);
-    if (changed === 'all') {
-      this.regions.clear();
-      this.filed.clear();
-      for (const [id] of this.repository.entries()) this.file(id);
-      return;
-    }
-    for (const id of changed) {
-      this.unfile(id);
-      this.file(id);
-    }
-  }
-
-  private file(id: string): void {
-    const record = this.repository.get(id);
-    const region = record && this.repository.regionOf(record);
-    if (!record || region === undefined || !Array.isArray(record.tags)) return;
-    let byTag = this.regions.get(region);
-    if (!byTag) this.regions.set(region, (byTag = new Map()));
-    const keys = record.tags.map((tag) => `${tag.Key}\u0000${tag.Value}`);
-    for (const key of keys) {
-      let ids = byTag.get(key);
-      if (!ids) byTag.set(key, (ids = new Set()));
-      ids.add(id);
-    }
-    this.filed.set(id, { region, keys });
-  }
-
-  private unfile(id: string): void {
-    const filed = this.filed.get(id);
-    if (!filed) return;
-    const byTag = this.regions.get(filed.region);
-    for (const key of filed.keys) byTag?.get(key)?.delete(id);
-    this.filed.delete(id);
-  }
+/** A record's index keys: `region\0key\0value` for each of its tags. */
+function tagKeysOf(repository: Repository<object & Tagged>) {
+  return (record: object & Tagged): string[] => {
+    const region = repository.regionOf(record);
+    if (region === undefined || !Array.isArray(record.tags)) return [];
+    return record.tags.map((tag) => `${region}\u0000${tag.Key}\u0000${tag.Value}`);
+  };
 }
-
-const indexes = new WeakMap<Repository<object & Tagged>, TagIndex>();
 
 /**
  * The region's records a tag filter can match, in the region's order, or undefined when no filter
@@ -76,11 +34,13 @@ export function candidatesByTag<T extends object & Tagged>(
     (f) => f.Name?.startsWith('tag:') && f.Values?.length && f.Values.every((value) => !/[*?\\]/.test(value)),
   );
   if (!filter || repository.commandHasChanges()) return undefined;
-  let index = indexes.get(repository);
-  if (!index) indexes.set(repository, (index = new TagIndex(repository)));
+  const tagged = repository as unknown as Repository<object & Tagged>;
+  let index = indexes.get(tagged);
+  if (!index) indexes.set(tagged, (index = new RecordIndex(tagged, tagKeysOf(tagged))));
   const key = filter.Name!.slice(4);
   const ids = new Set<string>();
-  for (const value of filter.Values!) for (const id of index.ids(region, key, value) ?? []) ids.add(id);
+  for (const value of filter.Values!)
+    for (const id of index.ids(`${region}\u0000${key}\u0000${value}`) ?? []) ids.add(id);
   return [...ids]
     .sort((a, b) => repository.positionOf(a) - repository.positionOf(b))
     .map((id) => repository.getInRegion(region, id))

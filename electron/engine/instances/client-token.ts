@@ -6,8 +6,8 @@
  * launched it (a hash of its parameters without the token), not the request itself.
  */
 import type { RunInstancesRequest } from '@aws-sdk/client-ec2';
-import { changesSince } from '../due-times';
 import { errors } from '../errors';
+import { RecordIndex } from '../record-index';
 import type { Repository } from '../state/repository';
 import type { InstanceRecord } from './instance-record';
 
@@ -54,64 +54,11 @@ function hash(text: string): string {
 
 /**
  * Which instances of a region were launched with a client token, so a RunInstances with a token
- * (every SDK call has one) looks at those instead of every instance of the region. It follows the
- * instances' changes (due-times.ts changesSince): a changed instance is filed again before the
- * next lookup. A token is set when an instance is created and never changes, so a record touched
- * by the current command is filed as it will stay; each answer is still checked against the record.
+ * (every SDK call has one) looks at those instead of every instance of the region (record-index.ts,
+ * keyed `region\0token`). A token is set when an instance is created and never changes, so a record
+ * touched by the current command is filed as it will stay; each answer is still checked against it.
  */
-class ClientTokenIndex {
-  /** `region\0token` → ids */
-  private readonly byToken = new Map<string, Set<string>>();
-  /** The key each indexed id is filed under. */
-  private readonly filed = new Map<string, string>();
-
-  constructor(private readonly instances: Repository<InstanceRecord>) {}
-
-  launchedWith(region: string, token: string): InstanceRecord[] {
-    this.refresh();
-    const ids = this.byToken.get(`${region}\u0000${token}`);
-    if (!ids) return [];
-    return [...ids]
-      .map((id) => this.instances.getInRegion(region, id))
-      .filter((record): record is InstanceRecord => record?.clientToken === token)
-      .sort((a, b) => this.instances.positionOf(a.instanceId) - this.instances.positionOf(b.instanceId));
-  }
-
-  private refresh(): void {
-    const changed = changesSince(this, this.instances);
-    if (changed === 'all') {
-      this.byToken.clear();
-      this.filed.clear();
-      for (const [id] of this.instances.entries()) this.file(id);
-      return;
-    }
-    for (const id of changed) {
-      this.unfile(id);
-      this.file(id);
-    }
-  }
-
-  private file(id: string): void {
-    const record = this.instances.get(id);
-    if (!record?.clientToken) return;
-    const key = `${this.instances.regionOf(record)}\u0000${record.clientToken}`;
-    let ids = this.byToken.get(key);
-    if (!ids) this.byToken.set(key, (ids = new Set()));
-    ids.add(id);
-    this.filed.set(id, key);
-  }
-
-  private unfile(id: string): void {
-    const key = this.filed.get(id);
-    if (key === undefined) return;
-    const ids = this.byToken.get(key);
-    ids?.delete(id);
-    if (ids?.size === 0) this.byToken.delete(key);
-    this.filed.delete(id);
-  }
-}
-
-const indexes = new WeakMap<Repository<InstanceRecord>, ClientTokenIndex>();
+const indexes = new WeakMap<Repository<InstanceRecord>, RecordIndex<InstanceRecord>>();
 
 /** The region's instances launched with `token`, in the region's order. */
 export function instancesLaunchedWith(
@@ -120,6 +67,13 @@ export function instancesLaunchedWith(
   token: string,
 ): InstanceRecord[] {
   let index = indexes.get(instances);
-  if (!index) indexes.set(instances, (index = new ClientTokenIndex(instances)));
-  return index.launchedWith(region, token);
+  if (!index) {
+    const keysOf = (record: InstanceRecord) =>
+      record.clientToken ? [`${instances.regionOf(record)}\u0000${record.clientToken}`] : [];
+    indexes.set(instances, (index = new RecordIndex(instances, keysOf)));
+  }
+  return [...(index.ids(`${region}\u0000${token}`) ?? [])]
+    .map((id) => instances.getInRegion(region, id))
+    .filter((record): record is InstanceRecord => record?.clientToken === token)
+    .sort((a, b) => instances.positionOf(a.instanceId) - instances.positionOf(b.instanceId));
 }
