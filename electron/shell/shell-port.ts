@@ -77,7 +77,8 @@ export interface ShellPort {
   targets(): SshTarget[];
   /** Called (at most once per 100 ms) when instances or their addresses change. */
   onTargetsChanged(listener: () => void): () => void;
-  hostKey(instanceId: string): SshHostKey | undefined;
+  /** The host keys of these instances (those missing made in one command), by instance id. */
+  hostKeys(instanceIds: Iterable<string>): Map<string, SshHostKey>;
   reach(instanceId: string): SshReach;
   /** Whether `user` may log in with the public key blob (RFC 4253 §6.6); the door checks the signature. */
   authorized(instanceId: string, user: string, keyBlob: Uint8Array): boolean;
@@ -166,9 +167,9 @@ export function createShellPort(shells: Pick<Shells, 'world'>): ShellPort {
       });
     },
 
-    hostKey(instanceId) {
-      const key = engine.hostKeys.of(instanceId);
-      return key && { privateKey: key.privateKey, publicKey: key.publicKey, fingerprint: key.fingerprint };
+    hostKeys(instanceIds) {
+      // Passed on as they are: a key's private half is written only when the door reads it.
+      return engine.hostKeys.ofEach(instanceIds);
     },
 
     reach(instanceId) {

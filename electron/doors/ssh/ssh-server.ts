@@ -10,7 +10,7 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 // ssh2 is CommonJS: Node's ESM loader (browser mode) gives its exports as the default only.
 import ssh2 from 'ssh2';
-import type { ShellPort } from '../../shell/shell-port';
+import type { ShellPort, SshHostKey } from '../../shell/shell-port';
 import { OPENSSH_LIMITS, SourcePenalties, type AuthLimits } from './auth-limits';
 import { acceptSocket, handleClient, type ConnectionOptions } from './ssh-connection';
 import { sshConfigText } from './ssh-config';
@@ -149,9 +149,9 @@ export class SshServer {
           changed = true;
         }
     }
-    let opened = 0;
     let taken: Set<number> | undefined;
     let portless = 0;
+    const opening: { instanceId: string; port: number }[] = [];
     for (const target of targets) {
       if (this.listeners.has(target.instanceId)) continue;
       let port: number | undefined = settings.ports[target.instanceId];
@@ -167,8 +167,16 @@ export class SshServer {
         settings.ports[target.instanceId] = port;
         changed = true;
       }
+      opening.push({ instanceId: target.instanceId, port });
+    }
+    // The keys of a launch burst are made together: one transaction, not one per instance.
+    const hostKeys = opening.length > 0 ? this.options.port.hostKeys(opening.map((o) => o.instanceId)) : new Map();
+    let opened = 0;
+    for (const { instanceId, port } of opening) {
+      const hostKey = hostKeys.get(instanceId);
+      if (!hostKey) continue;
       opened++;
-      await this.open(target.instanceId, port);
+      await this.open(instanceId, port, hostKey);
     }
     if (changed) this.options.settings.save(settings);
     if (portless > 0 && portless !== this.portless) {
@@ -197,9 +205,7 @@ export class SshServer {
     return this.options.portRange ?? { first: FIRST_SSH_PORT, last: LAST_SSH_PORT };
   }
 
-  private async open(instanceId: string, port: number): Promise<void> {
-    const hostKey = this.options.port.hostKey(instanceId);
-    if (!hostKey) return;
+  private async open(instanceId: string, port: number, hostKey: SshHostKey): Promise<void> {
     const sockets = new Set<Socket>();
     const connection: ConnectionOptions = {
       port: this.options.port,
@@ -211,11 +217,10 @@ export class SshServer {
       graceTimers: new Map(),
     };
     // Made on the first connection: most instances of a class are never logged into.
-    const { privateKey } = hostKey;
     let ssh: Ssh2Server | undefined;
     const sshServer = (): Ssh2Server => {
       if (!ssh) {
-        ssh = new ssh2.Server({ hostKeys: [privateKey], ident: IDENT }, (client, info) =>
+        ssh = new ssh2.Server({ hostKeys: [hostKey.privateKey], ident: IDENT }, (client, info) =>
           handleClient(client, info, connection),
         );
         ssh.on('error', () => {});

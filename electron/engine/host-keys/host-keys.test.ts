@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { MemoryStateStore } from '../state/state-store';
 import { createTestLab } from '../test-support/test-lab';
 
 describe('instance host keys', () => {
@@ -48,5 +49,20 @@ describe('instance host keys', () => {
     lab.pass(60_000);
     expect(lab.engine.hostKeys.of(id)).toBeUndefined();
     expect(lab.lab('ExportLab', {}).content).not.toContain(key.publicKey.split(' ')[1]!.slice(0, 40));
+  });
+
+  it('of a launch burst are made in one transaction, each the key asked for one at a time', () => {
+    const lab = createTestLab();
+    const ids = [lab.launch(), lab.launch(), lab.launch()];
+    const store = lab.store as MemoryStateStore;
+    const before = store.commits;
+    const keys = lab.engine.hostKeys.ofEach([...ids, 'i-0000000000000dead']);
+    expect(store.commits).toBe(before + 1);
+    expect([...keys.keys()]).toEqual(ids);
+    expect(new Set(ids.map((id) => keys.get(id)!.fingerprint)).size).toBe(3);
+    // Asked again, one at a time, nothing is made or written: the keys are read as saved.
+    for (const id of ids) expect(lab.engine.hostKeys.of(id)).toEqual(keys.get(id));
+    expect(store.commits).toBe(before + 1);
+    expect(lab.engine.hostKeys.ofEach(ids).get(ids[1]!)!.privateKey).toBe(keys.get(ids[1]!)!.privateKey);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * An instance's SSH host key for the shells: made on first use and saved (one engine command), or
- * undefined for an instance that does not exist or is terminated. The public half as OpenSSH
+ * An instance's SSH host key for the shells: made on first use and saved (one engine command for
+ * as many instances as asked at once), or undefined for an instance that does not exist or is
+ * terminated. The public half as OpenSSH
  * writes it in known_hosts (`ssh-ed25519 AAAA…`, RFC 8709), its fingerprint as `ssh` prints it
  * (`SHA256:` and unpadded base64 of the key blob's SHA-256, OpenSSH sshkey.c
  * sshkey_fingerprint), and the private key file an SSH server loads (OpenSSH's PROTOCOL.key).
@@ -26,19 +27,27 @@ export interface HostKey {
 export interface HostKeys {
   /** The instance's host key, made now if it has none yet; undefined if there is no such instance. */
   of(instanceId: string): HostKey | undefined;
+  /**
+   * The host keys of these instances, those missing made now in one command (one transaction, however
+   * many a launch burst brings), by instance id; instances that do not exist or are terminated have none.
+   */
+  ofEach(instanceIds: Iterable<string>): Map<string, HostKey>;
 }
 
 export function createHostKeys(ctx: EngineContext, run: <R>(command: () => R) => R): HostKeys {
-  return {
-    of: (instanceId) =>
-      run(() => {
+  const ofEach = (instanceIds: Iterable<string>): Map<string, HostKey> =>
+    run(() => {
+      const found = new Map<string, HostKey>();
+      const keys = ctx.records(HOST_KEYS);
+      for (const instanceId of instanceIds) {
         const instance = ctx.records(INSTANCES).get(instanceId);
-        if (!instance || instance.state === 'terminated') return undefined;
-        const keys = ctx.records(HOST_KEYS);
+        if (!instance || instance.state === 'terminated') continue;
         const record = keys.get(instanceId) ?? keys.put(instanceId, newHostKey(ctx, instanceId, instance.region));
-        return hostKeyOf(ctx, record);
-      }),
-  };
+        found.set(instanceId, hostKeyOf(ctx, record));
+      }
+      return found;
+    });
+  return { of: (instanceId) => ofEach([instanceId]).get(instanceId), ofEach };
 }
 
 function newHostKey(ctx: EngineContext, instanceId: string, region: string): HostKeyRecord {
@@ -54,23 +63,33 @@ function newHostKey(ctx: EngineContext, instanceId: string, region: string): Hos
 }
 
 function hostKeyOf(ctx: EngineContext, record: HostKeyRecord): HostKey {
-  const seed = fromBase64(record.seed)!;
   const publicBytes = fromBase64(record.publicKey)!;
   const key: PublicKey = { type: 'ed25519', publicKey: publicBytes };
   const blob = sshBlob(key);
   const fingerprint = `SHA256:${toBase64(ctx.keyMaker.digest('sha256', blob)).replace(/=+$/, '')}`;
-  // The check bytes only tell a wrong passphrase; the key's own first bytes keep the file stable.
-  const checkInt = ctx.keyMaker.digest('sha256', seed).subarray(0, 4);
+  let privateKey: string | undefined;
   return {
     algorithm: 'ssh-ed25519',
     publicKey: `ssh-ed25519 ${toBase64(blob)}`,
     fingerprint,
-    privateKey: privateKeyFile(
-      ctx.keyMaker,
-      { type: 'ed25519', seed, publicKey: publicBytes },
-      'pem',
-      `root@${record.instanceId}`,
-      checkInt,
-    ),
+    // Written when read: the SSH door loads it on an instance's first connection, and most
+    // instances of a class are never logged into (a third of a host key's cost, at every lab start).
+    get privateKey() {
+      privateKey ??= privateKeyFileOf(ctx, record, publicBytes);
+      return privateKey;
+    },
   };
+}
+
+function privateKeyFileOf(ctx: EngineContext, record: HostKeyRecord, publicBytes: Uint8Array): string {
+  const seed = fromBase64(record.seed)!;
+  // The check bytes only tell a wrong passphrase; the key's own first bytes keep the file stable.
+  const checkInt = ctx.keyMaker.digest('sha256', seed).subarray(0, 4);
+  return privateKeyFile(
+    ctx.keyMaker,
+    { type: 'ed25519', seed, publicKey: publicBytes },
+    'pem',
+    `root@${record.instanceId}`,
+    checkInt,
+  );
 }
