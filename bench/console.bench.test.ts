@@ -111,9 +111,10 @@ async function frames(page: Page, during: string): Promise<{ max: number; p95: n
 }
 
 it(`the console with ${ROWS} instances`, async () => {
+  // The browser first: if Chromium cannot start, no lab process is left running behind the bench.
+  const browser = await openBrowser();
   const lab = await startLabProcess({ inspect: false });
   const sdk = createWireClient(lab.apiUrl, BENCH_KEYS, REGION);
-  const browser = await openBrowser();
   try {
     await lab.lab('SetClockSpeed', { speed: 60 });
     const ImageId = quickStartImage('amazon-linux', 'x86_64', REGION);
@@ -196,9 +197,10 @@ it(`the console with ${ROWS} instances`, async () => {
 });
 
 it('the Activity page with a full activity log', async () => {
+  // The browser first: if Chromium cannot start, no lab process is left running behind the bench.
+  const browser = await openBrowser();
   const lab = await startLabProcess({ inspect: false });
   const sdk = createWireClient(lab.apiUrl, BENCH_KEYS, REGION);
-  const browser = await openBrowser();
   try {
     // 520 SDK calls: the lab keeps the newest 500 (MAX_ACTIVITY).
     for (let call = 0; call < 520; call++) await sdk.client.send(new DescribeRegionsCommand({}));
