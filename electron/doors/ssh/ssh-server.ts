@@ -16,6 +16,12 @@ import { acceptSocket, handleClient, type ConnectionOptions } from './ssh-connec
 import { sshConfigText } from './ssh-config';
 import { FIRST_SSH_PORT, LAST_SSH_PORT, preferredPort, type SshSettings, type SshSettingsStore } from './ssh-settings';
 
+/**
+ * Host keys made in one engine command at most: a lab of thousands of instances with none yet (one
+ * saved before instances had host keys) makes them ~15 ms at a time, never in one long block.
+ */
+const HOST_KEYS_PER_COMMAND = 100;
+
 export interface SshServerOptions {
   port: ShellPort;
   settings: SshSettingsStore;
@@ -169,14 +175,18 @@ export class SshServer {
       }
       opening.push({ instanceId: target.instanceId, port });
     }
-    // The keys of a launch burst are made together: one transaction, not one per instance.
-    const hostKeys = opening.length > 0 ? this.options.port.hostKeys(opening.map((o) => o.instanceId)) : new Map();
+    // The keys of a launch burst are made together: one transaction per HOST_KEYS_PER_COMMAND
+    // instances, not one per instance; the listens between batches let other work run.
     let opened = 0;
-    for (const { instanceId, port } of opening) {
-      const hostKey = hostKeys.get(instanceId);
-      if (!hostKey) continue;
-      opened++;
-      await this.open(instanceId, port, hostKey);
+    for (let first = 0; first < opening.length; first += HOST_KEYS_PER_COMMAND) {
+      const batch = opening.slice(first, first + HOST_KEYS_PER_COMMAND);
+      const hostKeys = this.options.port.hostKeys(batch.map((o) => o.instanceId));
+      for (const { instanceId, port } of batch) {
+        const hostKey = hostKeys.get(instanceId);
+        if (!hostKey) continue;
+        opened++;
+        await this.open(instanceId, port, hostKey);
+      }
     }
     if (changed) this.options.settings.save(settings);
     if (portless > 0 && portless !== this.portless) {

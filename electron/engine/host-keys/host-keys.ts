@@ -1,10 +1,10 @@
 /**
  * An instance's SSH host key for the shells: made on first use and saved (one engine command for
  * as many instances as asked at once), or undefined for an instance that does not exist or is
- * terminated. The public half as OpenSSH
- * writes it in known_hosts (`ssh-ed25519 AAAA…`, RFC 8709), its fingerprint as `ssh` prints it
- * (`SHA256:` and unpadded base64 of the key blob's SHA-256, OpenSSH sshkey.c
- * sshkey_fingerprint), and the private key file an SSH server loads (OpenSSH's PROTOCOL.key).
+ * terminated. The public half as OpenSSH writes it in known_hosts (`ssh-ed25519 AAAA…`, RFC 8709),
+ * its fingerprint as `ssh` prints it (`SHA256:` and unpadded base64 of the key blob's SHA-256,
+ * OpenSSH sshkey.c sshkey_fingerprint), and the private key file an SSH server loads (OpenSSH's
+ * PROTOCOL.key).
  */
 import type { EngineContext } from '../context';
 import { INSTANCES } from '../instances/instance-record';
@@ -73,7 +73,8 @@ function hostKeyOf(ctx: EngineContext, record: HostKeyRecord): HostKey {
     publicKey: `ssh-ed25519 ${toBase64(blob)}`,
     fingerprint,
     // Written when read: the SSH door loads it on an instance's first connection, and most
-    // instances of a class are never logged into (a third of a host key's cost, at every lab start).
+    // instances of a class are never logged into (about half the work of reading a saved key, done
+    // for every instance at every lab start).
     get privateKey() {
       privateKey ??= privateKeyFileOf(ctx, record, publicBytes);
       return privateKey;
