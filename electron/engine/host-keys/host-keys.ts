@@ -38,9 +38,10 @@ export function createHostKeys(ctx: EngineContext, run: <R>(command: () => R) =>
   const ofEach = (instanceIds: Iterable<string>): Map<string, HostKey> =>
     run(() => {
       const found = new Map<string, HostKey>();
+      const instances = ctx.records(INSTANCES);
       const keys = ctx.records(HOST_KEYS);
       for (const instanceId of instanceIds) {
-        const instance = ctx.records(INSTANCES).get(instanceId);
+        const instance = instances.get(instanceId);
         if (!instance || instance.state === 'terminated') continue;
         const record = keys.get(instanceId) ?? keys.put(instanceId, newHostKey(ctx, instanceId, instance.region));
         found.set(instanceId, hostKeyOf(ctx, record));
