@@ -32,7 +32,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** The ids a repository changed, as one owner has not yet seen them. */
 class ChangeFeed {
-  private readonly changed = new Set<string>();
+  private changed = new Set<string>();
   /** True at first and after a reload: the owner must look at everything. */
   private everything = true;
 
@@ -52,8 +52,9 @@ class ChangeFeed {
       return 'all';
     }
     if (this.changed.size === 0) return NONE;
-    const ids = new Set(this.changed);
-    this.changed.clear();
+    // Handed over whole, not copied: the feed starts a new set for what changes next.
+    const ids = this.changed;
+    this.changed = new Set();
     return ids;
   }
 }
@@ -121,17 +122,21 @@ export class DueSchedule<T extends object> {
       for (const [id, record] of this.repository.entries()) this.file(id, record);
       return;
     }
-    for (const id of new Set([...changed, ...this.recheck])) {
-      this.dueAt.delete(id);
-      const record = this.repository.get(id);
-      if (record) this.file(id, record);
-    }
+    for (const id of changed) this.refile(id);
+    for (const id of this.recheck) if (!changed.has(id)) this.refile(id);
     this.recheck.clear();
     // Entries left behind by changed due moments: rebuilt once they outnumber the live ones.
     if (this.heap.length > 2 * this.dueAt.size + 1024) {
       this.heap = [...this.dueAt].map(([id, at]): [number, string] => [at, id]);
       this.heap.sort((a, b) => a[0] - b[0]);
     }
+  }
+
+  /** Files a record again by its current due moment (none if it is gone or due never). */
+  private refile(id: string): void {
+    this.dueAt.delete(id);
+    const record = this.repository.get(id);
+    if (record) this.file(id, record);
   }
 
   private file(id: string, record: T): void {

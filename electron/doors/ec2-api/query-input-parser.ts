@@ -83,21 +83,24 @@ function membersOf(shape: Shape): MemberEntry[] {
 
 function parseStructure(shape: Shape, node: ParamNode): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  const used = new Set<string>();
-  const queryNames = new Map<string, string>();
-  for (const { name, queryName, shape: member } of membersOf(shape)) {
-    queryNames.set(name, queryName);
+  const members = membersOf(shape);
+  // Each child found under a member's query name is used once (names are distinct), so counting
+  // them tells whether any child is left over; which one is looked for only then.
+  let used = 0;
+  for (const { name, queryName, shape: member } of members) {
     const child = node.children.get(queryName);
     if (!child) continue;
-    used.add(queryName);
+    used++;
     result[name] = parseMember(member, child);
   }
-  for (const [segment, child] of node.children) {
-    if (!used.has(segment)) throw apiErrors.unknownParameter(firstLeaf(child));
+  if (used < node.children.size) {
+    for (const [segment, child] of node.children) {
+      if (!members.some((member) => member.queryName === segment)) throw apiErrors.unknownParameter(firstLeaf(child));
+    }
   }
   for (const name of shape.required) {
     if (result[name] === undefined) {
-      const queryName = queryNames.get(name) ?? name;
+      const queryName = members.find((member) => member.name === name)?.queryName ?? name;
       throw apiErrors.missingParameter(node.path ? `${node.path}.${queryName}` : queryName);
     }
   }

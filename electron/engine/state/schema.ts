@@ -219,15 +219,20 @@ export function encodeRecordData(data: unknown): string {
 /** Past this depth the walk stops; JSON.stringify itself refuses a cycle. */
 const MAX_CHECKED_DEPTH = 200;
 
-function checkPlain(value: unknown, key: string, inArray: boolean, depth: number): void {
+/** `key` is the member name or the array index (turned into text only for the error). */
+function checkPlain(value: unknown, key: string | number, inArray: boolean, depth: number): void {
+  // Strings, booleans and finite numbers (most values) need no more than this.
+  if (typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return;
   const problem = describeNonPlain(value, inArray);
   if (problem) throw new TypeError(`${key === '' ? 'the data' : `the value at "${key}"`} is ${problem}`);
   if (value === null || typeof value !== 'object' || depth >= MAX_CHECKED_DEPTH) return;
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) checkPlain(value[index], String(index), true, depth + 1);
+    for (let index = 0; index < value.length; index++) checkPlain(value[index], index, true, depth + 1);
   } else {
-    for (const member of Object.keys(value)) {
-      checkPlain((value as Record<string, unknown>)[member], member, false, depth + 1);
+    for (const member in value) {
+      // Own members only: a plain object's prototype (Object.prototype or null) has no enumerable ones.
+      if (Object.hasOwn(value, member))
+        checkPlain((value as Record<string, unknown>)[member], member, false, depth + 1);
     }
   }
 }
