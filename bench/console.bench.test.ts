@@ -128,13 +128,14 @@ it(`the console with ${ROWS} instances`, async () => {
     await lab.lab('AdvanceClock', { milliseconds: 10 * 60_000 });
 
     const page = browser.page;
-    // The console's reads (POST /api/call) and the engine events it is pushed, from the first page load.
+    // The console's reads (POST /api/call, or several in one POST /api/calls) and the engine events
+    // it is pushed, from the first page load.
     const reads: string[] = [];
     const events: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().endsWith('/api/call')) return;
-      const call = JSON.parse(request.postData() ?? '{}') as { operation?: string };
-      reads.push(call.operation ?? '?');
+      if (!request.url().endsWith('/api/call') && !request.url().endsWith('/api/calls')) return;
+      const sent = JSON.parse(request.postData() ?? '{}') as { operation?: string } | { operation?: string }[];
+      for (const call of Array.isArray(sent) ? sent : [sent]) reads.push(call.operation ?? '?');
     });
     page.on('websocket', (socket) =>
       socket.on('framereceived', ({ payload }) => {

@@ -80,7 +80,17 @@ export type Ec2LabWindowApi = LabBridge;
 
 /**
  * Browser mode's wire: POST /api/call with an encodeWire(ApiCall) body and
- * `Content-Type: application/json` answers encodeWire(ApiResult); the WebSocket at /api/events
- * pushes encodeWire(EngineEvent) messages. Same origin only.
+ * `Content-Type: application/json` answers encodeWire(ApiResult); POST /api/calls with an
+ * encodeWire(ApiCall[]) body (the calls the page made in one tick, at most WEB_BATCH_LIMITS.calls)
+ * answers encodeWire(ApiResult[]), one result per call in the same order, each call checked and
+ * dispatched on its own, one after the other; the WebSocket at /api/events pushes
+ * encodeWire(EngineEvent) messages. Same origin only.
  */
-export const WEB_API_PATHS = { call: '/api/call', events: '/api/events' } as const;
+export const WEB_API_PATHS = { call: '/api/call', calls: '/api/calls', events: '/api/events' } as const;
+
+/**
+ * What goes into one /api/calls request: at most `calls` calls, each at most `callChars` characters
+ * of wire JSON (so a batch stays under the 1 MiB body limit of a call). A larger call, and ImportLab,
+ * go alone to /api/call.
+ */
+export const WEB_BATCH_LIMITS = { calls: 32, callChars: 8192 } as const;

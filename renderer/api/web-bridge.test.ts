@@ -84,6 +84,95 @@ describe('web bridge', () => {
     });
   });
 
+  it('sends the calls of one tick as one POST /api/calls and hands each call its own result', async () => {
+    const fetchImpl = vi.fn(async (path: string, init: RequestInit) => {
+      const calls = decodeWire(init.body as string) as { operation: string }[];
+      if (path === '/api/call') return new Response(encodeWire({ ok: true, value: { alone: true } }));
+      return new Response(
+        encodeWire(
+          calls.map((call, index) =>
+            call.operation === 'StopInstances'
+              ? { ok: false, error: { code: 'InvalidInstanceID.NotFound', message: 'gone' } }
+              : { ok: true, value: { index, at: new Date(index) } },
+          ),
+        ),
+      );
+    });
+    const { bridge } = setup(fetchImpl as unknown as typeof fetch);
+    const ec2 = (operation: string) => ({ service: 'ec2' as const, operation, region: 'eu-west-1', input: {} });
+    const results = await Promise.all([
+      bridge.call({ service: 'lab', operation: 'GetClock', input: {} }),
+      bridge.call(ec2('StopInstances') as never),
+      bridge.call(ec2('DescribeVolumes') as never),
+    ]);
+    expect(results).toEqual([
+      { ok: true, value: { index: 0, at: new Date(0) } },
+      { ok: false, error: { code: 'InvalidInstanceID.NotFound', message: 'gone' } },
+      { ok: true, value: { index: 2, at: new Date(2) } },
+    ]);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    const [path, init] = fetchImpl.mock.calls[0]!;
+    expect(path).toBe('/api/calls');
+    expect((decodeWire(init.body as string) as { operation: string }[]).map((call) => call.operation)).toEqual([
+      'GetClock',
+      'StopInstances',
+      'DescribeVolumes',
+    ]);
+
+    // A call made alone in its tick goes to /api/call as before.
+    expect(await bridge.call(ec2('DescribeVolumes') as never)).toEqual({ ok: true, value: { alone: true } });
+    expect(fetchImpl.mock.calls.at(-1)![0]).toBe('/api/call');
+  });
+
+  it('batches at most 32 calls, and sends ImportLab and large calls alone', async () => {
+    const paths: string[] = [];
+    const fetchImpl = (async (path: string, init: RequestInit) => {
+      paths.push(path);
+      const body = decodeWire(init.body as string);
+      const answer = (call: unknown) => ({ ok: true, value: call });
+      return new Response(encodeWire(Array.isArray(body) ? body.map(answer) : answer(body)));
+    }) as unknown as typeof fetch;
+    const { bridge } = setup(fetchImpl);
+    const clock = { service: 'lab' as const, operation: 'GetClock' as const, input: {} };
+    const importLab = { service: 'lab' as const, operation: 'ImportLab' as const, input: { content: '{}' } };
+    const large = { service: 'lab' as const, operation: 'GetClock' as const, input: { pad: 'x'.repeat(9000) } };
+    const results = await Promise.all([
+      ...Array.from({ length: 33 }, () => bridge.call(clock)),
+      bridge.call(importLab),
+      bridge.call(large as never),
+    ]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(results.at(-2)).toEqual({ ok: true, value: importLab });
+    expect(paths.sort()).toEqual(['/api/call', '/api/call', '/api/call', '/api/calls']);
+  });
+
+  it('gives every call of a refused or lost batch that answer', async () => {
+    const refusal = { code: 'InvalidParameterValue', message: 'The request must be a list of 1 to 32 calls.' };
+    const refused = setup(
+      (async () => new Response(encodeWire({ ok: false, error: refusal }), { status: 400 })) as typeof fetch,
+    );
+    const clock = { service: 'lab' as const, operation: 'GetClock' as const, input: {} };
+    expect(await Promise.all([refused.bridge.call(clock), refused.bridge.call(clock)])).toEqual([
+      { ok: false, error: refusal },
+      { ok: false, error: refusal },
+    ]);
+
+    const short = setup((async () => new Response(encodeWire([{ ok: true, value: {} }]))) as typeof fetch);
+    expect(await Promise.all([short.bridge.call(clock), short.bridge.call(clock)])).toEqual([
+      { ok: false, error: { code: 'InternalError', message: 'The lab answered with malformed JSON.' } },
+      { ok: false, error: { code: 'InternalError', message: 'The lab answered with malformed JSON.' } },
+    ]);
+
+    const dead = setup((async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
+    const lost = await Promise.all([dead.bridge.call(clock), dead.bridge.call(clock)]);
+    expect(lost).toEqual([
+      { ok: false, error: { code: 'LabUnreachable', message: 'The lab did not answer: Failed to fetch' } },
+      { ok: false, error: { code: 'LabUnreachable', message: 'The lab did not answer: Failed to fetch' } },
+    ]);
+  });
+
   it('says when the lab is lost (socket closed, a call unanswered) and when it is back', async () => {
     let up = true;
     const fetchImpl = (async () => {

@@ -3,13 +3,19 @@
  * never reaches the engine (wrong method or type, too large, not JSON, malformed call) answers a
  * 4xx status with an ApiResult error; a dispatched call answers 200 with the engine's ApiResult,
  * success or AWS error alike, exactly as the desktop IPC door does.
+ *
+ * POST /api/calls: an encodeWire(ApiCall[]) body, the calls the console made in one tick (at most
+ * WEB_BATCH_LIMITS.calls, body at most 1 MiB, no ImportLab), answers 200 with encodeWire(ApiResult[]):
+ * each call checked and dispatched as if it came alone, one after the other in the order sent, its
+ * refusal or failure its own result. A batch that is not a list of calls answers 400.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WEB_BATCH_LIMITS, type ApiCall, type ApiResult } from '../../../shared/api';
 import { ErrorCode } from '../../../shared/errors';
-import { decodeWire } from '../../../shared/wire-codec';
+import { decodeWire, encodeWire } from '../../../shared/wire-codec';
 import type { DoorEngine } from '../door-engine';
 import { validateCall } from '../common/validate-call';
-import { sendApiError, sendApiResult } from './responses';
+import { send, sendApiError, sendApiResult } from './responses';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
@@ -60,57 +66,104 @@ const isImport = (payload: unknown) =>
 const isJson = (contentType: string | undefined) =>
   contentType !== undefined && contentType.split(';')[0].trim().toLowerCase() === 'application/json';
 
-export async function handleApiCall(
+/**
+ * The POSTed JSON body, decoded; or undefined once the request has been answered with its refusal.
+ * A body over 1 MiB is refused unless it is an ImportLab call and `importAllowed`.
+ */
+async function readPostedJson(
   request: IncomingMessage,
   response: ServerResponse,
-  engine: DoorEngine,
-): Promise<void> {
+  importAllowed: boolean,
+): Promise<unknown> {
   if (request.method !== 'POST') {
     response.setHeader('Allow', 'POST');
     sendApiError(response, 405, ErrorCode.UnsupportedOperation, `${request.method} is not supported; POST a call.`);
-    return;
+    return undefined;
   }
   if (!isJson(request.headers['content-type'])) {
     sendApiError(response, 415, ErrorCode.InvalidParameterValue, 'The request Content-Type must be application/json.');
-    return;
+    return undefined;
   }
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_DRAIN_BYTES) {
     response.setHeader('Connection', 'close');
     sendApiError(response, 413, ErrorCode.InvalidParameterValue, TOO_LARGE_FOR_IMPORT);
     request.destroy();
-    return;
+    return undefined;
   }
 
   const body = await readBody(request);
   if (!body.ok) {
     sendApiError(response, 413, ErrorCode.InvalidParameterValue, TOO_LARGE_FOR_IMPORT);
-    return;
+    return undefined;
   }
   let payload: unknown;
   try {
     payload = decodeWire(body.text);
   } catch {
     sendApiError(response, 400, ErrorCode.InvalidParameterValue, 'The request body is not valid JSON.');
-    return;
+    return undefined;
   }
-  if (body.bytes > MAX_BODY_BYTES && !isImport(payload)) {
+  if (body.bytes > MAX_BODY_BYTES && !(importAllowed && isImport(payload))) {
     sendApiError(response, 413, ErrorCode.InvalidParameterValue, 'The request body is larger than 1 MiB.');
-    return;
+    return undefined;
   }
+  return payload;
+}
+
+const INTERNAL_ERROR: ApiResult = {
+  ok: false,
+  error: { code: ErrorCode.InternalError, message: 'An internal error has occurred.' },
+};
+
+/** The engine's answer to a checked call; InternalError if it broke its promise never to throw. */
+function dispatch(engine: DoorEngine, call: ApiCall): ApiResult {
+  try {
+    return engine.dispatch(call);
+  } catch (error) {
+    // The engine promises never to throw; if it does, the lab still answers.
+    console.error('EC2 Lab: engine.dispatch threw', error);
+    return INTERNAL_ERROR;
+  }
+}
+
+export async function handleApiCall(
+  request: IncomingMessage,
+  response: ServerResponse,
+  engine: DoorEngine,
+): Promise<void> {
+  const payload = await readPostedJson(request, response, true);
+  if (payload === undefined) return;
   const checked = validateCall(payload);
   if (!checked.ok) {
     sendApiResult(response, 400, checked);
     return;
   }
-  let result;
-  try {
-    result = engine.dispatch(checked.call);
-  } catch (error) {
-    // The engine promises never to throw; if it does, the lab still answers.
-    console.error('EC2 Lab: engine.dispatch threw', error);
-    sendApiError(response, 500, ErrorCode.InternalError, 'An internal error has occurred.');
+  const result = dispatch(engine, checked.call);
+  sendApiResult(response, result === INTERNAL_ERROR ? 500 : 200, result);
+}
+
+export async function handleApiCalls(
+  request: IncomingMessage,
+  response: ServerResponse,
+  engine: DoorEngine,
+): Promise<void> {
+  const calls = await readPostedJson(request, response, false);
+  if (calls === undefined) return;
+  if (!Array.isArray(calls) || calls.length === 0 || calls.length > WEB_BATCH_LIMITS.calls) {
+    const message = `The request must be a list of 1 to ${WEB_BATCH_LIMITS.calls} calls.`;
+    sendApiError(response, 400, ErrorCode.InvalidParameterValue, message);
     return;
   }
-  sendApiResult(response, 200, result);
+  const results = calls.map((payload): ApiResult => {
+    if (isImport(payload)) {
+      return {
+        ok: false,
+        error: { code: ErrorCode.InvalidParameterValue, message: 'ImportLab goes alone, to /api/call.' },
+      };
+    }
+    const checked = validateCall(payload);
+    return checked.ok ? dispatch(engine, checked.call) : checked;
+  });
+  send(response, 200, 'application/json; charset=utf-8', encodeWire(results), { 'Cache-Control': 'no-store' });
 }

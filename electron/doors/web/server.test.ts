@@ -205,6 +205,60 @@ describe('browser mode web server', () => {
     expect(engine.calls.at(-1)).toMatchObject({ service: 'lab', operation: 'ImportLab' });
   });
 
+  it('answers a batch at /api/calls: each call checked and dispatched in order, one result each', async () => {
+    const before = engine.calls.length;
+    const calls = [
+      { service: 'lab', operation: 'GetClock', input: {} },
+      { service: 'ec2', operation: 'FlyToMoon', region: 'us-east-1', input: {} },
+      { service: 'ec2', operation: 'DescribeInstances', region: 'eu-west-1', input: {} },
+      { service: 'ec2', operation: 'StopInstances', region: 'us-east-1', input: { InstanceIds: ['i-1'] } },
+      { service: 'lab', operation: 'ImportLab', input: { content: '{}' } },
+    ];
+    const response = await fetch(`${base}api/calls`, {
+      method: 'POST',
+      headers: { ...AUTH, 'Content-Type': 'application/json' },
+      body: encodeWire(calls),
+    });
+    expect(response.status).toBe(200);
+    const results = decodeWire(await response.text()) as ApiResult<{
+      Reservations: { Instances: { LaunchTime: Date }[] }[];
+    }>[];
+    expect(results).toHaveLength(5);
+    expect(results[0]).toEqual({ ok: true, value: { now: 1_700_000_000_000, speed: 1 } });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'InvalidAction' } });
+    const described = results[2]!;
+    expect(described.ok && described.value.Reservations[0].Instances[0].LaunchTime).toEqual(new Date(0));
+    expect(results[3]).toMatchObject({ ok: false, error: { code: 'InvalidInstanceID.NotFound' } });
+    expect(results[4]).toEqual({
+      ok: false,
+      error: { code: 'InvalidParameterValue', message: 'ImportLab goes alone, to /api/call.' },
+    });
+    // Neither the unknown operation nor the ImportLab reached the engine; the others did, in order.
+    expect(engine.calls.slice(before).map((call) => call.operation)).toEqual([
+      'GetClock',
+      'DescribeInstances',
+      'StopInstances',
+    ]);
+  });
+
+  it('refuses a batch that is not a list of 1 to 32 calls, or comes without the token', async () => {
+    const before = engine.calls.length;
+    const postBatch = (body: string, headers: Record<string, string> = AUTH) =>
+      fetch(`${base}api/calls`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body });
+    const clock = { service: 'lab', operation: 'GetClock', input: {} };
+    for (const body of [clock, [], Array.from({ length: 33 }, () => clock)]) {
+      const response = await postBatch(encodeWire(body));
+      expect(response.status).toBe(400);
+      expect(decodeWire(await response.text())).toEqual({
+        ok: false,
+        error: { code: 'InvalidParameterValue', message: 'The request must be a list of 1 to 32 calls.' },
+      });
+    }
+    expect((await postBatch('[{"service": ')).status).toBe(400);
+    expect((await postBatch(encodeWire([clock, clock]), {})).status).toBe(401);
+    expect(engine.calls.length).toBe(before);
+  });
+
   it('answers 405 to a GET of the call endpoint', async () => {
     expect((await fetch(`${base}api/call`, { headers: AUTH })).status).toBe(405);
   });

@@ -1,8 +1,8 @@
 /**
- * Browser mode's HTTP server, bound to 127.0.0.1 only: the built renderer, POST /api/call and the
- * /api/events WebSocket. Every request and upgrade first passes the origin guard; the API and the
- * events also need the run's access token (access-token.ts), which the address the server prints
- * carries once and a cookie carries after that.
+ * Browser mode's HTTP server, bound to 127.0.0.1 only: the built renderer, POST /api/call (one
+ * call) and /api/calls (a batch), and the /api/events WebSocket. Every request and upgrade first
+ * passes the origin guard; the API and the events also need the run's access token
+ * (access-token.ts), which the address the server prints carries once and a cookie carries after that.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import { WEB_API_PATHS } from '../../../shared/api';
 import { ErrorCode } from '../../../shared/errors';
 import { contentSecurityPolicy } from '../common/content-security-policy';
 import type { DoorEngine } from '../door-engine';
-import { handleApiCall } from './api-handler';
+import { handleApiCall, handleApiCalls } from './api-handler';
 import { createEventSocket } from './event-socket';
 import { TOKEN_PARAMETER, carriesToken, sameToken, tokenCookie } from './access-token';
 import { checkRequestOrigin } from './origin-guard';
@@ -85,13 +85,13 @@ export async function startWebServer({
     const { pathname } = target;
     const offered = target.searchParams.get(TOKEN_PARAMETER);
     if (offered !== null) return exchangeToken(request, response, target, offered);
-    if (pathname === WEB_API_PATHS.call) {
+    if (pathname === WEB_API_PATHS.call || pathname === WEB_API_PATHS.calls) {
       if (!carriesToken(request, boundPort, token)) {
         request.resume();
         sendApiError(response, 401, ErrorCode.AuthFailure, NO_TOKEN);
         return;
       }
-      return handleApiCall(request, response, engine);
+      return (pathname === WEB_API_PATHS.call ? handleApiCall : handleApiCalls)(request, response, engine);
     }
     if (pathname === SSH_CONFIG_PATH && sshConfig) {
       request.resume();
