@@ -18,8 +18,12 @@ export interface HeapBounds {
   oldGrowthPercent: number;
 }
 
-/** Browser mode's: the lab's wire times measured the same with them as without (bench/ec2-api). */
-export const BROWSER_MODE_HEAP_BOUNDS: HeapBounds = { youngGenerationMiB: 16, oldGrowthPercent: 25 };
+/**
+ * Browser mode's: the lab's wire times measured the same with them as without (bench/ec2-api). An
+ * 8 MiB young generation rather than 16 took the RSS after that bench from 151.5 to 146.1 MiB, its
+ * wire times unchanged within their noise.
+ */
+export const BROWSER_MODE_HEAP_BOUNDS: HeapBounds = { youngGenerationMiB: 8, oldGrowthPercent: 25 };
 
 /** V8's own factor for growing the young generation (its default). */
 const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
