@@ -34,4 +34,19 @@ describe('wire codec', () => {
     expect(decodeWire('{"$bytes":5}')).toEqual({ $bytes: 5 });
     expect(() => decodeWire('{"$bytes":"not base64!"}')).toThrow();
   });
+
+  it('revives tagged values at any depth and in lists, and keeps a "__proto__" member a member', () => {
+    const at = new Date('2026-11-30T01:02:03.004Z');
+    const value = {
+      Reservations: [{ Instances: [{ LaunchTime: at, Tags: [] }, { LaunchTime: at }] }],
+      at,
+      list: [at, 1, null],
+    };
+    expect(decodeWire(encodeWire(value))).toEqual(value);
+    expect(decodeWire('{"$date":"2026-11-30T01:02:03.004Z"}')).toEqual(at);
+    const decoded = decodeWire('{"__proto__":{"$date":"2026-11-30T01:02:03.004Z"},"a":1}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toEqual(at);
+    expect(decoded.a).toBe(1);
+  });
 });

