@@ -31,6 +31,7 @@ import { StoreWriteError, type StateStore, type StoredRecord } from './state/sta
 import { defaultVpcOf } from './vpcs/default-vpc';
 import { createDiskFiles, type DiskFiles } from './volumes/disk-files';
 import { createHostKeys, type HostKeys } from './host-keys/host-keys';
+import { createInstanceSummaries, type InstanceSummaries } from './instances/instance-summaries';
 import { createGuestRuntime, type GuestRuntime } from './guests/guest-runtime';
 
 export interface EngineOptions {
@@ -86,6 +87,8 @@ export class Engine {
   readonly disks: DiskFiles;
   /** The instances' SSH host keys, for the shells' `ssh` and the SSH server (not an EC2 operation). */
   readonly hostKeys: HostKeys;
+  /** A few facts of each instance (the SSH door's), read without building its view. */
+  readonly instanceSummaries: InstanceSummaries;
   /** The runtime of the Linux inside each instance (mounts, services, load), for the shell. */
   readonly guests: GuestRuntime;
 
@@ -134,6 +137,7 @@ export class Engine {
     });
     this.disks = createDiskFiles(this.ctx, (command) => this.runOutsideApi(command));
     this.hostKeys = createHostKeys(this.ctx, (command) => this.runOutsideApi(command));
+    this.instanceSummaries = createInstanceSummaries(this.ctx, (command) => this.runOutsideApi(command));
     this.guests = createGuestRuntime(this.ctx, (command) => this.runOutsideApi(command));
     this.loadFromStore(this.store.notices);
   }

@@ -3,7 +3,6 @@
  * terminated, with the names ssh_config gives it, kept between looks and re-read as the lab changes.
  */
 import type { Shells } from './shells';
-import { instanceFacts, type Instance } from './machines/instance-machines';
 
 /** An instance the SSH door may listen for, with what `ssh_config` names it by. */
 export interface SshTarget {
@@ -19,8 +18,9 @@ export interface SshTarget {
 
 /**
  * The SSH door's targets, kept between looks: an instance event marks its instances to be read
- * again (a filter by their ids), so a burst of launches costs a read of those instances, not of
- * every instance of every region each time; an address event or a replaced lab reads all of them.
+ * again (by id, from the engine's instance summaries: no DescribeInstances view is built for a
+ * look), so a burst of launches costs a read of those instances, not of every instance of every
+ * region each time; an address event or a replaced lab reads all of them.
  */
 export function followTargets(
   engine: Shells['world']['engine'],
@@ -45,38 +45,29 @@ export function followTargets(
 
   /** The region's targets among `instanceIds` (all of them when undefined). */
   const readRegion = (region: string, instanceIds?: readonly string[]): SshTarget[] => {
-    const reservations: NonNullable<ReturnType<typeof describeAll>> = [];
-    if (instanceIds === undefined) reservations.push(...describeAll(region));
-    for (let first = 0; instanceIds && first < instanceIds.length; first += IDS_PER_READ) {
-      const Values = instanceIds.slice(first, first + IDS_PER_READ);
-      reservations.push(
-        ...(reader.ec2(region, 'DescribeInstances', { Filters: [{ Name: 'instance-id', Values }] }).Reservations ?? []),
-      );
-    }
     // One image lookup per AMI, not per instance: a class's 1,000 instances share a few AMIs.
     const users = new Map<string, string>();
-    const userOf = (instance: Instance): string => {
-      let user = users.get(instance.ImageId!);
-      if (user === undefined) users.set(instance.ImageId!, (user = loginUserOf(reader, region, instance)));
+    const userOf = (imageId: string): string => {
+      let user = users.get(imageId);
+      if (user === undefined) users.set(imageId, (user = loginUserOf(reader, region, imageId)));
       return user;
     };
     const found: SshTarget[] = [];
-    for (const instance of reservations.flatMap((r) => r.Instances ?? [])) {
-      if (instance.State?.Name === 'terminated') continue;
-      located(instance.InstanceId!, region);
+    for (const instance of engine.instanceSummaries.inRegion(region, instanceIds)) {
+      if (instance.state === 'terminated') continue;
+      located(instance.instanceId, region);
       found.push({
-        instanceId: instance.InstanceId!,
+        instanceId: instance.instanceId,
         region,
-        state: instance.State?.Name ?? 'pending',
-        publicIp: instance.PublicIpAddress || undefined,
-        publicDns: instance.PublicDnsName || undefined,
-        user: userOf(instance),
-        keyName: instance.KeyName,
+        state: instance.state,
+        publicIp: instance.publicIp,
+        publicDns: instance.publicDns,
+        user: userOf(instance.imageId),
+        keyName: instance.keyName,
       });
     }
     return found;
   };
-  const describeAll = (region: string) => reader.ec2(region, 'DescribeInstances', {}).Reservations ?? [];
 
   const readAll = (): Map<string, Map<string, SshTarget>> => {
     const all = new Map<string, Map<string, SshTarget>>();
@@ -123,12 +114,9 @@ export function followTargets(
   };
 }
 
-/** How many instance ids one DescribeInstances filter names. */
-const IDS_PER_READ = 200;
-
-function loginUserOf(reader: Shells['world']['instances']['reader'], region: string, instance: Instance): string {
+function loginUserOf(reader: Shells['world']['instances']['reader'], region: string, imageId: string): string {
   try {
-    return instanceFacts(reader, region, instance).defaultUser;
+    return reader.lab('DescribeLaunchImage', { Region: region, ImageId: imageId }).Image.DefaultUser;
   } catch {
     return 'ec2-user';
   }

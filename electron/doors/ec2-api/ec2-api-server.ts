@@ -152,7 +152,12 @@ function send(response: ServerResponse, reply: Ec2ApiReply, close = false): void
     'X-Content-Type-Options': 'nosniff',
     ...(close ? { Connection: 'close' } : {}),
   });
-  // Corked, so the headers and every chunk leave in as few writes as the socket takes.
+  // One chunk (most replies) goes with the headers in end(); more are corked, so the headers and
+  // every chunk leave in as few writes as the socket takes.
+  if (chunks.length === 1) {
+    response.end(chunks[0]);
+    return;
+  }
   response.cork();
   for (const chunk of chunks) response.write(chunk);
   response.end();
