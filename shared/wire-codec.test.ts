@@ -49,4 +49,17 @@ describe('wire codec', () => {
     expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toEqual(at);
     expect(decoded.a).toBe(1);
   });
+
+  it("encodes Node's Buffers as bytes too, and leaves Date, Uint8Array and Buffer as they were, even when encoding fails", () => {
+    const dateToJSON = Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON');
+    const bufferToJSON = Object.getOwnPropertyDescriptor(Buffer.prototype, 'toJSON');
+    expect(encodeWire({ key: Buffer.from('hi') })).toBe('{"key":{"$bytes":"aGk="}}');
+    expect(() => encodeWire({ size: 1n })).toThrow(TypeError);
+    expect(Object.getOwnPropertyDescriptor(Date.prototype, 'toJSON')).toEqual(dateToJSON);
+    expect(Object.getOwnPropertyDescriptor(Buffer.prototype, 'toJSON')).toEqual(bufferToJSON);
+    expect(Object.hasOwn(Uint8Array.prototype, 'toJSON')).toBe(false);
+    expect(JSON.stringify({ at: new Date(0), bytes: Buffer.from('hi') })).toBe(
+      '{"at":"1970-01-01T00:00:00.000Z","bytes":{"type":"Buffer","data":[104,105]}}',
+    );
+  });
 });
