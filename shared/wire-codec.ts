@@ -59,8 +59,8 @@ function tagWhileEncoding(): (() => void) | undefined {
 
 function tagInReplacer(this: Record<string, unknown>, key: string, encoded: unknown): unknown {
   const raw = this[key];
-  if (raw instanceof Date) return { $date: raw.toISOString() };
-  if (raw instanceof Uint8Array) return { $bytes: bytesToBase64(raw) };
+  if (raw instanceof Date) return dateToJSON.call(raw);
+  if (raw instanceof Uint8Array) return bytesToJSON.call(raw);
   return encoded;
 }
 

@@ -3,6 +3,7 @@
  * terminated, with the names ssh_config gives it, kept between looks and re-read as the lab changes.
  */
 import type { Shells } from './shells';
+import { launchImageOf } from './machines/instance-machines';
 
 /** An instance the SSH door may listen for, with what `ssh_config` names it by. */
 export interface SshTarget {
@@ -116,7 +117,7 @@ export function followTargets(
 
 function loginUserOf(reader: Shells['world']['instances']['reader'], region: string, imageId: string): string {
   try {
-    return reader.lab('DescribeLaunchImage', { Region: region, ImageId: imageId }).Image.DefaultUser;
+    return launchImageOf(reader, region, imageId).DefaultUser;
   } catch {
     return 'ec2-user';
   }

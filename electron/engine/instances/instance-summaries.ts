@@ -3,13 +3,12 @@
  * what the SSH door serves an instance by (its state, public address and name, AMI, key pair). The
  * door looks again at every instance an event names, most often for a change it does not care
  * about (a tag, a status check); a view would be built for each and dropped at the next change.
- * The public address and name are the ones the view shows (instance-view.ts).
+ * The public address and name are the view's own (instance-view.ts publicAddressOf).
  */
 import type { InstanceStateName } from '@aws-sdk/client-ec2';
 import type { EngineContext } from '../context';
-import { publicDnsName } from '../network-interfaces/ip-addresses';
 import { INSTANCES, type InstanceRecord } from './instance-record';
-import { primaryInterface } from './instance-view';
+import { primaryInterface, publicAddressOf } from './instance-view';
 
 export interface InstanceSummary {
   instanceId: string;
@@ -47,7 +46,8 @@ export function createInstanceSummaries(ctx: EngineContext, run: <R>(command: ()
 }
 
 function summaryOf(ctx: EngineContext, record: InstanceRecord): InstanceSummary {
-  const publicIp = record.state === 'terminated' ? undefined : primaryInterface(ctx, record)?.publicIp;
+  const primary = record.state === 'terminated' ? undefined : primaryInterface(ctx, record);
+  const { publicIp, publicDns } = publicAddressOf(primary, record.region);
   return {
     instanceId: record.instanceId,
     region: record.region,
@@ -55,6 +55,6 @@ function summaryOf(ctx: EngineContext, record: InstanceRecord): InstanceSummary 
     imageId: record.imageId,
     keyName: record.keyName,
     publicIp: publicIp || undefined,
-    publicDns: publicIp ? publicDnsName(publicIp, record.region) : undefined,
+    publicDns: publicDns || undefined,
   };
 }

@@ -31,6 +31,15 @@ export function primaryInterface(ctx: EngineContext, record: InstanceRecord): Ne
   return id === undefined ? undefined : ctx.records(NETWORK_INTERFACES).get(id);
 }
 
+/** The public IPv4 address an instance shows through its primary interface, and its DNS name ('' for none). */
+export function publicAddressOf(
+  primary: NetworkInterfaceRecord | undefined,
+  region: string,
+): { publicIp?: string; publicDns: string } {
+  const publicIp = primary?.publicIp;
+  return { publicIp, publicDns: publicIp ? publicDnsName(publicIp, region) : '' };
+}
+
 /** Parts of a view made from other records than the instance's own: a new view may take them from the last one. */
 type LinkedParts = Pick<Instance, 'BlockDeviceMappings' | 'SecurityGroups' | 'NetworkInterfaces'>;
 
@@ -42,9 +51,8 @@ export function toInstance(ctx: EngineContext, record: InstanceRecord, linked?: 
   const terminated = record.state === 'terminated';
   const primary = terminated ? undefined : primaryInterface(ctx, record);
   const privateIp = primary?.privateIpAddress;
-  const publicIp = primary?.publicIp;
   const privateDns = privateIp ? privateDnsName(privateIp, record.region) : '';
-  const publicDns = publicIp ? publicDnsName(publicIp, record.region) : '';
+  const { publicIp, publicDns } = publicAddressOf(primary, record.region);
   const instance: Instance = {
     InstanceId: record.instanceId,
     ImageId: record.imageId,

@@ -12,6 +12,7 @@
  */
 import type { QuickStartOs } from '../../../shared/lab-operations';
 import type { CommandContext, Machine, MachineUser } from '../machines/machine';
+import { launchImageOf } from '../machines/instance-machines';
 import type { ShellWorld } from '../shell-world';
 import { hintLine, type ClientOutput, type ClientSettings } from './client-options';
 import { authorizedBlobs, readIdentityKey, type IdentityKey } from './identity-keys';
@@ -214,7 +215,7 @@ export async function connect(
 
 function osOf(world: ShellWorld, region: string, imageId: string): QuickStartOs {
   try {
-    return world.instances.reader.lab('DescribeLaunchImage', { Region: region, ImageId: imageId }).Image.Os;
+    return launchImageOf(world.instances.reader, region, imageId).Os;
   } catch {
     return 'amazon-linux';
   }

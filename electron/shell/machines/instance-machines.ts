@@ -46,8 +46,13 @@ export function describeInstance(reader: EngineReader, region: string, instanceI
   }
 }
 
+/** The AMI as the lab launches it (its OS and default user); throws for an AMI the region lacks. */
+export function launchImageOf(reader: EngineReader, region: string, imageId: string) {
+  return reader.lab('DescribeLaunchImage', { Region: region, ImageId: imageId }).Image;
+}
+
 export function instanceFacts(reader: EngineReader, region: string, instance: Instance): InstanceFacts {
-  const image = reader.lab('DescribeLaunchImage', { Region: region, ImageId: instance.ImageId! }).Image;
+  const image = launchImageOf(reader, region, instance.ImageId!);
   const root = instance.BlockDeviceMappings?.find((m) => m.DeviceName === instance.RootDeviceName);
   return {
     instanceId: instance.InstanceId!,
