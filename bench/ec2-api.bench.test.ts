@@ -213,13 +213,18 @@ it(`EC2 API door against the bare-server ceiling, ${INSTANCES} instances`, async
     await lab.inspector!.heapSnapshot('dist/bench/ec2-api-after.heapsnapshot');
   }
   const rssBeforeGc = lab.rssMiB();
+  const parts = lab.rssPartsMiB();
   const memory = await lab.inspector!.memoryAfterGc();
   record(
     atMost('browser mode RSS after the run', rssBeforeGc, 'MiB', 150),
+    info('  … of it, pages of the node executable and libraries (file-backed)', parts.files, 'MiB'),
+    info('  … of it, anonymous memory (heaps, stacks, SQLite cache)', parts.anonymous, 'MiB'),
     info('  … RSS when it had just started', rssAtStart, 'MiB'),
     info('  … RSS after a forced GC', memory.rss, 'MiB'),
     info('  … JS heap used after a forced GC', memory.heapUsed, 'MiB'),
     info('  … JS heap reserved (heapTotal)', memory.heapTotal, 'MiB'),
-    info('  … external (Buffers, SQLite outside the heap)', memory.external, 'MiB'),
+    // 16 MiB of it is the WebAssembly memory ssh2's Poly1305 reserves, of which ~2 MiB is ever resident.
+    info('  … external to the JS heap (Buffers, WebAssembly memory)', memory.external, 'MiB'),
+    info('  … of it, Buffers and ArrayBuffers', memory.arrayBuffers, 'MiB'),
   );
 });

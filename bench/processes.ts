@@ -32,6 +32,8 @@ export interface LabProcess {
   lab(operation: string, input: unknown): Promise<unknown>;
   /** Resident set size of the process now, from /proc. */
   rssMiB(): number;
+  /** The same, split: anonymous memory (heaps, stacks, caches) and file-backed pages (the node executable, libraries). */
+  rssPartsMiB(): { anonymous: number; files: number };
   /** CPU time the process has used so far (user + system), in ms, from /proc. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startLabProcess(
       return result.value;
     },
     rssMiB: () => rssMiBOf(child.pid!),
+    rssPartsMiB: () => rssPartsMiBOf(child.pid!),
     cpuMs: () => cpuMsOf(child.pid!),
     async stop() {
       inspector?.close();
@@ -153,6 +156,14 @@ function rssMiBOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round((kib / 1024) * 10) / 10;
+}
+
+/** Resident anonymous and file-backed memory, from /proc/<pid>/smaps_rollup (Linux 4.14+). */
+function rssPartsMiBOf(pid: number): { anonymous: number; files: number } {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
+  const mib = (value: number) => Math.round((value / 1024) * 10) / 10;
+  return { anonymous: mib(kib('Anonymous')), files: mib(kib('Rss') - kib('Anonymous')) };
 }
 
 /** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */

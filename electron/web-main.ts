@@ -13,6 +13,7 @@ import { DataDirectoryInUseError } from './host/data-directory-lock';
 import { boundHeapGrowth, BROWSER_MODE_HEAP_BOUNDS } from './host/heap-bounds';
 import { startLab } from './host/start-lab';
 import { startShells } from './host/start-shells';
+import { boundThreadPool, BROWSER_MODE_THREAD_POOL_SIZE } from './host/thread-pool';
 import { ArgsError, USAGE, parseWebArgs } from './doors/web/args';
 import { makeAccessToken } from './doors/web/access-token';
 import { startWebServer } from './doors/web/server';
@@ -29,6 +30,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   // Without these, a busy hour of API calls leaves the process holding twice its live memory in garbage.
   boundHeapGrowth(BROWSER_MODE_HEAP_BOUNDS);
+  // Before the lab starts: its key making is the pool's first task.
+  boundThreadPool(process.env, BROWSER_MODE_THREAD_POOL_SIZE);
   const dataDirectory = args.dataDirectory ? resolve(args.dataDirectory) : defaultDataDirectory();
   const lab = startLab({ dataDirectory, version });
   const shells = startShells(lab.engine, shellWorkerFile, { dataDirectory, log: (line) => console.log(line) });
