@@ -5,7 +5,7 @@
  * makes keys keeps its own malloc arena. With two, browser mode's RSS after bench/ec2-api was
  * 147.4 MiB (mean of seven runs, 141.7-152.2) against 151.8 (150.0-153.3) with four, and a
  * CreateKeyPair still took a ready spare key (1.9-2.3 ms against 2.2-3.3 on the wire): at most one
- * RSA key is made at a time, so one thread is always free for the rest.
+ * RSA key (20-100 ms) is made at a time, so the other thread is busy only with Ed25519 keys of ~40 µs.
  */
 
 /** Browser mode's pool: two threads. */
