@@ -152,18 +152,21 @@ export async function startBareServer(): Promise<BareServer> {
   };
 }
 
+/** KiB as MiB, to one decimal. */
+function mibOfKib(kib: number): number {
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
 function rssMiBOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-  return Math.round((kib / 1024) * 10) / 10;
+  return mibOfKib(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN));
 }
 
 /** Resident anonymous and file-backed memory, from /proc/<pid>/smaps_rollup (Linux 4.14+). */
 function rssPartsMiBOf(pid: number): { anonymous: number; files: number } {
   const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
-  const mib = (value: number) => Math.round((value / 1024) * 10) / 10;
-  return { anonymous: mib(kib('Anonymous')), files: mib(kib('Rss') - kib('Anonymous')) };
+  return { anonymous: mibOfKib(kib('Anonymous')), files: mibOfKib(kib('Rss') - kib('Anonymous')) };
 }
 
 /** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms on Linux). */
